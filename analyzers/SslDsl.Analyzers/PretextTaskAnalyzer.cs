@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SslDsl.Generators;
+
+namespace SslDsl.Analyzers;
+
+/// <summary>
+/// Reports the diagnostic catalogue (SSL001 to SSL026) on every [PretextTask] and
+/// [MultiTaskPretraining] class, and duplicate task names (SSL024) across the compilation.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.NotPartial,
+        DiagnosticDescriptors.NoEncoder,
+        DiagnosticDescriptors.MultipleEncoders,
+        DiagnosticDescriptors.InvalidEncoderMember,
+        DiagnosticDescriptors.InputCount,
+        DiagnosticDescriptors.NoObjective,
+        DiagnosticDescriptors.ProbabilityOutOfRange,
+        DiagnosticDescriptors.TemperatureNotPositive,
+        DiagnosticDescriptors.MomentumOutOfRange,
+        DiagnosticDescriptors.TooFewViews,
+        DiagnosticDescriptors.IdenticalViews,
+        DiagnosticDescriptors.IdentityReconstruction,
+        DiagnosticDescriptors.WrongModality,
+        DiagnosticDescriptors.ColorOnGrayscale,
+        DiagnosticDescriptors.ShapeMismatch,
+        DiagnosticDescriptors.DimensionMismatch,
+        DiagnosticDescriptors.ByolIncomplete,
+        DiagnosticDescriptors.QueueInvalid,
+        DiagnosticDescriptors.MultiTaskInvalid,
+        DiagnosticDescriptors.WeightNotPositive,
+        DiagnosticDescriptors.FineTuneInvalid,
+        DiagnosticDescriptors.MaskSplitTooLarge,
+        DiagnosticDescriptors.TextVocabularyInvalid,
+        DiagnosticDescriptors.DuplicateTaskName,
+        DiagnosticDescriptors.TrainingValueOutOfRange,
+        DiagnosticDescriptors.StrengthOutOfRange);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var names = new ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)>();
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, names), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => ReportDuplicates(end, names));
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(string, INamedTypeSymbol, Location)> names)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        bool isTask = type.GetAttributes().Any(a =>
+            TaskParser.MetadataName(a.AttributeClass) is TaskParser.PretextTaskAttribute or TaskParser.MultiTaskAttribute);
+        if (!isTask)
+        {
+            return;
+        }
+
+        var parsed = TaskParser.Parse(type, context.CancellationToken);
+        foreach (var diagnostic in TaskValidator.Validate(parsed))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        if (parsed.TaskAttribute is { } attribute && !string.IsNullOrEmpty(parsed.TaskName))
+        {
+            names.Add((parsed.TaskName, type, attribute.LocationOf("Name")));
+        }
+    }
+
+    private static void ReportDuplicates(CompilationAnalysisContext context, ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)> names)
+    {
+        foreach (var group in names.GroupBy(n => n.Name))
+        {
+            var ordered = group.OrderBy(n => n.Type.ToDisplayString(), System.StringComparer.Ordinal).ToArray();
+            foreach (var duplicate in ordered.Skip(1))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DuplicateTaskName,
+                    duplicate.Location,
+                    group.Key,
+                    ordered[0].Type.ToDisplayString(),
+                    duplicate.Type.ToDisplayString()));
+            }
+        }
+    }
+}

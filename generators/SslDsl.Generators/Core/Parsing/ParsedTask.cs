@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SslDsl.Generators;
+
+/// <summary>An attribute as parsed, with where it and each of its arguments stand in source.</summary>
+/// <param name="Model">The resolved attribute.</param>
+/// <param name="Spec">Its catalog entry.</param>
+/// <param name="Location">The attribute's location.</param>
+/// <param name="ArgumentLocations">The location of each argument the user wrote, by parameter name.</param>
+/// <param name="InvalidArguments">Arguments whose value could not be read (half-typed code), by parameter name.</param>
+internal sealed record ParsedAttribute(
+    AttributeModel Model,
+    AttributeSpec Spec,
+    Location Location,
+    IReadOnlyDictionary<string, Location> ArgumentLocations,
+    IReadOnlyCollection<string> InvalidArguments)
+{
+    /// <summary>The location of argument <paramref name="name"/>, or of the attribute when it was not written.</summary>
+    public Location LocationOf(string name) => ArgumentLocations.TryGetValue(name, out var l) ? l : Location;
+}
+
+/// <summary>An [Encoder] member as parsed.</summary>
+/// <param name="Name">Member name.</param>
+/// <param name="IsProperty">Property or method.</param>
+/// <param name="Problem">Why it does not fit (not static, has parameters, wrong return type), or null.</param>
+/// <param name="Attribute">The parsed [Encoder] attribute.</param>
+/// <param name="Location">The member's identifier.</param>
+internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string? Problem, ParsedAttribute Attribute, Location Location);
+
+/// <summary>A multi-task member reference as parsed.</summary>
+/// <param name="Attribute">The [Objective] attribute.</param>
+/// <param name="TypeName">The referenced type's display name, or null when it is not a type.</param>
+/// <param name="IsPretextTask">Whether the type carries [PretextTask].</param>
+/// <param name="TaskName">Its task name when it does.</param>
+/// <param name="Input">Its input attribute's short name, or null.</param>
+/// <param name="FullyQualifiedName">global::-qualified name.</param>
+internal sealed record ParsedMember(ParsedAttribute Attribute, string? TypeName, bool IsPretextTask, string? TaskName, string? Input, string? FullyQualifiedName);
+
+/// <summary>
+/// A task declaration as parsed from symbols: the attributes with their locations, for the
+/// validator (which needs locations) and the model builder (which must not keep them).
+/// </summary>
+internal sealed class ParsedTask
+{
+    public ParsedTask(INamedTypeSymbol type, Location identifierLocation, TypeModel typeModel)
+    {
+        Type = type;
+        IdentifierLocation = identifierLocation;
+        TypeModel = typeModel;
+    }
+
+    /// <summary>The task class.</summary>
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>The class identifier in its first declaration.</summary>
+    public Location IdentifierLocation { get; }
+
+    /// <summary>The declaration data for emission.</summary>
+    public TypeModel TypeModel { get; }
+
+    /// <summary>The [PretextTask] or [MultiTaskPretraining] attribute.</summary>
+    public ParsedAttribute? TaskAttribute { get; set; }
+
+    /// <summary>Whether the class and every enclosing type are partial.</summary>
+    public bool IsPartial { get; set; }
+
+    /// <summary>The first declaration that is not partial, when there is one (for the code fix).</summary>
+    public string? NonPartialTypeName { get; set; }
+
+    /// <summary>Every attribute of ours on the class, in source order.</summary>
+    public List<ParsedAttribute> Attributes { get; } = new();
+
+    /// <summary>[Encoder] members.</summary>
+    public List<ParsedEncoderMember> EncoderMembers { get; } = new();
+
+    /// <summary>Multi-task members.</summary>
+    public List<ParsedMember> Members { get; } = new();
+
+    /// <summary>Whether this is a multi-task pretraining.</summary>
+    public bool IsMultiTask => TaskAttribute?.Model.Name == "MultiTaskPretraining";
+
+    /// <summary>The task's name ("" when unreadable).</summary>
+    public string TaskName => TaskAttribute?.Model.Text("Name") ?? "";
+
+    /// <summary>Attributes of a category, in source order.</summary>
+    public IEnumerable<ParsedAttribute> OfCategory(AttributeCategory category)
+    {
+        foreach (var a in Attributes)
+        {
+            if (a.Spec.Category == category)
+            {
+                yield return a;
+            }
+        }
+    }
+}

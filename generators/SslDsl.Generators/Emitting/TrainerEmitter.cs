@@ -1,0 +1,136 @@
+using System.Linq;
+
+namespace SslDsl.Generators;
+
+/// <summary>Emits the Trainer class: the typed training loop over the task's batch type.</summary>
+internal static class TrainerEmitter
+{
+    public static void Emit(SourceWriter w, TaskPlan plan)
+    {
+        var t = plan.Task;
+        string batch = plan.Input.BatchType;
+        w.Summary($"Pretrains task '{t.TaskName}': Step({batch}) runs one update; Fit(...) runs epochs with the declared optimizer, schedule, metrics and checkpoints.");
+        using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}>"))
+        {
+            w.Summary("Creates a trainer with a new model.");
+            w.Line("/// <param name=\"options\">Run-time overrides (epochs, batch size, device, output folder); null keeps the declared values.</param>");
+            w.Line("public Trainer(TrainingOptions? options = null)");
+            w.Line("    : this(null, options)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Summary("Creates a trainer around an existing model (or a new one when <paramref name=\"model\"/> is null).");
+            using (w.Open($"public Trainer(Model? model, TrainingOptions? options)\n    : base({t.Type.Name}.DeclaredTraining, options)"))
+            {
+                w.Line("Model = model ?? new Model();");
+                w.Line("Model.to(Device);");
+                w.Line("Pipeline = new Pipeline(Device, Settings.Seed);");
+            }
+
+            w.Line();
+            w.Summary("The model being trained.");
+            w.Line("public Model Model { get; }");
+            w.Line();
+            w.Summary("The augmentation pipeline.");
+            w.Line("public Pipeline Pipeline { get; }");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public override nn.Module Network => Model;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"protected override LossTerms ComputeLoss({batch} batch) => Objective(Model, Pipeline, batch);");
+            w.Line();
+            w.Summary("The task's loss on one batch: augment, encode, project, compare. Shared with multi-task pretraining.");
+            using (w.Open($"public static LossTerms Objective(Model model, Pipeline pipeline, {batch} batch)"))
+            {
+                foreach (var line in plan.LossLines)
+                {
+                    w.Line(line);
+                }
+
+                EmitTotal(w, plan);
+            }
+
+            if (plan.AfterStepLines.Count > 0)
+            {
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                using (w.Open("protected override void AfterOptimizerStep()"))
+                {
+                    foreach (var line in plan.AfterStepLines)
+                    {
+                        w.Line(line);
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("protected override void SaveExtraState(BinaryWriter writer) => CheckpointFile.WriteBytes(writer, Pipeline.Generator.get_state());");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            using (w.Open("protected override void LoadExtraState(BinaryReader reader)"))
+            {
+                w.Line("using var state = CheckpointFile.ReadBytes(reader);");
+                w.Line("Pipeline.Generator.set_state(state);");
+            }
+
+            foreach (var code in plan.TrainerCode)
+            {
+                w.Line();
+                w.Line(code);
+            }
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            using (w.Open("protected override void Dispose(bool disposing)"))
+            {
+                w.Line("if (disposing)");
+                w.Line("{");
+                w.Line("    Pipeline.Dispose();");
+                w.Line("}");
+                w.Line();
+                w.Line("base.Dispose(disposing);");
+            }
+        }
+    }
+
+    private static void EmitTotal(SourceWriter w, TaskPlan plan)
+    {
+        var terms = plan.Terms;
+        if (terms.Count == 0)
+        {
+            w.Line("throw new InvalidOperationException(\"The task declares no objective.\");");
+            return;
+        }
+
+        string Weighted(LossTerm term) => term.Weight == 1.0 ? term.Variable : $"{term.WeightLiteral} * {term.Variable}";
+        if (terms.Count == 1)
+        {
+            var only = terms[0];
+            if (only.Weight == 1.0)
+            {
+                w.Line($"return new LossTerms({only.Variable}, (\"{only.Name}\", {only.Variable}));");
+                return;
+            }
+
+            w.Line($"var total = {Weighted(only)};");
+            w.Line($"return new LossTerms(total, (\"{only.Name}\", total));");
+            return;
+        }
+
+        foreach (var term in terms.Where(x => x.Weight != 1.0))
+        {
+            w.Line($"var {term.Variable}Weighted = {Weighted(term)};");
+        }
+
+        string Var(LossTerm term) => term.Weight == 1.0 ? term.Variable : term.Variable + "Weighted";
+        w.Line($"var total = {string.Join(" + ", terms.Select(Var))};");
+        w.Line("return new LossTerms(");
+        w.Line("    total,");
+        for (int i = 0; i < terms.Count; i++)
+        {
+            w.Line($"    (\"{terms[i].Name}\", {Var(terms[i])}){(i == terms.Count - 1 ? ");" : ",")}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace SslDsl;
+
+/// <summary>The optimizer a task trains with.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Stochastic gradient descent with momentum.</summary>
+    Sgd,
+    /// <summary>Adam.</summary>
+    Adam,
+    /// <summary>Adam with decoupled weight decay.</summary>
+    AdamW,
+    /// <summary>Layer-wise adaptive rate scaling on top of SGD with momentum (large-batch SimCLR/BYOL).</summary>
+    Lars,
+}
+
+/// <summary>How the learning rate changes over training.</summary>
+public enum ScheduleKind
+{
+    /// <summary>The learning rate stays at its base value.</summary>
+    Constant,
+    /// <summary>Cosine decay from the base value to <c>MinLearningRate</c>.</summary>
+    Cosine,
+    /// <summary>Linear warm-up for <c>WarmupEpochs</c>, then cosine decay.</summary>
+    WarmupCosine,
+    /// <summary>Multiply by <c>Gamma</c> every <c>StepEpochs</c> epochs.</summary>
+    Step,
+}
+
+/// <summary>How a fine-tune head is trained on top of the pretrained encoder.</summary>
+public enum FineTuneMode
+{
+    /// <summary>The encoder is frozen; only a linear classifier is trained.</summary>
+    LinearProbe,
+    /// <summary>Encoder and classifier are trained together.</summary>
+    Full,
+    /// <summary>Only the last <c>UnfreezeLastLayers</c> blocks of the encoder are trained, with a lower learning rate.</summary>
+    PartialUnfreeze,
+}
+
+/// <summary>Built-in encoders.</summary>
+public enum BackboneKind
+{
+    /// <summary>A small convolutional network for small images.</summary>
+    SmallCnn,
+    /// <summary>A small residual network for small images.</summary>
+    ResNet,
+    /// <summary>A multi-layer perceptron for tabular features.</summary>
+    Mlp,
+    /// <summary>A small transformer encoder over token ids.</summary>
+    TransformerEncoder,
+    /// <summary>A 1-D convolutional network for time series.</summary>
+    Conv1d,
+}

@@ -1,0 +1,69 @@
+namespace SslDsl;
+
+/// <summary>MAE masking: hides a fraction of non-overlapping square patches of every image.</summary>
+public sealed class PatchMaskAttribute : AugmentationAttribute
+{
+    /// <summary>Patch side in pixels; must divide height and width.</summary>
+    public int PatchSize { get; set; } = 4;
+    /// <summary>Fraction of patches hidden, in (0,1).</summary>
+    public double Ratio { get; set; } = 0.75;
+}
+
+/// <summary>Inpainting: hides one square block at a random position (context encoders).</summary>
+public sealed class BlockMaskAttribute : AugmentationAttribute
+{
+    /// <summary>Block side in pixels; must be smaller than the image.</summary>
+    public int Size { get; set; } = 8;
+}
+
+/// <summary>
+/// BERT masking: selects <see cref="Probability"/> of the (non-special) tokens; of those,
+/// <see cref="ReplaceWithMask"/> become [MASK], <see cref="ReplaceWithRandom"/> a random token,
+/// and the rest stay. Only selected positions carry labels.
+/// </summary>
+public sealed class MaskTokensAttribute : AugmentationAttribute
+{
+    /// <summary>Fraction of tokens selected for prediction.</summary>
+    public double Probability { get; set; } = 0.15;
+    /// <summary>Fraction of selected tokens replaced by [MASK].</summary>
+    public double ReplaceWithMask { get; set; } = 0.8;
+    /// <summary>Fraction of selected tokens replaced by a random token.</summary>
+    public double ReplaceWithRandom { get; set; } = 0.1;
+}
+
+/// <summary>SpanBERT / T5 style masking of contiguous spans with geometric lengths.</summary>
+public sealed class SpanMaskAttribute : AugmentationAttribute
+{
+    /// <summary>Mean span length in tokens.</summary>
+    public double MeanSpan { get; set; } = 3.0;
+    /// <summary>Fraction of tokens masked, in (0,1).</summary>
+    public double Ratio { get; set; } = 0.15;
+}
+
+/// <summary>SCARF: each selected feature is replaced by the same feature of a random other row (its marginal).</summary>
+public sealed class FeatureCorruptionAttribute : AugmentationAttribute
+{
+    /// <summary>Fraction of features corrupted per row, in [0,1].</summary>
+    public double Rate { get; set; } = 0.6;
+}
+
+/// <summary>Adds Gaussian noise to every time step.</summary>
+public sealed class JitterAttribute : AugmentationAttribute
+{
+    /// <summary>Standard deviation of the noise.</summary>
+    public double Std { get; set; } = 0.03;
+}
+
+/// <summary>Multiplies each channel by a factor drawn from N(1, Std).</summary>
+public sealed class ScalingAttribute : AugmentationAttribute
+{
+    /// <summary>Standard deviation of the factor.</summary>
+    public double Std { get; set; } = 0.1;
+}
+
+/// <summary>Zeroes a contiguous window of time steps.</summary>
+public sealed class TimeMaskAttribute : AugmentationAttribute
+{
+    /// <summary>Fraction of the window masked, in (0,1).</summary>
+    public double Ratio { get; set; } = 0.1;
+}

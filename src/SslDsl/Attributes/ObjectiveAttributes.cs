@@ -1,0 +1,118 @@
+using System;
+
+namespace SslDsl;
+
+/// <summary>Base of the objectives; several on one task are summed with their <see cref="Weight"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public abstract class ObjectiveLossAttribute : Attribute
+{
+    /// <summary>Weight of this term in the total loss; must be &gt; 0.</summary>
+    public double Weight { get; set; } = 1.0;
+}
+
+/// <summary>SimCLR's normalized temperature-scaled cross entropy over 2N views (2N-2 negatives per anchor).</summary>
+public sealed class NtXentLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.5;
+}
+
+/// <summary>InfoNCE between queries and keys (MoCo; with a negative queue, the queue supplies the negatives).</summary>
+public sealed class InfoNceLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.2;
+}
+
+/// <summary>BYOL: 2 - 2 cos(p(online(v1)), target(v2)), symmetrized. Needs a momentum encoder and a predictor.</summary>
+public sealed class ByolLossAttribute : ObjectiveLossAttribute
+{
+}
+
+/// <summary>Barlow Twins: cross-correlation of the two views' embeddings driven to the identity.</summary>
+public sealed class BarlowTwinsLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Weight of the off-diagonal (redundancy) term.</summary>
+    public double Lambda { get; set; } = 0.0051;
+}
+
+/// <summary>VICReg: variance, invariance and covariance regularization.</summary>
+public sealed class VicRegLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Weight of the invariance (MSE) term.</summary>
+    public double Invariance { get; set; } = 25.0;
+    /// <summary>Weight of the variance (hinge on std) term.</summary>
+    public double Variance { get; set; } = 25.0;
+    /// <summary>Weight of the covariance term.</summary>
+    public double Covariance { get; set; } = 1.0;
+    /// <summary>Epsilon inside the square root of the variance term.</summary>
+    public double Epsilon { get; set; } = 1e-4;
+}
+
+/// <summary>Siamese contrastive loss: pull positive pairs together (squared L2), push negatives beyond a margin.</summary>
+public sealed class ContrastiveMarginLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Distance beyond which negative pairs stop contributing.</summary>
+    public double Margin { get; set; } = 1.0;
+}
+
+/// <summary>Mean squared reconstruction error of the input (autoencoders, MAE, inpainting).</summary>
+public sealed class ReconstructionLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Count only masked pixels / patches (MAE, inpainting).</summary>
+    public bool MaskedOnly { get; set; } = true;
+    /// <summary>Normalize each target patch by its own mean and std (MAE's normalized pixels).</summary>
+    public bool NormalizeTargets { get; set; } = false;
+}
+
+/// <summary>Cross entropy of the original tokens at masked positions (BERT's MLM).</summary>
+public sealed class MaskedTokenLossAttribute : ObjectiveLossAttribute
+{
+}
+
+/// <summary>Causal language modelling: predict token t+1 from tokens up to t.</summary>
+public sealed class NextTokenLossAttribute : ObjectiveLossAttribute
+{
+}
+
+/// <summary>Binary classification: is the second half the true continuation of the first?</summary>
+public sealed class NextSentenceLossAttribute : ObjectiveLossAttribute
+{
+}
+
+/// <summary>Predict which of <see cref="Angles"/> rotations (multiples of 360/Angles degrees) was applied.</summary>
+public sealed class RotationPredictionAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Number of rotation classes (4: 0, 90, 180, 270 degrees).</summary>
+    public int Angles { get; set; } = 4;
+}
+
+/// <summary>Jigsaw: tiles of a Grid x Grid split are shuffled by one of a fixed set of permutations; predict which.</summary>
+public sealed class JigsawPredictionAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Tiles per side; must divide the image size.</summary>
+    public int Grid { get; set; } = 2;
+    /// <summary>Size of the fixed permutation set (at most Grid²!).</summary>
+    public int Permutations { get; set; } = 24;
+}
+
+/// <summary>Predict the position of a neighbouring patch relative to the centre patch (8 neighbours on a 3x3 grid).</summary>
+public sealed class RelativePatchPositionAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Tiles per side; must be 3 and divide the image size.</summary>
+    public int Grid { get; set; } = 3;
+}
+
+/// <summary>Predict the next <see cref="Horizon"/> steps of a series from the window before them (MSE).</summary>
+public sealed class ForecastLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Steps to forecast; smaller than the input length.</summary>
+    public int Horizon { get; set; } = 1;
+}
+
+/// <summary>Adds a discriminator to an inpainting / reconstruction task; generator and discriminator update alternately.</summary>
+public sealed class AdversarialLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Declares an adversarial term with weight 0.001 (context encoders' setting).</summary>
+    public AdversarialLossAttribute() => Weight = 0.001;
+}

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using static TorchSharp.torch;
+
+namespace SslDsl;
+
+/// <summary>
+/// Run-time overrides of a task's declared defaults, and where and how a run reports. Every
+/// property left null keeps the value the attributes declare.
+/// </summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Epochs (overrides <see cref="TrainingAttribute.Epochs"/>); must be &gt; 0.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Batch size (overrides <see cref="TrainingAttribute.BatchSize"/>); must be &gt; 0.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>Seed (overrides <see cref="TrainingAttribute.Seed"/>).</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>Base learning rate (overrides <see cref="OptimizerAttribute.LearningRate"/>); must be &gt; 0.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The device; null picks CUDA when available, else the CPU.</summary>
+    public Device? Device { get; init; }
+
+    /// <summary>Folder for metrics, checkpoints and plots; null writes nothing to disk.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Draw a progress bar on the console (a line per epoch when output is redirected).</summary>
+    public bool ShowProgress { get; init; } = true;
+
+    /// <summary>Where progress and messages go; null means the console.</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Stop each epoch after this many steps (smoke runs); null runs whole epochs.</summary>
+    public int? MaxStepsPerEpoch { get; init; }
+
+    /// <summary>Save a checkpoint every this many epochs (needs <see cref="OutputDirectory"/>); 0 saves none.</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Continue from the last checkpoint in <see cref="OutputDirectory"/> when there is one.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>
+    /// Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming the option,
+    /// the value and the allowed range.
+    /// </summary>
+    public void Validate()
+    {
+        if (Epochs is int e && e <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), e, $"TrainingOptions.Epochs is {e}; it must be at least 1 (or null to keep the declared value).");
+        }
+
+        if (BatchSize is int b && b <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), b, $"TrainingOptions.BatchSize is {b}; it must be at least 1 (or null to keep the declared value).");
+        }
+
+        if (LearningRate is double lr && !(lr > 0 && !double.IsInfinity(lr)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), lr, $"TrainingOptions.LearningRate is {lr}; it must be a finite number > 0.");
+        }
+
+        if (MaxStepsPerEpoch is int m && m <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxStepsPerEpoch), m, $"TrainingOptions.MaxStepsPerEpoch is {m}; it must be at least 1 (or null for whole epochs).");
+        }
+
+        if (CheckpointEvery < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, $"TrainingOptions.CheckpointEvery is {CheckpointEvery}; it must be >= 0 (0 saves no checkpoints).");
+        }
+
+        if (Resume && OutputDirectory is null)
+        {
+            throw new ArgumentException("TrainingOptions.Resume needs an OutputDirectory holding the checkpoints to resume from.", nameof(Resume));
+        }
+    }
+}
