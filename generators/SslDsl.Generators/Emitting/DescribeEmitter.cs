@@ -76,7 +76,7 @@ internal static class DescribeEmitter
     private static string EncoderText(TaskModel t) =>
         t.Encoder is null ? "none"
         : t.Encoder.MemberName is not null ? $"{t.Type.Name}.{t.Encoder.MemberName}{(t.Encoder.IsProperty ? "" : "()")}"
-        : t.Encoder.Backbone is not null ? Call(t.Encoder.Backbone)
+        : t.Encoder.Backbone is not null ? Call(t.Encoder.Backbone, t.Encoder.Backbone.Text("Kind") == "TransformerEncoder" ? new string[0] : new[] { "Heads" })
         : "none";
 
     private static string Call(AttributeModel a, params string[] skip) => $"{a.Name}({Args(a, skip)})";

@@ -19,7 +19,7 @@ internal static class FineTunerEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Summary("Fine-tunes <paramref name=\"encoder\"/> (for example one imported from an exported encoder file).");
+            w.SummaryXml("Fine-tunes <paramref name=\"encoder\"/> (for example one imported from an exported encoder file).");
             w.Line("public FineTuner(nn.Module<Tensor, Tensor> encoder, FineTuneSettings? settings = null, TrainingOptions? options = null)");
             w.Line($"    : base(encoder, {t.Type.Name}.EncoderOutputDim, settings ?? {t.Type.Name}.DeclaredFineTune ?? throw new ArgumentException(\"Task '{t.TaskName}' declares no [FineTune]; pass FineTuneSettings.\", nameof(settings)), options)");
             w.Line("{");

@@ -23,7 +23,7 @@ internal static class ModelEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Summary("Creates the model around <paramref name=\"encoder\"/> (shared encoders, imported weights).");
+            w.SummaryXml("Creates the model around <paramref name=\"encoder\"/> (shared encoders, imported weights).");
             w.Line("/// <param name=\"encoder\">Maps a batch to [B, EncoderOutputDim].</param>");
             using (w.Open($"public Model(nn.Module<Tensor, Tensor> encoder) : base({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(t.TaskName, quote: true)})"))
             {

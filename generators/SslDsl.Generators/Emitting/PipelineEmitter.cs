@@ -18,7 +18,7 @@ internal static class PipelineEmitter
         {
             w.Line("private readonly Generator generator;");
             w.Line();
-            w.Summary("Creates the pipeline on <paramref name=\"device\"/>, its random draws seeded by <paramref name=\"seed\"/>.");
+            w.SummaryXml("Creates the pipeline on <paramref name=\"device\"/>, its random draws seeded by <paramref name=\"seed\"/>.");
             using (w.Open("public Pipeline(Device device, long seed)"))
             {
                 w.Line("Device = device ?? throw new ArgumentNullException(nameof(device));");

@@ -47,6 +47,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes an XML doc summary whose text already holds XML (paramref, see).</summary>
+    public SourceWriter SummaryXml(string xml)
+    {
+        Line("/// <summary>" + xml + "</summary>");
+        return this;
+    }
+
     /// <summary>Escapes text for XML documentation.</summary>
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

@@ -19,7 +19,7 @@ internal static class TrainerEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Summary("Creates a trainer around an existing model (or a new one when <paramref name=\"model\"/> is null).");
+            w.SummaryXml("Creates a trainer around an existing model (or a new one when <paramref name=\"model\"/> is null).");
             using (w.Open($"public Trainer(Model? model, TrainingOptions? options)\n    : base({t.Type.Name}.DeclaredTraining, options)"))
             {
                 w.Line("Model = model ?? new Model();");
