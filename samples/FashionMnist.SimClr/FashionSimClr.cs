@@ -21,5 +21,5 @@ namespace FashionSimClrSample;
 public partial class FashionSimClr
 {
     [Encoder(OutputDim = 128)]
-    static nn.Module<Tensor, Tensor> Encoder() => Backbones.SmallCnn(inChannels: 1, width: 32, outputDim: 128);
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.SmallCnn(inChannels: 1, width: 16, outputDim: 128);
 }

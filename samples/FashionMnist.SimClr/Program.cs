@@ -1,18 +1,125 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using FashionSimClrSample;
 using SslDsl;
 using TorchSharp;
-using static TorchSharp.torch;
 
-foreach (var (w, d) in new[] { (16, 2), (32, 2), (24, 2) })
+SampleOptions options;
+try
 {
-    var enc = Backbones.SmallCnn(1, w, 128, d);
-    var x = torch.rand(512, 1, 28, 28);
-    { using var s = torch.NewDisposeScope(); enc.forward(x).sum().backward(); }
-    var sw = Stopwatch.StartNew();
-    for (int i = 0; i < 4; i++) { using var s = torch.NewDisposeScope(); var y = enc.forward(x); y.sum().backward(); }
-    Console.WriteLine($"w{w} d{d} fwd+bwd 512: {sw.Elapsed.TotalMilliseconds / 4:F1} ms");
-    sw.Restart();
-    using (torch.no_grad()) for (int i = 0; i < 4; i++) { using var s = torch.NewDisposeScope(); enc.forward(x); }
-    Console.WriteLine($"   fwd only: {sw.Elapsed.TotalMilliseconds / 4:F1} ms");
+    options = SampleOptions.Parse(args);
 }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(SampleOptions.Usage);
+    return 0;
+}
+
+var clock = Stopwatch.StartNew();
+var device = Devices.Parse(options.Device);
+Dataset<ImageBatch> train, test;
+try
+{
+    train = FashionMnist.Load(FashionMnistSplit.Train, options.Data, options.TrainLimit);
+    test = FashionMnist.Load(FashionMnistSplit.Test, options.Data);
+}
+catch (Exception e) when (e is FileNotFoundException or DatasetFormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
+
+Console.WriteLine(FashionSimClr.Describe());
+Console.WriteLine($"Device: {device}; {torch.get_num_threads()} CPU threads; {train.Count} training and {test.Count} test images.");
+Console.WriteLine();
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    if (!cancel.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        Console.WriteLine("Stopping after the current step; a checkpoint will be kept (run again with --resume)...");
+        cancel.Cancel();
+    }
+};
+
+var trainingOptions = new TrainingOptions
+{
+    Epochs = options.Epochs,
+    BatchSize = options.BatchSize,
+    Seed = options.Seed,
+    Device = device,
+    OutputDirectory = options.Output,
+    Resume = options.Resume,
+};
+using var trainer = new FashionSimClr.Trainer(trainingOptions);
+var pretrainClock = Stopwatch.StartNew();
+var fit = trainer.Fit(train, cancel.Token);
+double pretrainSeconds = pretrainClock.Elapsed.TotalSeconds;
+if (cancel.IsCancellationRequested)
+{
+    Console.WriteLine($"Interrupted after {trainer.CompletedEpochs} epoch(s); resume with --resume --out {options.Output}.");
+    return 130;
+}
+
+var probeOptions = new TrainingOptions { Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device };
+var probeClock = Stopwatch.StartNew();
+using var probe = new FashionSimClr.FineTuner(trainer.Model, options: probeOptions);
+var probeResult = probe.Fit(train, test);
+double probeSeconds = probeClock.Elapsed.TotalSeconds;
+
+FineTuneResult? baseline = null;
+double baselineSeconds = 0;
+if (options.Baseline)
+{
+    // Logistic regression on the 784 raw pixels: the same probe (standardized inputs, same epochs) on an identity encoder.
+    var baselineClock = Stopwatch.StartNew();
+    using var raw = new FineTuner<ImageBatch>(torch.nn.Flatten(), 28 * 28, FashionSimClr.DeclaredFineTune!, probeOptions);
+    baseline = raw.Fit(train, test);
+    baselineSeconds = baselineClock.Elapsed.TotalSeconds;
+}
+
+string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+Console.WriteLine();
+Console.WriteLine("| model | linear-probe test accuracy | wall time |");
+Console.WriteLine("|---|---|---|");
+Console.WriteLine($"| SimCLR encoder ({options.Epochs} epochs, batch {options.BatchSize}) | {F(probeResult.Test!.Accuracy)} | pretrain {ConsoleProgress.FormatTime(pretrainSeconds)} + probe {ConsoleProgress.FormatTime(probeSeconds)} |");
+if (baseline is not null)
+{
+    Console.WriteLine($"| raw pixels (logistic regression) | {F(baseline.Test!.Accuracy)} | {ConsoleProgress.FormatTime(baselineSeconds)} |");
+}
+
+Console.WriteLine($"Total wall time {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)}; metrics in {Path.GetFullPath(options.Output)}");
+
+var summary = new
+{
+    task = FashionSimClr.TaskName,
+    options.Epochs,
+    options.BatchSize,
+    options.ProbeEpochs,
+    options.Seed,
+    device = device.ToString(),
+    trainImages = train.Count,
+    testImages = test.Count,
+    finalPretrainLoss = fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN,
+    probeTestAccuracy = probeResult.Test.Accuracy,
+    rawPixelTestAccuracy = baseline?.Test?.Accuracy,
+    pretrainSeconds,
+    probeSeconds,
+    baselineSeconds,
+    totalSeconds = clock.Elapsed.TotalSeconds,
+};
+Directory.CreateDirectory(options.Output);
+File.WriteAllText(Path.Combine(options.Output, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+return 0;

@@ -13,8 +13,8 @@ public static partial class Backbones
 {
     /// <summary>
     /// A small CNN for small images: <paramref name="depth"/> blocks of conv3x3-BN-ReLU-conv3x3-BN-ReLU
-    /// with 2x2 max pooling (widths double per block), global average pooling, and a linear layer to
-    /// <paramref name="outputDim"/>.
+    /// with 2x2 max pooling (widths double per block), then average pooling to a 2x2 grid (keeping
+    /// coarse layout, which global pooling would discard), and a linear layer to <paramref name="outputDim"/>.
     /// </summary>
     public static Sequential SmallCnn(int inChannels, int width = 32, int outputDim = 128, int depth = 2)
     {
@@ -40,9 +40,9 @@ public static partial class Backbones
         }
 
         blocks.Add(("head", nn.Sequential(
-            nn.AdaptiveAvgPool2d(1),
+            nn.AdaptiveAvgPool2d(2),
             nn.Flatten(),
-            nn.Linear(c, outputDim))));
+            nn.Linear(c * 4, outputDim))));
         return nn.Sequential(blocks);
     }
 }
