@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace SslDsl;
 
-/// <summary>Joint-embedding losses.</summary>
+/// <summary>Contrastive losses: pull views of the same sample together, push other samples apart.</summary>
 public static partial class Losses
 {
     /// <summary>
@@ -15,17 +15,16 @@ public static partial class Losses
     /// <param name="z1">Embeddings of the first views, [N, D].</param>
     /// <param name="z2">Embeddings of the second views, [N, D].</param>
     /// <param name="temperature">tau &gt; 0.</param>
+    /// <returns>A scalar tensor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
+    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N is 0.</exception>
     public static Tensor NtXent(Tensor z1, Tensor z2, double temperature)
     {
-        if (!(temperature > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The NT-Xent temperature must be > 0.");
-        }
-
-        if (!z1.shape.AsSpan().SequenceEqual(z2.shape))
-        {
-            throw new ArgumentException($"NT-Xent views differ in shape: [{string.Join(",", z1.shape)}] vs [{string.Join(",", z2.shape)}].");
-        }
+        const string loss = "NT-Xent";
+        LossArguments.Positive(temperature, loss, nameof(temperature));
+        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
+        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
+        LossArguments.MinRows(z1, 1, loss, nameof(z1), "the batch is empty");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -35,5 +34,89 @@ public static partial class Losses
         sim = sim.masked_fill(self, double.NegativeInfinity);
         var targets = torch.cat(new[] { torch.arange(n, 2 * n, device: z.device), torch.arange(0, n, device: z.device) }, 0);
         return nn.functional.cross_entropy(sim, targets).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// InfoNCE (CPC / MoCo). Queries, keys and negatives are L2-normalized here (a no-op for
+    /// inputs that already are). Without <paramref name="negatives"/> the other keys of the batch
+    /// are the negatives: logits = q . k^T / tau ([N, N]) and the target of row i is i. With
+    /// <paramref name="negatives"/> [K, D] (a MoCo queue), row i has logits
+    /// [q_i . k_i | q_i . neg_1 .. q_i . neg_K] / tau ([N, 1 + K]) and target 0. The loss is the
+    /// mean cross-entropy over the N queries.
+    /// </summary>
+    /// <param name="queries">Query embeddings, [N, D].</param>
+    /// <param name="keys">Positive keys, [N, D] (row i is the positive of query i).</param>
+    /// <param name="temperature">tau &gt; 0.</param>
+    /// <param name="negatives">Optional negative keys, [K, D] (K &gt;= 1); the caller detaches them.</param>
+    /// <returns>A scalar tensor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
+    /// <exception cref="ArgumentException">A shape is wrong (see the message).</exception>
+    public static Tensor InfoNce(Tensor queries, Tensor keys, double temperature, Tensor? negatives = null)
+    {
+        const string loss = "InfoNCE";
+        LossArguments.Positive(temperature, loss, nameof(temperature));
+        LossArguments.Rank(queries, 2, loss, nameof(queries), "[N, D]");
+        LossArguments.SameShape(queries, keys, loss, nameof(queries), nameof(keys));
+        LossArguments.MinRows(queries, 1, loss, nameof(queries), "the batch is empty");
+        if (negatives is not null)
+        {
+            LossArguments.Rank(negatives, 2, loss, nameof(negatives), "[K, D]");
+            if (negatives.shape[1] != queries.shape[1] || negatives.shape[0] < 1)
+            {
+                throw new ArgumentException($"{loss}: negatives {LossArguments.Shape(negatives)} must be [K, D] with K >= 1 and D = {queries.shape[1]} (the query width).", nameof(negatives));
+            }
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var q = nn.functional.normalize(queries, dim: 1);
+        var k = nn.functional.normalize(keys, dim: 1);
+        long n = q.shape[0];
+        Tensor logits;
+        Tensor targets;
+        if (negatives is null)
+        {
+            logits = q.matmul(k.t());
+            targets = torch.arange(n, device: q.device);
+        }
+        else
+        {
+            var neg = nn.functional.normalize(negatives.to(q.dtype), dim: 1);
+            var positive = (q * k).sum(1, keepdim: true);
+            logits = torch.cat(new[] { positive, q.matmul(neg.t()) }, 1);
+            targets = torch.zeros(n, ScalarType.Int64, device: q.device);
+        }
+
+        return nn.functional.cross_entropy(logits.div(temperature), targets).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The Siamese margin loss: the distance d(z1_i, z2_i) of a positive pair (two views of one
+    /// sample) is pulled down, and the distance of a negative pair (z1_i, z2_{(i+1) mod N}) (views of
+    /// two different samples) is pushed above the margin. The loss is the mean over the 2N pair
+    /// terms: ( sum_i d(z1_i, z2_i)^2 + sum_i max(0, margin - d(z1_i, z2_{(i+1) mod N}))^2 ) / (2N),
+    /// d the Euclidean distance. The negative distance is computed as sqrt(max(squared, 1e-20)) so the
+    /// gradient stays finite when a negative pair coincides.
+    /// </summary>
+    /// <param name="z1">Embeddings of the first views, [N, D], N &gt;= 2.</param>
+    /// <param name="z2">Embeddings of the second views, [N, D].</param>
+    /// <param name="margin">The distance negatives are pushed beyond, &gt; 0.</param>
+    /// <returns>A scalar tensor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The margin is not &gt; 0.</exception>
+    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N &lt; 2.</exception>
+    public static Tensor ContrastiveMargin(Tensor z1, Tensor z2, double margin = 1.0)
+    {
+        const string loss = "ContrastiveMargin";
+        LossArguments.Positive(margin, loss, nameof(margin));
+        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
+        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
+        LossArguments.MinRows(z1, 2, loss, nameof(z1), "negative pairs pair each sample with the next one in the batch");
+
+        using var scope = torch.NewDisposeScope();
+        long n = z1.shape[0];
+        var positive = (z1 - z2).pow(2).sum(1);
+        var shifted = torch.roll(z2, -1, 0);
+        var negativeDistance = (z1 - shifted).pow(2).sum(1).clamp_min(1e-20).sqrt();
+        var negative = (margin - negativeDistance).clamp_min(0).pow(2);
+        return positive.sum().add(negative.sum()).div(2 * n).MoveToOuterDisposeScope();
     }
 }
