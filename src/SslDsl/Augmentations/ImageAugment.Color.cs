@@ -1,0 +1,149 @@
+using System;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SslDsl;
+
+public static partial class ImageAugment
+{
+    /// <summary>
+    /// Colour jitter in a fixed order: brightness (x * b), contrast ((x - mean) * c + mean, mean of the
+    /// image's grayscale), saturation (blend with grayscale) and hue (rotation of the chroma plane);
+    /// factors drawn per sample in [max(0, 1-f), 1+f] (hue shift in [-h, h] turns); result clamped to [0,1].
+    /// Saturation and hue act only on 3-channel images.
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad shape, a negative strength, hue above 0.5 or p out of [0,1].</exception>
+    public static Tensor ColorJitter(Tensor x, double brightness, double contrast, double saturation, double hue, double p, Generator generator)
+    {
+        const string op = nameof(ColorJitter);
+        AugmentChecks.Image(x, op);
+        AugmentChecks.Generator(generator, op);
+        AugmentChecks.NonNegative(brightness, nameof(brightness), op);
+        AugmentChecks.NonNegative(contrast, nameof(contrast), op);
+        AugmentChecks.NonNegative(saturation, nameof(saturation), op);
+        AugmentChecks.NonNegative(hue, nameof(hue), op);
+        if (hue > 0.5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hue), hue, $"{op}: hue is a fraction of a full turn and must be in [0, 0.5].");
+        }
+
+        AugmentChecks.Probability(p, nameof(p), op);
+        long b = x.shape[0];
+        var device = x.device;
+        using var scope = torch.NewDisposeScope();
+        var apply = ApplyMask(b, p, generator, device);
+        var y = x;
+        if (brightness > 0)
+        {
+            var f = Uniform(b, Math.Max(0, 1 - brightness), 1 + brightness, generator, device).to(x.dtype).view(-1, 1, 1, 1);
+            y = (y * f).clamp(0, 1);
+        }
+
+        if (contrast > 0)
+        {
+            var f = Uniform(b, Math.Max(0, 1 - contrast), 1 + contrast, generator, device).to(x.dtype).view(-1, 1, 1, 1);
+            var mean = Gray(y).mean(new long[] { 1, 2, 3 }, keepdim: true);
+            y = ((y - mean) * f + mean).clamp(0, 1);
+        }
+
+        if (x.shape[1] == 3 && saturation > 0)
+        {
+            var f = Uniform(b, Math.Max(0, 1 - saturation), 1 + saturation, generator, device).to(x.dtype).view(-1, 1, 1, 1);
+            var gray = Gray(y);
+            y = ((y - gray) * f + gray).clamp(0, 1);
+        }
+
+        if (x.shape[1] == 3 && hue > 0)
+        {
+            var shift = Uniform(b, -hue, hue, generator, device).to(x.dtype);
+            y = RotateHue(y, shift).clamp(0, 1);
+        }
+
+        return Select(apply, y, x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Luminance of a [B,C,H,W] image as [B,1,H,W]: ITU-R 601 luma (0.299 R + 0.587 G + 0.114 B) for
+    /// 3 channels, the image itself for 1 channel, and the channel mean for any other channel count.
+    /// </summary>
+    public static Tensor Gray(Tensor x)
+    {
+        AugmentChecks.Image(x, nameof(Gray));
+        if (x.shape[1] == 1)
+        {
+            return x;
+        }
+
+        if (x.shape[1] != 3)
+        {
+            return x.mean(new long[] { 1 }, keepdim: true);
+        }
+
+        var c = x.unbind(1);
+        return (c[0] * 0.299 + c[1] * 0.587 + c[2] * 0.114).unsqueeze(1);
+    }
+
+    /// <summary>Rotates the hue of RGB images by <paramref name="turns"/> (fractions of a full turn, per sample) in YIQ space.</summary>
+    /// <exception cref="ArgumentException">The image does not have 3 channels.</exception>
+    public static Tensor RotateHue(Tensor rgb, Tensor turns)
+    {
+        AugmentChecks.Image(rgb, nameof(RotateHue), nameof(rgb));
+        if (rgb.shape[1] != 3)
+        {
+            throw new ArgumentException($"{nameof(RotateHue)} needs RGB images (3 channels) but got {rgb.shape[1]} channels.", nameof(rgb));
+        }
+
+        var c = rgb.unbind(1);
+        var yy = c[0] * 0.299 + c[1] * 0.587 + c[2] * 0.114;
+        var ii = c[0] * 0.596 - c[1] * 0.274 - c[2] * 0.322;
+        var qq = c[0] * 0.211 - c[1] * 0.523 + c[2] * 0.312;
+        var angle = (turns * (2 * Math.PI)).view(-1, 1, 1);
+        var cos = angle.cos();
+        var sin = angle.sin();
+        var i2 = ii * cos - qq * sin;
+        var q2 = ii * sin + qq * cos;
+        var r = yy + i2 * 0.956 + q2 * 0.621;
+        var g = yy - i2 * 0.272 - q2 * 0.647;
+        var bl = yy - i2 * 1.106 + q2 * 1.703;
+        return torch.stack(new[] { r, g, bl }, 1);
+    }
+
+    /// <summary>
+    /// Converts each selected image to grayscale, keeping the channel count: the luminance of
+    /// <see cref="Gray"/> is replicated to every channel (identity for single-channel images).
+    /// </summary>
+    public static Tensor Grayscale(Tensor x, double p, Generator generator)
+    {
+        const string op = nameof(Grayscale);
+        AugmentChecks.Image(x, op);
+        AugmentChecks.Generator(generator, op);
+        AugmentChecks.Probability(p, nameof(p), op);
+        using var scope = torch.NewDisposeScope();
+        var apply = ApplyMask(x.shape[0], p, generator, x.device);
+        if (x.shape[1] == 1)
+        {
+            return x.clone().MoveToOuterDisposeScope();
+        }
+
+        var gray = Gray(x).expand_as(x);
+        return Select(apply, gray, x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Solarizes each selected image: every pixel with value &gt;= <paramref name="threshold"/> becomes 1 - value.</summary>
+    public static Tensor Solarize(Tensor x, double threshold, double p, Generator generator)
+    {
+        const string op = nameof(Solarize);
+        AugmentChecks.Image(x, op);
+        AugmentChecks.Generator(generator, op);
+        if (double.IsNaN(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"{op}: threshold must be a number (pixels at or above it are inverted).");
+        }
+
+        AugmentChecks.Probability(p, nameof(p), op);
+        using var scope = torch.NewDisposeScope();
+        var apply = ApplyMask(x.shape[0], p, generator, x.device);
+        var solarized = torch.where(x.ge(threshold), x.neg().add_(1.0), x);
+        return Select(apply, solarized, x).MoveToOuterDisposeScope();
+    }
+}
