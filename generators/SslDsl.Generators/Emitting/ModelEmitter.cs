@@ -18,29 +18,34 @@ internal static class ModelEmitter
             }
 
             w.Line();
-            w.Summary("Creates the model with the task's declared encoder.");
-            w.Line($"public Model() : this({EncoderFactory(t)})");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.SummaryXml("Creates the model around <paramref name=\"encoder\"/> (shared encoders, imported weights).");
-            w.Line("/// <param name=\"encoder\">Maps a batch to [B, EncoderOutputDim].</param>");
-            using (w.Open($"public Model(nn.Module<Tensor, Tensor> encoder) : base({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(t.TaskName, quote: true)})"))
+            string factory = EncoderFactory(t);
+            if (plan.NeedsTargetEncoder)
             {
-                w.Line("this.encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));");
-                foreach (var m in plan.Members)
-                {
-                    w.Line($"{m.Field} = {m.Initializer};");
-                }
-
-                w.Line("RegisterComponents();");
-                foreach (var frozen in plan.FrozenProperties)
-                {
-                    w.Line($"foreach (var parameter in {Field(plan, frozen)}.parameters())");
-                    w.Line("{");
-                    w.Line("    parameter.requires_grad = false;");
-                    w.Line("}");
-                }
+                w.Summary("Creates the model with the task's declared encoder and a second instance as its momentum target.");
+                w.Line($"public Model() : this({factory}, {factory})");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+                w.SummaryXml("Creates the model around <paramref name=\"encoder\"/> (shared encoders, imported weights); the momentum target is a new instance of the declared encoder, initialized from it.");
+                w.Line($"public Model(nn.Module<Tensor, Tensor> encoder) : this(encoder, {factory})");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+                w.Summary("Creates the model from an encoder and a second instance of the same architecture, which becomes the momentum target.");
+                w.Line("/// <param name=\"encoder\">Maps a batch to [B, EncoderOutputDim].</param>");
+                w.Line("/// <param name=\"targetEncoder\">Same architecture; its weights are overwritten with the encoder's.</param>");
+                EmitConstructor(w, plan, "nn.Module<Tensor, Tensor> encoder, nn.Module<Tensor, Tensor> targetEncoder");
+            }
+            else
+            {
+                w.Summary("Creates the model with the task's declared encoder.");
+                w.Line($"public Model() : this({factory})");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+                w.SummaryXml("Creates the model around <paramref name=\"encoder\"/> (shared encoders, imported weights).");
+                w.Line("/// <param name=\"encoder\">Maps a batch to [B, EncoderOutputDim].</param>");
+                EmitConstructor(w, plan, "nn.Module<Tensor, Tensor> encoder");
             }
 
             w.Line();
@@ -60,6 +65,33 @@ internal static class ModelEmitter
             {
                 w.Line();
                 w.Line(code);
+            }
+        }
+    }
+
+    private static void EmitConstructor(SourceWriter w, TaskPlan plan, string parameters)
+    {
+        var t = plan.Task;
+        using (w.Open($"public Model({parameters}) : base({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(t.TaskName, quote: true)})"))
+        {
+            w.Line("this.encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));");
+            foreach (var m in plan.Members)
+            {
+                w.Line($"{(parameters.Contains(" " + m.Field) ? "this." : "")}{m.Field} = {m.Initializer};");
+            }
+
+            w.Line("RegisterComponents();");
+            foreach (var frozen in plan.FrozenProperties)
+            {
+                w.Line($"foreach (var parameter in {Field(plan, frozen)}.parameters())");
+                w.Line("{");
+                w.Line("    parameter.requires_grad = false;");
+                w.Line("}");
+            }
+
+            foreach (var line in plan.ConstructorLines)
+            {
+                w.Line(line);
             }
         }
     }

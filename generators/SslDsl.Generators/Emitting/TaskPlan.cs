@@ -57,6 +57,15 @@ internal sealed class TaskPlan
     /// <summary>Modules excluded from the optimizer (momentum targets), by Model property.</summary>
     public List<string> FrozenProperties { get; } = new();
 
+    /// <summary>Statements at the end of the Model constructor (after RegisterComponents).</summary>
+    public List<string> ConstructorLines { get; } = new();
+
+    /// <summary>Calls chained onto the returned LossTerms (e.g. <c>.With("keys", t[1])</c>).</summary>
+    public List<string> OutputLines { get; } = new();
+
+    /// <summary>Whether the Model takes a second encoder instance as its momentum target.</summary>
+    public bool NeedsTargetEncoder { get; set; }
+
     /// <summary>Whether a member with <paramref name="property"/> was planned.</summary>
     public bool HasMember(string property) => Members.Exists(m => m.Property == property);
 

@@ -55,7 +55,7 @@ internal static class TrainerEmitter
             {
                 w.Line();
                 w.Line("/// <inheritdoc />");
-                using (w.Open("protected override void AfterOptimizerStep()"))
+                using (w.Open("protected override void AfterOptimizerStep(LossTerms loss)"))
                 {
                     foreach (var line in plan.AfterStepLines)
                     {
@@ -104,18 +104,19 @@ internal static class TrainerEmitter
             return;
         }
 
+        string outputs = string.Concat(plan.OutputLines);
         string Weighted(LossTerm term) => term.Weight == 1.0 ? term.Variable : $"{term.WeightLiteral} * {term.Variable}";
         if (terms.Count == 1)
         {
             var only = terms[0];
             if (only.Weight == 1.0)
             {
-                w.Line($"return new LossTerms({only.Variable}, (\"{only.Name}\", {only.Variable}));");
+                w.Line($"return new LossTerms({only.Variable}, (\"{only.Name}\", {only.Variable})){outputs};");
                 return;
             }
 
             w.Line($"var total = {Weighted(only)};");
-            w.Line($"return new LossTerms(total, (\"{only.Name}\", total));");
+            w.Line($"return new LossTerms(total, (\"{only.Name}\", total)){outputs};");
             return;
         }
 
@@ -130,7 +131,7 @@ internal static class TrainerEmitter
         w.Line("    total,");
         for (int i = 0; i < terms.Count; i++)
         {
-            w.Line($"    (\"{terms[i].Name}\", {Var(terms[i])}){(i == terms.Count - 1 ? ");" : ",")}");
+            w.Line($"    (\"{terms[i].Name}\", {Var(terms[i])}){(i == terms.Count - 1 ? ")" + outputs + ";" : ",")}");
         }
     }
 }

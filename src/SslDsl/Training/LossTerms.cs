@@ -21,4 +21,17 @@ public sealed class LossTerms
 
     /// <summary>The named terms that make up <see cref="Total"/>.</summary>
     public IReadOnlyList<(string Name, Tensor Value)> Terms { get; }
+
+    /// <summary>
+    /// Intermediate tensors the step hands on to <c>AfterOptimizerStep</c> (for example MoCo's keys,
+    /// enqueued only after the update), by name.
+    /// </summary>
+    public Dictionary<string, Tensor> Outputs { get; } = new();
+
+    /// <summary>Adds an intermediate tensor for <c>AfterOptimizerStep</c> and returns this instance.</summary>
+    public LossTerms With(string name, Tensor value)
+    {
+        Outputs[name] = value;
+        return this;
+    }
 }

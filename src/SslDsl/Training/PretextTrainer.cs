@@ -83,8 +83,8 @@ public abstract class PretextTrainer<TBatch> : IDisposable
     /// <summary>The loss of one batch (already on <see cref="Device"/>), as generated from the task's objectives.</summary>
     protected abstract LossTerms ComputeLoss(TBatch batch);
 
-    /// <summary>Runs after each optimizer update (momentum-encoder EMA, queue updates).</summary>
-    protected virtual void AfterOptimizerStep()
+    /// <summary>Runs after each optimizer update (momentum-encoder EMA, queue updates); <paramref name="loss"/> is the step's loss.</summary>
+    protected virtual void AfterOptimizerStep(LossTerms loss)
     {
     }
 
@@ -138,7 +138,7 @@ public abstract class PretextTrainer<TBatch> : IDisposable
         }
 
         optimizer.Step();
-        AfterOptimizerStep();
+        AfterOptimizerStep(loss);
         GlobalStep++;
         return total;
     }
