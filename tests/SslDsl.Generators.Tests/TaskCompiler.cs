@@ -23,6 +23,29 @@ internal static class TaskCompiler
     public static Type Nested(Assembly assembly, string task, string name) =>
         assembly.GetType($"{task}+{name}", throwOnError: true)!;
 
+    /// <summary>A tiny convolutional image encoder that accepts any image size (adaptive pooling).</summary>
+    public const string ConvEncoder = "nn.Sequential(nn.Conv2d(1, 8, 3, padding: 1), nn.ReLU(), nn.AdaptiveAvgPool2d(2), nn.Flatten(), nn.Linear(32, 16))";
+
+    /// <summary>A tiny task of any modality: its input attribute, encoder expression (16 features) and attribute lines.</summary>
+    public static string TinyTask(string name, string input, string encoder, string attributes, int batchSize = 16) => $$"""
+        using SslDsl;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        namespace Tiny;
+
+        [PretextTask("{{name}}")]
+        {{input}}
+        {{attributes}}
+        [Optimizer(OptimizerKind.Adam, LearningRate = 0.01)]
+        [Training(BatchSize = {{batchSize}}, Epochs = 1, Seed = 3)]
+        public partial class {{name.Replace("-", "")}}
+        {
+            [Encoder(OutputDim = 16)]
+            public static nn.Module<Tensor, Tensor> Encoder() => {{encoder}};
+        }
+        """;
+
     /// <summary>
     /// A tiny image task (1x8x8, linear encoder to 16 features) with the given attribute lines;
     /// trains in milliseconds per step.

@@ -9,6 +9,8 @@ internal static class TaskEmitter
     private static readonly IObjectiveFamily[] Families =
     {
         new JointEmbeddingFamily(),
+        new ReconstructionFamily(),
+        new PredictionFamily(),
     };
 
     /// <summary>The hint name of the task's generated file.</summary>

@@ -63,6 +63,12 @@ internal sealed class TaskPlan
     /// <summary>Calls chained onto the returned LossTerms (e.g. <c>.With("keys", t[1])</c>).</summary>
     public List<string> OutputLines { get; } = new();
 
+    /// <summary>Statements of Trainer.SaveExtraState after the pipeline generator (uses <c>writer</c>).</summary>
+    public List<string> SaveStateLines { get; } = new();
+
+    /// <summary>Statements of Trainer.LoadExtraState after the pipeline generator (uses <c>reader</c>).</summary>
+    public List<string> LoadStateLines { get; } = new();
+
     /// <summary>Whether the Model takes a second encoder instance as its momentum target.</summary>
     public bool NeedsTargetEncoder { get; set; }
 

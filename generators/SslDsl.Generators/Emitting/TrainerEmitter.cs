@@ -66,13 +66,31 @@ internal static class TrainerEmitter
 
             w.Line();
             w.Line("/// <inheritdoc />");
-            w.Line("protected override void SaveExtraState(BinaryWriter writer) => CheckpointFile.WriteBytes(writer, Pipeline.Generator.get_state());");
+            if (plan.SaveStateLines.Count == 0)
+            {
+                w.Line("protected override void SaveExtraState(BinaryWriter writer) => CheckpointFile.WriteBytes(writer, Pipeline.Generator.get_state());");
+            }
+            else
+            {
+                using (w.Open("protected override void SaveExtraState(BinaryWriter writer)"))
+                {
+                    w.Line("CheckpointFile.WriteBytes(writer, Pipeline.Generator.get_state());");
+                    foreach (var line in plan.SaveStateLines)
+                    {
+                        w.Line(line);
+                    }
+                }
+            }
             w.Line();
             w.Line("/// <inheritdoc />");
             using (w.Open("protected override void LoadExtraState(BinaryReader reader)"))
             {
                 w.Line("using var state = CheckpointFile.ReadBytes(reader);");
                 w.Line("Pipeline.Generator.set_state(state);");
+                foreach (var line in plan.LoadStateLines)
+                {
+                    w.Line(line);
+                }
             }
 
             foreach (var code in plan.TrainerCode)
