@@ -7,6 +7,18 @@ namespace SslDsl.Generators;
 /// <param name="Description">How Describe() shows the input.</param>
 internal sealed record InputKind(string BatchType, string Tensor, string Parameter, string Description)
 {
+    /// <summary>The kind for an input attribute named <paramref name="inputName"/> (multi-task: the members' input).</summary>
+    public static InputKind OfName(string inputName) => Of(string.IsNullOrEmpty(inputName) ? null : TaskModelBuilder.Defaults(inputName)) with
+    {
+        Description = inputName switch
+        {
+            "TextInput" => "text (the members' input)",
+            "TabularInput" => "tabular (the members' input)",
+            "TimeSeriesInput" => "time series (the members' input)",
+            _ => "image (the members' input)",
+        },
+    };
+
     /// <summary>The kind for a task's input (image when absent, which only happens for multi-task shells).</summary>
     public static InputKind Of(AttributeModel? input) => input?.Name switch
     {

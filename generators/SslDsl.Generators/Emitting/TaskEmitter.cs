@@ -30,7 +30,12 @@ internal static class TaskEmitter
     /// <summary>Plans the objectives of <paramref name="task"/>.</summary>
     public static TaskPlan Plan(TaskModel task)
     {
-        var plan = new TaskPlan(task, InputKind.Of(task.Input));
+        var plan = new TaskPlan(task, task.IsMultiTask ? InputKind.OfName(task.Members.Count > 0 ? task.Members[0].Input : "") : InputKind.Of(task.Input));
+        if (task.IsMultiTask)
+        {
+            return plan;
+        }
+
         foreach (var family in Families)
         {
             if (task.Objectives.Any(o => family.Owns(o.Name)))
@@ -65,6 +70,12 @@ internal static class TaskEmitter
         var outer = task.Type.ContainingTypes.Select(c => w.Open(c)).ToList();
         using (w.Open($"partial {task.Type.Keyword} {task.Type.Name}"))
         {
+            if (task.IsMultiTask)
+            {
+                MultiTaskEmitter.Emit(w, plan);
+                goto Close;
+            }
+
             SettingsEmitter.Emit(w, plan);
             w.Line();
             DescribeEmitter.Emit(w, plan);
@@ -76,6 +87,7 @@ internal static class TaskEmitter
             TrainerEmitter.Emit(w, plan);
             w.Line();
             FineTunerEmitter.Emit(w, plan);
+Close:;
         }
 
         for (int i = outer.Count - 1; i >= 0; i--)

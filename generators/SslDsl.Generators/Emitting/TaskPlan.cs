@@ -42,8 +42,14 @@ internal sealed class TaskPlan
     /// <summary>The loss terms, in declaration order.</summary>
     public List<LossTerm> Terms { get; } = new();
 
-    /// <summary>Statements of Trainer.AfterOptimizerStep().</summary>
+    /// <summary>
+    /// Statements of the static Trainer.AfterStep(model, loss, progress) that follows every update
+    /// (momentum EMA, queue); shared with multi-task pretraining.
+    /// </summary>
     public List<string> AfterStepLines { get; } = new();
+
+    /// <summary>Statements of Trainer.AfterOptimizerStep that need the trainer instance (its own optimizers).</summary>
+    public List<string> AfterStepInstanceLines { get; } = new();
 
     /// <summary>Extra members of the Model class (methods), as source lines.</summary>
     public List<string> ModelCode { get; } = new();

@@ -54,10 +54,31 @@ internal static class TrainerEmitter
             if (plan.AfterStepLines.Count > 0)
             {
                 w.Line();
+                w.Summary("What follows every optimizer update (momentum target, queue); shared with multi-task pretraining.");
+                w.Line("/// <param name=\"model\">The model just updated.</param>");
+                w.Line("/// <param name=\"loss\">The step's loss and its outputs.</param>");
+                w.Line("/// <param name=\"progress\">The fraction of training done, in [0, 1].</param>");
+                using (w.Open("public static void AfterStep(Model model, LossTerms loss, double progress)"))
+                {
+                    foreach (var line in plan.AfterStepLines)
+                    {
+                        w.Line(line);
+                    }
+                }
+            }
+
+            if (plan.AfterStepLines.Count > 0 || plan.AfterStepInstanceLines.Count > 0)
+            {
+                w.Line();
                 w.Line("/// <inheritdoc />");
                 using (w.Open("protected override void AfterOptimizerStep(LossTerms loss)"))
                 {
-                    foreach (var line in plan.AfterStepLines)
+                    if (plan.AfterStepLines.Count > 0)
+                    {
+                        w.Line("AfterStep(Model, loss, TrainingProgress);");
+                    }
+
+                    foreach (var line in plan.AfterStepInstanceLines)
                     {
                         w.Line(line);
                     }

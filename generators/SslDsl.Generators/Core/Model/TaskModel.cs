@@ -21,7 +21,8 @@ internal sealed record EncoderModel(string? MemberName, bool IsProperty, int Out
 /// <param name="WeightLiteral">Its weight as a C# literal.</param>
 /// <param name="Weight">Its weight.</param>
 /// <param name="Input">The member's input attribute name (ImageInput ...).</param>
-internal sealed record MemberTaskModel(string TypeName, string TaskName, string WeightLiteral, double Weight, string Input);
+/// <param name="HasMomentum">Whether the member's model needs a second encoder instance as momentum target.</param>
+internal sealed record MemberTaskModel(string TypeName, string TaskName, string WeightLiteral, double Weight, string Input, bool HasMomentum);
 
 /// <summary>
 /// Everything the generator needs to emit one task, as plain equatable data (no symbols, no

@@ -35,7 +35,19 @@ internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string?
 /// <param name="TaskName">Its task name when it does.</param>
 /// <param name="Input">Its input attribute's short name, or null.</param>
 /// <param name="FullyQualifiedName">global::-qualified name.</param>
-internal sealed record ParsedMember(ParsedAttribute Attribute, string? TypeName, bool IsPretextTask, string? TaskName, string? Input, string? FullyQualifiedName);
+/// <param name="HasMomentum">Whether the member declares [MomentumEncoder].</param>
+/// <param name="HasAdversarial">Whether the member declares [AdversarialLoss].</param>
+/// <param name="EncoderOutputDim">The member's declared encoder width (0 when unknown).</param>
+internal sealed record ParsedMember(
+    ParsedAttribute Attribute,
+    string? TypeName,
+    bool IsPretextTask,
+    string? TaskName,
+    string? Input,
+    string? FullyQualifiedName,
+    bool HasMomentum = false,
+    bool HasAdversarial = false,
+    int EncoderOutputDim = 0);
 
 /// <summary>
 /// A task declaration as parsed from symbols: the attributes with their locations, for the

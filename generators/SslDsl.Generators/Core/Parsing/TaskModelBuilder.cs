@@ -38,7 +38,7 @@ internal static class TaskModelBuilder
             parsed.OfCategory(AttributeCategory.FineTune).FirstOrDefault()?.Model,
             parsed.Members
                 .Where(m => m.FullyQualifiedName is not null)
-                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model.Literal("Weight"), m.Attribute.Model.Double("Weight"), m.Input ?? ""))
+                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model.Literal("Weight"), m.Attribute.Model.Double("Weight"), m.Input ?? "", m.HasMomentum))
                 .ToEquatableArray());
     }
 

@@ -202,15 +202,50 @@ internal static class TaskParser
     {
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol target && target.TypeKind != TypeKind.Error)
         {
-            AttributeData? task = target.GetAttributes().FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
-            string? input = target.GetAttributes()
-                .Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass)))
-                .FirstOrDefault(s => s?.Category == AttributeCategory.Input)?.Name;
+            var attributes = target.GetAttributes();
+            AttributeData? task = attributes.FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
+            var specs = attributes.Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass))).Where(s => s is not null).ToArray();
+            string? input = specs.FirstOrDefault(s => s!.Category == AttributeCategory.Input)?.Name;
             string? name = task is not null && task.ConstructorArguments.Length == 1 ? task.ConstructorArguments[0].Value as string : null;
-            return new ParsedMember(pa, target.ToDisplayString(), task is not null, name, input, target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            return new ParsedMember(
+                pa,
+                target.ToDisplayString(),
+                task is not null,
+                name,
+                input,
+                target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                HasMomentum: specs.Any(s => s!.Name == "MomentumEncoder"),
+                HasAdversarial: specs.Any(s => s!.Name == "AdversarialLoss"),
+                EncoderOutputDim: EncoderOutputDimOf(target));
         }
 
         return new ParsedMember(pa, null, false, null, null, null);
+    }
+
+    private static int EncoderOutputDimOf(INamedTypeSymbol type)
+    {
+        foreach (var a in type.GetAttributes())
+        {
+            if (MetadataName(a.AttributeClass) == "SslDsl.BackboneAttribute")
+            {
+                var named = a.NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
+                return named.Key is null ? 128 : named.Value.Value is int v ? v : 0;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            foreach (var a in member.GetAttributes())
+            {
+                if (MetadataName(a.AttributeClass) == EncoderAttribute)
+                {
+                    var named = a.NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
+                    return named.Value.Value is int v ? v : 0;
+                }
+            }
+        }
+
+        return 0;
     }
 
     private static ParsedAttribute ParseAttribute(AttributeData attribute, AttributeSpec spec, Location fallback, CancellationToken cancellationToken)

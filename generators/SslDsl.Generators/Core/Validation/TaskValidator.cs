@@ -597,6 +597,18 @@ internal static class TaskValidator
                 continue;
             }
 
+            if (m.HasAdversarial)
+            {
+                report(DiagnosticDescriptors.MultiTaskInvalid, m.Attribute.LocationOf("Task"), new object?[] { $"'{m.TypeName}' declares [AdversarialLoss], whose discriminator needs its own alternating optimizer; pretrain it on its own, or drop the adversarial term for multi-task pretraining" });
+            }
+
+            int shared = task.EncoderMembers.FirstOrDefault()?.Attribute.Model.Int("OutputDim")
+                ?? task.OfCategory(AttributeCategory.Backbone).FirstOrDefault()?.Model.Int("OutputDim") ?? 0;
+            if (shared > 0 && m.EncoderOutputDim > 0 && shared != m.EncoderOutputDim)
+            {
+                report(DiagnosticDescriptors.DimensionMismatch, m.Attribute.LocationOf("Task"), new object?[] { $"'{m.TypeName}' sizes its heads for an encoder of {m.EncoderOutputDim} features, but the shared encoder of '{task.Type.Name}' returns {shared}; make the OutputDim values equal" });
+            }
+
             firstInput ??= m.Input;
             if (m.Input != firstInput)
             {

@@ -32,7 +32,7 @@ internal static class CommonMembers
 
         return double.IsNaN(final) || final == m.Double("Momentum")
             ? m.Literal("Momentum")
-            : $"MomentumUpdate.CosineSchedule(start: {m.Literal("Momentum")}, final: {AttributeModel.FormatDouble(final)}, progress: TrainingProgress)";
+            : $"MomentumUpdate.CosineSchedule(start: {m.Literal("Momentum")}, final: {AttributeModel.FormatDouble(final)}, progress: progress)";
     }
 
     /// <summary>Formats an integer for source.</summary>

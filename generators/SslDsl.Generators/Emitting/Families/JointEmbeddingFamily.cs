@@ -65,10 +65,10 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
             }
 
             plan.AfterStepLines.Add($"double momentum = {CommonMembers.MomentumExpression(task)};");
-            plan.AfterStepLines.Add("MomentumUpdate.Ema(Model.TargetEncoder, Model.Encoder, momentum);");
+            plan.AfterStepLines.Add("MomentumUpdate.Ema(model.TargetEncoder, model.Encoder, momentum);");
             if (projection is not null)
             {
-                plan.AfterStepLines.Add("MomentumUpdate.Ema(Model.TargetProjection, Model.Projection, momentum);");
+                plan.AfterStepLines.Add("MomentumUpdate.Ema(model.TargetProjection, model.Projection, momentum);");
             }
         }
 
@@ -157,7 +157,7 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
         if (enqueues)
         {
             plan.OutputLines.Add(".With(\"keys\", t[1])");
-            plan.AfterStepLines.Add("Model.Queue.Enqueue(loss.Outputs[\"keys\"]);");
+            plan.AfterStepLines.Add("model.Queue.Enqueue(loss.Outputs[\"keys\"]);");
         }
     }
 

@@ -103,11 +103,11 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
                     p => p.parameter))),
             };
             """);
-        plan.AfterStepLines.Add("// Alternate: one discriminator update on the real and the (detached) filled images.");
-        plan.AfterStepLines.Add("DiscriminatorOptimizer.ZeroGrad();");
-        plan.AfterStepLines.Add("var discriminatorLoss = Losses.AdversarialDiscriminator(Model.Discriminator.forward(loss.Outputs[\"real\"]), Model.Discriminator.forward(loss.Outputs[\"fake\"]));");
-        plan.AfterStepLines.Add("discriminatorLoss.backward();");
-        plan.AfterStepLines.Add("DiscriminatorOptimizer.Step();");
+        plan.AfterStepInstanceLines.Add("// Alternate: one discriminator update on the real and the (detached) filled images.");
+        plan.AfterStepInstanceLines.Add("DiscriminatorOptimizer.ZeroGrad();");
+        plan.AfterStepInstanceLines.Add("var discriminatorLoss = Losses.AdversarialDiscriminator(Model.Discriminator.forward(loss.Outputs[\"real\"]), Model.Discriminator.forward(loss.Outputs[\"fake\"]));");
+        plan.AfterStepInstanceLines.Add("discriminatorLoss.backward();");
+        plan.AfterStepInstanceLines.Add("DiscriminatorOptimizer.Step();");
         plan.SaveStateLines.Add("DiscriminatorOptimizer.Save(writer);");
         plan.LoadStateLines.Add("DiscriminatorOptimizer.Load(reader);");
     }
