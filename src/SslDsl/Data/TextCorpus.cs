@@ -41,9 +41,12 @@ public static class TextCorpus
         var files = Directory.EnumerateFiles(directory)
             .Where(f => !f.EndsWith(".dat", StringComparison.Ordinal) && !f.EndsWith(".u8", StringComparison.Ordinal)
                         && !Path.GetFileName(f).StartsWith('.'))
-            .Where(f => new FileInfo(f).LinkTarget is null)
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
+
+        // Read each file once: a link to a file already listed (Debian's *.u8 are such links) is skipped.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        files = files.Where(f => seen.Add(new FileInfo(f).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(f))).ToList();
         if (files.Count == 0)
         {
             throw new FileNotFoundException($"The folder {directory} holds no fortune file (text files of entries separated by '%' lines). {FortunesHint}", directory);

@@ -56,8 +56,8 @@ public static class TokenMasking
             throw new ArgumentOutOfRangeException(nameof(maskId), maskId, $"maskId must be in [0, vocabSize {vocabSize}).");
         }
 
-        var allowed = Enumerable.Range(0, vocabSize).Select(i => (long)i).Except(specialIds).ToArray();
-        if (allowed.Length == 0 && replaceWithRandom > 0)
+        int specialsInVocabulary = specialIds.Where(id => id >= 0 && id < vocabSize).Distinct().Count();
+        if (specialsInVocabulary == vocabSize && replaceWithRandom > 0)
         {
             throw new ArgumentOutOfRangeException(nameof(specialIds), "Every id of the vocabulary is special: there is no id to draw as a random replacement.");
         }
@@ -75,7 +75,11 @@ public static class TokenMasking
         var toMask = selected.logical_and(u.lt(replaceWithMask));
         var toRandom = selected.logical_and(u.ge(replaceWithMask)).logical_and(u.lt(replaceWithMask + replaceWithRandom));
 
-        var pool = torch.tensor(allowed.Length == 0 ? new long[] { maskId } : allowed, device: device);
+        // The non-special ids of the vocabulary (just [MASK] when there are none: then nothing is drawn from it).
+        var vocabulary = torch.arange(vocabSize, dtype: ScalarType.Int64, device: device);
+        var pool = specialsInVocabulary == vocabSize
+            ? torch.tensor(new long[] { maskId }, device: device)
+            : vocabulary.masked_select(Maskable(vocabulary, torch.ones_like(vocabulary), specialIds));
         var draws = torch.randint(0, pool.shape[0], new[] { b, l }, dtype: ScalarType.Int64, device: device, generator: generator);
         var randomIds = pool.index_select(0, draws.flatten()).view(b, l);
 

@@ -52,7 +52,10 @@ public class TextCorpusTests
         File.CreateSymbolicLink(Path.Combine(temp.Directory, "c"), b);
         temp.Write(".hidden", "hidden\n");
         temp.Write(Path.Combine("off", "rude"), "rude\n");
-        Assert.Equal(new[] { "from a", "from b" }, TextCorpus.LoadFortunes(temp.Directory));
+        // A link to a file outside the folder is read (the folder may be a farm of links); a link to a listed file is not.
+        using var elsewhere = new TempFiles();
+        File.CreateSymbolicLink(Path.Combine(temp.Directory, "d"), elsewhere.Write("d", "from d\n"));
+        Assert.Equal(new[] { "from a", "from b", "from d" }, TextCorpus.LoadFortunes(temp.Directory));
         Assert.Equal(new[] { "from a" }, TextCorpus.LoadFortunes(temp.Directory, limit: 1));
     }
 
