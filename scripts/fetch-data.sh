@@ -1,8 +1,110 @@
 #!/usr/bin/env bash
-# Installs the datasets the samples and tests read (idempotent).
+# Fetches the real data sets SslDsl's samples and data tests use. Idempotent: run it as often as you like.
+#
+#   scripts/fetch-data.sh [DATA_DIR]
+#
+# Installs with apt-get (Debian/Ubuntu):
+#   dataset-fashion-mnist  -> /usr/share/datasets/fashion-mnist   (images)
+#   fortunes-min, fortunes -> /usr/share/games/fortunes            (text)
+# Downloads and unpacks (no install, no Python needed) into DATA_DIR:
+#   python3-sklearn        -> DATA_DIR/sklearn/datasets/data/{breast_cancer,wine_data,iris}.csv   (tabular)
+#   python3-statsmodels    -> DATA_DIR/statsmodels/datasets/<name>/*.csv                         (time series)
+# DATA_DIR defaults to $SSLDSL_DATA, else <repo>/.data (git-ignored).
 set -euo pipefail
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-if [ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
-  $SUDO apt-get install -y dataset-fashion-mnist || { $SUDO apt-get update && $SUDO apt-get install -y dataset-fashion-mnist; }
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data_dir="${1:-${SSLDSL_DATA:-$repo_root/.data}}"
+mkdir -p "$data_dir"
+data_dir="$(cd "$data_dir" && pwd)"
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=()
+else
+  SUDO=(sudo)
 fi
-echo "Fashion-MNIST: /usr/share/datasets/fashion-mnist"
+
+updated=0
+apt_update_once() {
+  if [ "$updated" -eq 0 ]; then
+    echo "fetch-data: apt-get update"
+    "${SUDO[@]}" apt-get update -qq
+    updated=1
+  fi
+}
+
+# True when apt knows a candidate version of package $1.
+apt_knows() {
+  local candidate
+  candidate="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
+  [ -n "$candidate" ] && [ "$candidate" != "(none)" ]
+}
+
+# Installs the packages that are not installed yet; runs apt-get update first only when one is unknown.
+apt_install() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    echo "fetch-data: already installed: $*"
+    return 0
+  fi
+  for pkg in "${missing[@]}"; do
+    if ! apt_knows "$pkg"; then
+      apt_update_once
+      break
+    fi
+  done
+  echo "fetch-data: apt-get install ${missing[*]}"
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Downloads package $1's .deb (without installing it) and unpacks the folder $2 of it into data_dir/$3.
+# $4 is a file whose presence means the work is already done.
+unpack_deb() {
+  local pkg="$1" inner="$2" target="$3" marker="$4"
+  if [ -e "$data_dir/$target/$marker" ]; then
+    echo "fetch-data: already unpacked: $data_dir/$target"
+    return 0
+  fi
+  if ! apt_knows "$pkg"; then
+    apt_update_once
+  fi
+  local work
+  work="$(mktemp -d)"
+  # apt-get download writes to the current folder; the _apt user must be able to write there.
+  chmod 777 "$work"
+  (cd "$work" && apt-get download -qq "$pkg" >/dev/null 2>&1) || {
+    apt_update_once
+    (cd "$work" && apt-get download -qq "$pkg")
+  }
+  dpkg-deb -x "$work"/"$pkg"_*.deb "$work/root"
+  local source
+  source="$(find "$work/root" -type d -path "*/$inner" | head -n 1)"
+  if [ -z "$source" ]; then
+    echo "fetch-data: error: $pkg has no folder '$inner'" >&2
+    rm -rf "$work"
+    exit 1
+  fi
+  rm -rf "${data_dir:?}/$target"
+  mkdir -p "$(dirname "$data_dir/$target")"
+  cp -r "$source" "$data_dir/$target"
+  rm -rf "$work"
+  echo "fetch-data: unpacked $pkg into $data_dir/$target"
+}
+
+apt_install dataset-fashion-mnist fortunes-min fortunes
+
+unpack_deb python3-sklearn "sklearn/datasets/data" "sklearn/datasets/data" "breast_cancer.csv"
+unpack_deb python3-statsmodels "statsmodels/datasets" "statsmodels/datasets" "sunspots/sunspots.csv"
+
+echo
+echo "Data ready:"
+echo "  images  (Fashion-MNIST): /usr/share/datasets/fashion-mnist"
+echo "  text    (fortunes):      /usr/share/games/fortunes"
+echo "  tabular (scikit-learn):  $data_dir/sklearn/datasets/data"
+echo "  series  (statsmodels):   $data_dir/statsmodels/datasets"
+echo "Tests find the last two through SSLDSL_DATA (default: $repo_root/.data)."

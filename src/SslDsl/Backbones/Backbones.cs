@@ -7,7 +7,8 @@ namespace SslDsl;
 
 /// <summary>
 /// Built-in encoders. Each is an <c>nn.Sequential</c> of blocks (so PartialUnfreeze can unfreeze
-/// the last N) that maps a batch to [B, outputDim].
+/// the last N) that maps a batch to [B, outputDim]; the exception is <see cref="TransformerEncoder"/>,
+/// which returns token states [B, L, outputDim] (pool them with <see cref="MeanPool"/>).
 /// </summary>
 public static partial class Backbones
 {

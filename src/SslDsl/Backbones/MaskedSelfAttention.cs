@@ -1,0 +1,65 @@
+using System;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SslDsl;
+
+/// <summary>
+/// Multi-head self-attention that ignores padding: x [B,L,W] and a key padding mask bool [B,L]
+/// (true = padding) to [B,L,W]. Padded keys get a score of -1e9 before the softmax, so their
+/// weight is exactly zero for every query that has at least one real key.
+/// </summary>
+public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
+{
+    private const double PaddingScore = -1e9;
+    private readonly Linear _qkv;
+    private readonly Linear _out;
+
+    /// <summary>Creates the attention with <paramref name="heads"/> heads over <paramref name="width"/> features.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="width"/> is not a multiple of <paramref name="heads"/>.</exception>
+    public MaskedSelfAttention(int width, int heads, string name = "attention")
+        : base(name)
+    {
+        BackboneArguments.Positive(nameof(MaskedSelfAttention), nameof(width), width);
+        BackboneArguments.Positive(nameof(MaskedSelfAttention), nameof(heads), heads);
+        if (width % heads != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(heads), heads, $"MaskedSelfAttention: width {width} must be a multiple of heads {heads}.");
+        }
+
+        _qkv = nn.Linear(width, 3 * width);
+        _out = nn.Linear(width, width);
+        register_module("qkv", _qkv);
+        register_module("out", _out);
+        Width = width;
+        Heads = heads;
+    }
+
+    /// <summary>Model width.</summary>
+    public int Width { get; }
+
+    /// <summary>Number of heads.</summary>
+    public int Heads { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x, Tensor keyPadding)
+    {
+        using var scope = torch.NewDisposeScope();
+        long b = x.shape[0];
+        long l = x.shape[1];
+        long headDim = Width / Heads;
+
+        // [B,L,3W] -> [3,B,H,L,Dh]
+        var qkv = _qkv.forward(x).view(b, l, 3, Heads, headDim).permute(2, 0, 3, 1, 4);
+        var q = qkv[0];
+        var k = qkv[1];
+        var v = qkv[2];
+
+        var scores = q.matmul(k.transpose(-2, -1)).div_(Math.Sqrt(headDim));
+        scores = scores.masked_fill(keyPadding.view(b, 1, 1, l), PaddingScore);
+        var weights = scores.softmax(-1);
+        var context = weights.matmul(v).transpose(1, 2).reshape(b, l, Width);
+        return _out.forward(context).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,44 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SslDsl;
+
+/// <summary>
+/// A pre-norm transformer encoder layer: x + Attention(LN(x)), then x + FFN(LN(x)) with a GELU FFN
+/// of 4 x width hidden units. Takes x [B,L,W] and a key padding mask bool [B,L] (true = padding).
+/// </summary>
+public sealed class PreNormEncoderLayer : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly LayerNorm _norm1;
+    private readonly MaskedSelfAttention _attention;
+    private readonly LayerNorm _norm2;
+    private readonly Sequential _feedForward;
+
+    /// <summary>Creates the layer.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">A size is not positive, or width is not a multiple of heads.</exception>
+    public PreNormEncoderLayer(int width, int heads, string name = "layer")
+        : base(name)
+    {
+        _attention = new MaskedSelfAttention(width, heads);
+        _norm1 = nn.LayerNorm(width);
+        _norm2 = nn.LayerNorm(width);
+        _feedForward = nn.Sequential(
+            ("linear1", nn.Linear(width, 4 * width)),
+            ("gelu", nn.GELU()),
+            ("linear2", nn.Linear(4 * width, width)));
+        register_module("norm1", _norm1);
+        register_module("attention", _attention);
+        register_module("norm2", _norm2);
+        register_module("feed_forward", _feedForward);
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x, Tensor keyPadding)
+    {
+        using var scope = torch.NewDisposeScope();
+        var h = x.add(_attention.forward(_norm1.forward(x), keyPadding));
+        var y = h.add(_feedForward.forward(_norm2.forward(h)));
+        return y.MoveToOuterDisposeScope();
+    }
+}
