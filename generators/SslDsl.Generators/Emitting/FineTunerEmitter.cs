@@ -27,6 +27,12 @@ internal static class FineTunerEmitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"protected override Tensor PrepareInputs({batch} batch) => {t.Type.Name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
+            if (batch == "TokenBatch")
+            {
+                w.Line();
+                w.Summary("Token states [B,L,D] pool to one vector per sequence: the mean over real (non-padding) tokens.");
+                w.Line("protected override Tensor Pool(Tensor encoderOutput, TokenBatch batch) => Backbones.MeanPool(encoderOutput, batch.AttentionMask.to(encoderOutput.device));");
+            }
         }
     }
 }

@@ -119,7 +119,7 @@ internal static class ModelEmitter
                 "ResNet" => $"Backbones.ResNet(inChannels: {input?.Literal("Channels") ?? "1"}, {common})",
                 "Mlp" => $"Backbones.Mlp(inputFeatures: {input?.Literal("Features") ?? "1"}, {common})",
                 "Conv1d" => $"Backbones.Conv1d(inChannels: {input?.Literal("Channels") ?? "1"}, {common})",
-                "TransformerEncoder" => $"Backbones.TransformerEncoder(vocabSize: {input?.Literal("VocabSize") ?? "1"}, maxLength: {input?.Literal("MaxLength") ?? "1"}, {common}, heads: {b.Literal("Heads")}, padId: {input?.Literal("PadId") ?? "0"})",
+                "TransformerEncoder" => $"Backbones.TransformerEncoder(vocabSize: {input?.Literal("VocabSize") ?? "1"}, maxLength: {input?.Literal("MaxLength") ?? "1"}, {common}, heads: {b.Literal("Heads")}, padId: {input?.Literal("PadId") ?? "0"}{(t.Objective("NextTokenLoss") is not null ? ", causal: true" : "")})",
                 _ => $"Backbones.SmallCnn(inChannels: 1, {common})",
             };
         }

@@ -197,5 +197,9 @@ internal static class MultiTaskEmitter
 
     private static string Property(MemberTaskModel m) => m.TypeName.Split('.').Last();
 
-    private static string Field(MemberTaskModel m) => Naming.Camel(Property(m));
+    private static string Field(MemberTaskModel m)
+    {
+        string camel = Naming.Camel(Property(m));
+        return camel == Property(m) ? camel + "Model" : camel;
+    }
 }

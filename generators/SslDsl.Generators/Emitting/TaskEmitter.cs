@@ -11,6 +11,7 @@ internal static class TaskEmitter
         new JointEmbeddingFamily(),
         new ReconstructionFamily(),
         new PredictionFamily(),
+        new TextFamily(),
     };
 
     /// <summary>The hint name of the task's generated file.</summary>

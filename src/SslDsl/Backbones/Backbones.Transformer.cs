@@ -11,10 +11,11 @@ public static partial class Backbones
     /// states float [B,L,<paramref name="outputDim"/>]: token plus learned position embeddings, <paramref name="depth"/>
     /// pre-norm layers of multi-head self-attention that ignores padding (keys whose id is <paramref name="padId"/>)
     /// and a GELU feed-forward, a final LayerNorm and a linear layer. See <see cref="TextTransformer"/>.
+    /// With <paramref name="causal"/>, every token attends only to itself and earlier tokens (next-token prediction).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, width is not a multiple of heads, or padId is outside the vocabulary.</exception>
-    public static TextTransformer TransformerEncoder(int vocabSize, int maxLength, int width = 32, int outputDim = 128, int depth = 2, int heads = 4, int padId = 0) =>
-        new(vocabSize, maxLength, width, outputDim, depth, heads, padId);
+    public static TextTransformer TransformerEncoder(int vocabSize, int maxLength, int width = 32, int outputDim = 128, int depth = 2, int heads = 4, int padId = 0, bool causal = false) =>
+        new(vocabSize, maxLength, width, outputDim, depth, heads, padId, causal);
 
     /// <summary>
     /// Mean of the token states over the real (non-padding) tokens: [B,L,D] and an attention mask [B,L]

@@ -8,7 +8,8 @@ namespace SslDsl;
 /// <summary>
 /// Multi-head self-attention that ignores padding: x [B,L,W] and a key padding mask bool [B,L]
 /// (true = padding) to [B,L,W]. Padded keys get a score of -1e9 before the softmax, so their
-/// weight is exactly zero for every query that has at least one real key.
+/// weight is exactly zero for every query that has at least one real key. A causal attention
+/// also hides every key after its query (autoregressive language modelling).
 /// </summary>
 public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -18,7 +19,7 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Creates the attention with <paramref name="heads"/> heads over <paramref name="width"/> features.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="width"/> is not a multiple of <paramref name="heads"/>.</exception>
-    public MaskedSelfAttention(int width, int heads, string name = "attention")
+    public MaskedSelfAttention(int width, int heads, bool causal = false, string name = "attention")
         : base(name)
     {
         BackboneArguments.Positive(nameof(MaskedSelfAttention), nameof(width), width);
@@ -34,7 +35,11 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         register_module("out", _out);
         Width = width;
         Heads = heads;
+        Causal = causal;
     }
+
+    /// <summary>Whether each query sees only keys at or before its position.</summary>
+    public bool Causal { get; }
 
     /// <summary>Model width.</summary>
     public int Width { get; }
@@ -58,6 +63,11 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
 
         var scores = q.matmul(k.transpose(-2, -1)).div_(Math.Sqrt(headDim));
         scores = scores.masked_fill(keyPadding.view(b, 1, 1, l), PaddingScore);
+        if (Causal)
+        {
+            var future = torch.ones(l, l, ScalarType.Bool, device: x.device).triu(1);
+            scores = scores.masked_fill(future.view(1, 1, l, l), PaddingScore);
+        }
         var weights = scores.softmax(-1);
         var context = weights.matmul(v).transpose(1, 2).reshape(b, l, Width);
         return _out.forward(context).MoveToOuterDisposeScope();

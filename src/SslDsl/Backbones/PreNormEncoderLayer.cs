@@ -17,10 +17,10 @@ public sealed class PreNormEncoderLayer : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Creates the layer.</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">A size is not positive, or width is not a multiple of heads.</exception>
-    public PreNormEncoderLayer(int width, int heads, string name = "layer")
+    public PreNormEncoderLayer(int width, int heads, bool causal = false, string name = "layer")
         : base(name)
     {
-        _attention = new MaskedSelfAttention(width, heads);
+        _attention = new MaskedSelfAttention(width, heads, causal);
         _norm1 = nn.LayerNorm(width);
         _norm2 = nn.LayerNorm(width);
         _feedForward = nn.Sequential(

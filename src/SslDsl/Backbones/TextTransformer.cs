@@ -20,7 +20,7 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
     private readonly Sequential _head;
 
     /// <summary>Creates the encoder; see <see cref="Backbones.TransformerEncoder"/>.</summary>
-    public TextTransformer(int vocabSize, int maxLength, int width, int outputDim, int depth, int heads, int padId, string name = "transformer")
+    public TextTransformer(int vocabSize, int maxLength, int width, int outputDim, int depth, int heads, int padId, bool causal = false, string name = "transformer")
         : base(name)
     {
         const string backbone = nameof(Backbones.TransformerEncoder);
@@ -44,7 +44,7 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
         register_module("embedding", _embedding);
         for (int i = 0; i < depth; i++)
         {
-            var layer = new PreNormEncoderLayer(width, heads);
+            var layer = new PreNormEncoderLayer(width, heads, causal);
             _layers.Add(layer);
             register_module($"layer{i}", layer);
         }
@@ -61,7 +61,11 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
         Depth = depth;
         Heads = heads;
         PadId = padId;
+        Causal = causal;
     }
+
+    /// <summary>Whether attention is causal (each token sees only itself and earlier tokens).</summary>
+    public bool Causal { get; }
 
     /// <summary>Number of token ids.</summary>
     public int VocabSize { get; }

@@ -5,7 +5,7 @@ using TorchSharp.Modules;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Backbones;
+namespace SslDsl.Tests.BackboneTests;
 
 /// <summary>Shapes and block structure of the Sequential backbones (ResNet, Mlp, Conv1d).</summary>
 public class ConvolutionalBackboneTests

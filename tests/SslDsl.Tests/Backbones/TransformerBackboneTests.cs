@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Backbones;
+namespace SslDsl.Tests.BackboneTests;
 
 /// <summary>The text transformer: shapes, structure, padding invariance, and attention against a plain-loop reference.</summary>
 public class TransformerBackboneTests

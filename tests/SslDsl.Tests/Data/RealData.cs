@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Xunit.Sdk;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>
 /// Finds the real data the [Trait("Data", "Real")] tests read: $SSLDSL_DATA, else the .data folder of the

@@ -4,7 +4,7 @@ using System.Linq;
 using TorchSharp;
 using Xunit;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>Series columns, gap interpolation, windows and the statsmodels series.</summary>
 public class SeriesDataTests

@@ -4,7 +4,7 @@ using System.Linq;
 using TorchSharp;
 using Xunit;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>scikit-learn's tables: the real files (after scripts/fetch-data.sh) and corrupted copies.</summary>
 public class SklearnDatasetsTests

@@ -4,7 +4,7 @@ using System.Linq;
 using TorchSharp;
 using Xunit;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>General CSV tables: labels, names, standardization, splits and errors.</summary>
 public class TabularCsvTests

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>A temporary folder for corrupted or hand-made files, deleted on dispose.</summary>
 internal sealed class TempFiles : IDisposable

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using Xunit;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>Fortune files: the real Debian corpus and hand-made files.</summary>
 public class TextCorpusTests

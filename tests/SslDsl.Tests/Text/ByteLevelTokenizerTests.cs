@@ -4,11 +4,11 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using SslDsl.Tests.Data;
+using SslDsl.Tests.DataTests;
 using TorchSharp;
 using Xunit;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>The byte-level BPE tokenizer: ids, hand-computed merges, round trips, files and datasets.</summary>
 public class ByteLevelTokenizerTests

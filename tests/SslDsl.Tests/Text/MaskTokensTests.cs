@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>BERT masking: rates against binomial tolerances, specials and padding, labels.</summary>
 public class MaskTokensTests

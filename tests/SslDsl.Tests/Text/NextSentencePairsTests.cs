@@ -5,7 +5,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>Next-sentence pairs: layout, label semantics, label rate.</summary>
 public class NextSentencePairsTests

@@ -2,10 +2,10 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using SslDsl.Tests.Data;
+using SslDsl.Tests.DataTests;
 using Xunit;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>The hand-written pre-tokenizer splits exactly like GPT-2's regular expression.</summary>
 public class PreTokenizerTests

@@ -5,7 +5,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>Span masking: exact budget, specials, and span lengths against a plain C# simulation of the documented process.</summary>
 public class SpanMaskTests

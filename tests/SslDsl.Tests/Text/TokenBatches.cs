@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace SslDsl.Tests.Text;
+namespace SslDsl.Tests.TextTests;
 
 /// <summary>Hand-made token batches: [CLS] tokens [SEP] then padding, with a few specials inside.</summary>
 internal static class TokenBatches
