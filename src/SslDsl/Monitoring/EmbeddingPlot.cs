@@ -42,7 +42,7 @@ public static class EmbeddingPlot
         var y = labels.to_type(ScalarType.Int64).cpu().data<long>().ToArray();
 
         var c = CultureInfo.InvariantCulture;
-        var plot = PlotFile.Create(title, string.Create(c, $"PC1 ({ratio[0]:P1} of variance)"), string.Create(c, $"PC2 ({ratio[1]:P1} of variance)"));
+        var plot = PlotFile.Create(title, string.Create(c, $"PC1 ({100 * ratio[0]:F1}% of variance)"), string.Create(c, $"PC2 ({100 * ratio[1]:F1}% of variance)"));
         var classes = y.Distinct().OrderBy(v => v).ToArray();
         for (int i = 0; i < classes.Length; i++)
         {
@@ -54,7 +54,7 @@ public static class EmbeddingPlot
             points.LegendText = classNames is not null && label >= 0 && label < classNames.Count ? classNames[(int)label] : label.ToString(c);
         }
 
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.ShowLegend(ScottPlot.Edge.Right);
         PlotFile.EnsureFolder(path);
         PlotFile.Save(plot, path);
         return ratio[0] + ratio[1];

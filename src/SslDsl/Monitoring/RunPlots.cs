@@ -58,8 +58,9 @@ public static class RunPlots
                 s.Color = PlotFile.ColorOf(i);
             }
 
-            plot.Axes.SetLimitsY(0, 1);
-            plot.ShowLegend();
+            plot.Axes.SetLimitsY(0, 1.05);
+            PlotFile.IntegerX(plot);
+            plot.ShowLegend(ScottPlot.Edge.Bottom);
             PlotFile.Save(plot, path);
             written.Add(path);
         }
@@ -88,7 +89,8 @@ public static class RunPlots
                 plot.Axes.Right.Label.Text = "effective rank";
             }
 
-            plot.ShowLegend();
+            PlotFile.IntegerX(plot);
+            plot.ShowLegend(ScottPlot.Edge.Bottom);
             PlotFile.Save(plot, path);
             written.Add(path);
         }
@@ -128,7 +130,8 @@ public static class RunPlots
             mean.Color = PlotFile.ColorOf(1);
         }
 
-        plot.ShowLegend();
+        PlotFile.IntegerX(plot);
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         PlotFile.Save(plot, path);
     }
 

@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 namespace SslDsl.Tests.Training;
 
 /// <summary>Exporting the trained encoder alone and importing it into a fresh one.</summary>
+[Collection(GlobalRngCollection.Name)]
 public class EncoderExportTrainingTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Xunit;
 namespace SslDsl.Tests.Training;
 
 /// <summary>Resuming from a checkpoint continues exactly: the same weights as an uninterrupted run.</summary>
+[Collection(GlobalRngCollection.Name)]
 public class TrainingResumeTests
 {
     private static (System.Collections.Generic.Dictionary<string, torch.Tensor> Weights, double[] Losses) Straight(string? output = null)
