@@ -73,5 +73,6 @@ public sealed class EmbeddingPlotMonitor<TBatch> : ITrainingMonitor
         string path = Path.Combine(context.OutputDirectory, FileName);
         EmbeddingPlot.WritePca(path, embeddings, labels, $"{context.TaskName}: embeddings after epoch {context.CompletedEpochs} (PCA)", _classNames);
         WrittenPath = path;
+        context.Log($"[{context.TaskName}] embedding plot: {path}");
     }
 }

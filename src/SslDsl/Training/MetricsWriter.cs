@@ -9,8 +9,9 @@ namespace SslDsl;
 
 /// <summary>
 /// Writes per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses to
-/// <c>steps.jsonl</c>, in an output folder. Lines are flushed as they are written (steps at
-/// least once per epoch), so a crashed run keeps what it measured. On a resumed run the files
+/// <c>steps.jsonl</c>, in an output folder. Epoch lines are flushed as they are written and step
+/// lines every <see cref="StepsPerFlush"/> steps and at each epoch end, so a crashed run keeps
+/// what it measured. On a resumed run the files
 /// are first cut back to the checkpoint's history, so they never hold an epoch or step twice.
 /// The CSV has one column per field seen in any epoch (monitors may measure only some epochs).
 /// </summary>
@@ -29,6 +30,10 @@ public sealed class MetricsWriter : IDisposable
     private readonly StreamWriter _steps;
     private readonly string _csvPath;
     private readonly List<List<KeyValuePair<string, double>>> _rows = new();
+    private int _unflushedSteps;
+
+    /// <summary>Step lines are flushed at least this often (and at every epoch end).</summary>
+    public const int StepsPerFlush = 50;
 
     /// <summary>Opens the metric files in <paramref name="directory"/>, appending to what is there.</summary>
     public MetricsWriter(string directory)
@@ -71,7 +76,7 @@ public sealed class MetricsWriter : IDisposable
     /// <summary>The output folder.</summary>
     public string Directory { get; }
 
-    /// <summary>Writes one step's losses (flushed with the next epoch line, or by <see cref="Flush"/>).</summary>
+    /// <summary>Writes one step's losses (flushed every <see cref="StepsPerFlush"/> steps, at each epoch line, or by <see cref="Flush"/>).</summary>
     public void WriteStep(long step, int epoch, double loss, IReadOnlyDictionary<string, double> terms, double learningRate)
     {
         var fields = new List<KeyValuePair<string, double>>
@@ -80,20 +85,28 @@ public sealed class MetricsWriter : IDisposable
         };
         fields.AddRange(terms);
         _steps.WriteLine(Json(fields));
+        if (++_unflushedSteps >= StepsPerFlush)
+        {
+            Flush();
+        }
     }
 
     /// <summary>Writes one epoch's metrics to the JSONL file and rewrites the CSV.</summary>
     public void WriteEpoch(EpochMetrics m)
     {
         var fields = Flatten(m);
-        _steps.Flush();
+        Flush();
         _epochsJson.WriteLine(Json(fields));
         _rows.Add(fields);
         WriteCsv();
     }
 
     /// <summary>Flushes the step lines written so far.</summary>
-    public void Flush() => _steps.Flush();
+    public void Flush()
+    {
+        _steps.Flush();
+        _unflushedSteps = 0;
+    }
 
     /// <summary>The fields of an epoch as written: epoch, steps, loss, each term, lr, seconds, samples/s, extras.</summary>
     public static List<KeyValuePair<string, double>> Flatten(EpochMetrics m)

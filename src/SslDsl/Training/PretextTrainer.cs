@@ -288,6 +288,11 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 EndEpoch(state, metrics, progress, store);
             }
         }
+        catch
+        {
+            _fitData = null;
+            throw;
+        }
         finally
         {
             metrics?.Flush();
@@ -309,10 +314,17 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             }
         }
 
-        RunEndMonitors();
-        if (outDir is not null && Options.WritePlots)
+        try
         {
-            WritePlots(outDir);
+            RunEndMonitors();
+            if (outDir is not null && Options.WritePlots)
+            {
+                WritePlots(outDir);
+            }
+        }
+        finally
+        {
+            _fitData = null;
         }
 
         return new FitResult(_history.ToArray(), clock.Elapsed.TotalSeconds, resumedFrom)
