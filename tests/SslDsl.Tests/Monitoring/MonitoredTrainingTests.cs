@@ -86,6 +86,26 @@ public class MonitoredTrainingTests
     }
 
     [Fact]
+    public void LinearProbeMonitorRecordsTheProbeAccuracyOfTheEncoder()
+    {
+        using var train = TinyData.Images(64, seed: 36, name: "train");
+        using var test = TinyData.Images(40, seed: 37, name: "test");
+        var probe = new LinearProbeMonitor<ImageBatch>(train, test, classes: 2, every: 3, epochs: 5, learningRate: 0.05);
+        using var trainer = new TinySimClr.Trainer(new TrainingOptions
+        {
+            Device = torch.CPU, ShowProgress = false, Log = TextWriter.Null, Monitors = { probe },
+        });
+        var result = trainer.Fit(train);
+        Assert.Equal(new[] { false, false, true, true }, result.Epochs.Select(e => e.Extra.ContainsKey(LinearProbeMonitor<ImageBatch>.AccuracyKey)));
+
+        // Top-bright and bottom-bright images are told apart by a probe on the pretrained encoder.
+        Assert.InRange(result.Epochs[3].Extra[LinearProbeMonitor<ImageBatch>.AccuracyKey], 0.9, 1.0);
+        var again = LinearProbeMonitor<ImageBatch>.Probe(trainer.Embed(train), train.Labels!, trainer.Embed(test), test.Labels!, probe.Settings, trainer.Settings.Seed);
+        Assert.Equal(again.Test!.Accuracy, result.Epochs[3].Extra[LinearProbeMonitor<ImageBatch>.AccuracyKey]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearProbeMonitor<ImageBatch>(train, test, classes: 1));
+    }
+
+    [Fact]
     public void MonitorsDoNotChangeTheCourseOfTraining()
     {
         using var train = TinyData.Images(64, seed: 33);
