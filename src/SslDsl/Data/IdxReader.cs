@@ -38,7 +38,7 @@ public static class IdxReader
         }
         catch (EndOfStreamException e)
         {
-            throw new DatasetFormatException(path, "the gzip stream ends early: the file is truncated. Re-download or reinstall it.", e);
+            throw new DatasetFormatException(path, $"the gzip stream ends early ({e.Message}): the file is truncated. Re-download or reinstall it.", e);
         }
 
         if (raw.Length < 4)
@@ -101,9 +101,27 @@ public static class IdxReader
             return File.ReadAllBytes(path);
         }
 
+        // A gzip file ends with the uncompressed size mod 2^32 (ISIZE). GZipStream returns what it
+        // could decode from a cut-off file without complaint, so compare the two to catch truncation.
+        uint declared = 0;
+        if (file.Length >= 18)
+        {
+            var trailer = new byte[4];
+            file.Seek(-4, SeekOrigin.End);
+            file.ReadExactly(trailer);
+            declared = BitConverter.ToUInt32(trailer);
+            file.Position = 0;
+        }
+
         using var unzip = new GZipStream(file, CompressionMode.Decompress);
         using var memory = new MemoryStream();
         unzip.CopyTo(memory);
+        if (file.Length < 18 || (uint)memory.Length != declared)
+        {
+            throw new EndOfStreamException(
+                $"decoded {memory.Length} bytes but the gzip trailer declares {declared} (mod 2^32)");
+        }
+
         return memory.ToArray();
     }
 }

@@ -49,8 +49,16 @@ public class FineTuner<TBatch> : IDisposable
 
         Device = Options.Device ?? Devices.Best();
         EncoderOutputDim = encoderOutputDim;
-        torch.manual_seed(Options.Seed ?? 0);
-        Head = nn.Linear(encoderOutputDim, settings.Classes);
+
+        // The head's initial weights follow the seed; the global random state is left as it was,
+        // so fine-tuning (or probing) between pretraining runs does not change their course.
+        using (var saved = torch.random.get_rng_state())
+        {
+            torch.manual_seed(Options.Seed ?? 0);
+            Head = nn.Linear(encoderOutputDim, settings.Classes);
+            torch.random.set_rng_state(saved);
+        }
+
         Head.to(Device);
         _encoder.to(Device);
     }
@@ -170,11 +178,8 @@ public class FineTuner<TBatch> : IDisposable
 
     private List<double> FitLinearProbe(Dataset<TBatch> train)
     {
-        foreach (var p in _encoder.parameters())
-        {
-            p.requires_grad = false;
-        }
-
+        // The encoder stays frozen because its features are computed once without gradients; its
+        // parameters keep requires_grad, so probing a live encoder never stops its pretraining.
         using var features = Features(train);
         _featureMean?.Dispose();
         _featureStd?.Dispose();

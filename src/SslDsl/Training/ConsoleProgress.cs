@@ -16,6 +16,7 @@ public sealed class ConsoleProgress
     private readonly Stopwatch _clock = new();
     private string _label = "";
     private long _total;
+    private long _start;
     private int _lastQuarter;
     private long _lastDrawMs = -1000;
 
@@ -26,12 +27,26 @@ public sealed class ConsoleProgress
         _interactive = output is null && !Console.IsOutputRedirected;
     }
 
-    /// <summary>Starts a bar of <paramref name="total"/> steps.</summary>
-    public void Begin(string label, long total)
+    /// <summary>Creates a progress bar writing to <paramref name="output"/>, drawn in place when <paramref name="interactive"/>.</summary>
+    public ConsoleProgress(TextWriter output, bool interactive)
+    {
+        _out = output ?? throw new ArgumentNullException(nameof(output));
+        _interactive = interactive;
+    }
+
+    /// <summary>Whether the bar redraws one line (a terminal) rather than printing lines (a log).</summary>
+    public bool Interactive => _interactive;
+
+    /// <summary>
+    /// Starts a bar of <paramref name="total"/> steps, of which <paramref name="alreadyDone"/> were
+    /// done before (a resumed epoch): throughput and ETA count only the steps of this session.
+    /// </summary>
+    public void Begin(string label, long total, long alreadyDone = 0)
     {
         _label = label;
         _total = Math.Max(1, total);
-        _lastQuarter = 0;
+        _start = Math.Clamp(alreadyDone, 0, _total);
+        _lastQuarter = (int)(4 * _start / _total);
         _lastDrawMs = -1000;
         _clock.Restart();
     }
@@ -41,7 +56,8 @@ public sealed class ConsoleProgress
     {
         double seconds = _clock.Elapsed.TotalSeconds;
         double rate = seconds > 0 ? samplesSoFar / seconds : 0;
-        double eta = done > 0 ? seconds / done * (_total - done) : 0;
+        long doneHere = done - _start;
+        double eta = doneHere > 0 ? seconds / doneHere * (_total - done) : 0;
         string text = string.Create(CultureInfo.InvariantCulture,
             $"{_label} {Bar(done)} {done}/{_total} loss {loss:F4} {rate:F0} {unit}/s ETA {FormatTime(eta)}");
         if (_interactive)
@@ -49,7 +65,7 @@ public sealed class ConsoleProgress
             long ms = _clock.ElapsedMilliseconds;
             if (ms - _lastDrawMs >= 200 || done == _total)
             {
-                _out.Write("\r" + text.PadRight(Math.Max(0, Math.Min(Console.WindowWidth - 1, 120))));
+                _out.Write("\r" + text.PadRight(Width));
                 _lastDrawMs = ms;
             }
         }
@@ -69,10 +85,25 @@ public sealed class ConsoleProgress
     {
         if (_interactive)
         {
-            _out.Write("\r" + new string(' ', Math.Max(0, Math.Min(Console.WindowWidth - 1, 120))) + "\r");
+            _out.Write("\r" + new string(' ', Width) + "\r");
         }
 
         _out.WriteLine($"{_label} {summary}");
+    }
+
+    private static int Width
+    {
+        get
+        {
+            try
+            {
+                return Math.Max(0, Math.Min(Console.WindowWidth - 1, 120));
+            }
+            catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+            {
+                return 120;
+            }
+        }
     }
 
     private string Bar(long done)

@@ -8,31 +8,75 @@ using System.Text.Json;
 namespace SslDsl;
 
 /// <summary>
-/// Appends per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses
-/// to <c>steps.jsonl</c>, in an output folder. Lines are flushed as they are written, so a
-/// crashed run keeps what it measured.
+/// Writes per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses to
+/// <c>steps.jsonl</c>, in an output folder. Epoch lines are flushed as they are written and step
+/// lines every <see cref="StepsPerFlush"/> steps and at each epoch end, so a crashed run keeps
+/// what it measured. On a resumed run the files
+/// are first cut back to the checkpoint's history, so they never hold an epoch or step twice.
+/// The CSV has one column per field seen in any epoch (monitors may measure only some epochs).
 /// </summary>
 public sealed class MetricsWriter : IDisposable
 {
+    /// <summary>File name of the per-step metrics.</summary>
+    public const string StepsFile = "steps.jsonl";
+
+    /// <summary>File name of the per-epoch metrics (JSON lines).</summary>
+    public const string EpochsFile = "epochs.jsonl";
+
+    /// <summary>File name of the per-epoch metrics (CSV).</summary>
+    public const string EpochsCsvFile = "epochs.csv";
+
     private readonly StreamWriter _epochsJson;
     private readonly StreamWriter _steps;
     private readonly string _csvPath;
-    private string[]? _csvColumns;
+    private readonly List<List<KeyValuePair<string, double>>> _rows = new();
+    private int _unflushedSteps;
 
-    /// <summary>Opens (appending) the metric files in <paramref name="directory"/>.</summary>
+    /// <summary>Step lines are flushed at least this often (and at every epoch end).</summary>
+    public const int StepsPerFlush = 50;
+
+    /// <summary>Opens the metric files in <paramref name="directory"/>, appending to what is there.</summary>
     public MetricsWriter(string directory)
+        : this(directory, history: null, keepStepsUpTo: long.MaxValue)
+    {
+    }
+
+    /// <summary>
+    /// Opens the metric files in <paramref name="directory"/>. When <paramref name="history"/> is
+    /// given, the epoch files are rewritten to hold exactly it and <c>steps.jsonl</c> keeps only
+    /// the steps up to <paramref name="keepStepsUpTo"/> (a fresh run passes an empty history and 0).
+    /// </summary>
+    public MetricsWriter(string directory, IReadOnlyList<EpochMetrics>? history, long keepStepsUpTo)
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
-        _epochsJson = new StreamWriter(Path.Combine(directory, "epochs.jsonl"), append: true) { AutoFlush = true };
-        _steps = new StreamWriter(Path.Combine(directory, "steps.jsonl"), append: true) { AutoFlush = false };
-        _csvPath = Path.Combine(directory, "epochs.csv");
+        string epochsPath = Path.Combine(directory, EpochsFile);
+        string stepsPath = Path.Combine(directory, StepsFile);
+        _csvPath = Path.Combine(directory, EpochsCsvFile);
+        if (history is not null)
+        {
+            File.WriteAllLines(epochsPath, history.Select(m => Json(Flatten(m))));
+            _rows.AddRange(history.Select(Flatten));
+            WriteCsv();
+            if (File.Exists(stepsPath))
+            {
+                var kept = MetricsReader.ReadStepLines(stepsPath).Where(l => l.Step <= keepStepsUpTo).Select(l => l.Line).ToArray();
+                File.WriteAllLines(stepsPath, kept);
+            }
+        }
+        else if (File.Exists(_csvPath))
+        {
+            _rows.AddRange(MetricsReader.ReadEpochs(directory).Select(Flatten));
+        }
+
+        _epochsJson = new StreamWriter(epochsPath, append: true) { AutoFlush = true };
+        _steps = new StreamWriter(stepsPath, append: true) { AutoFlush = false };
     }
 
     /// <summary>The output folder.</summary>
     public string Directory { get; }
 
-    /// <summary>Writes one step's losses.</summary>
+    /// <summary>Writes one step's losses (flushed every <see cref="StepsPerFlush"/> steps, at each epoch line, or by <see cref="Flush"/>).</summary>
     public void WriteStep(long step, int epoch, double loss, IReadOnlyDictionary<string, double> terms, double learningRate)
     {
         var fields = new List<KeyValuePair<string, double>>
@@ -41,26 +85,27 @@ public sealed class MetricsWriter : IDisposable
         };
         fields.AddRange(terms);
         _steps.WriteLine(Json(fields));
+        if (++_unflushedSteps >= StepsPerFlush)
+        {
+            Flush();
+        }
     }
 
-    /// <summary>Writes one epoch's metrics to the JSONL and CSV files.</summary>
+    /// <summary>Writes one epoch's metrics to the JSONL file and rewrites the CSV.</summary>
     public void WriteEpoch(EpochMetrics m)
     {
         var fields = Flatten(m);
+        Flush();
         _epochsJson.WriteLine(Json(fields));
+        _rows.Add(fields);
+        WriteCsv();
+    }
+
+    /// <summary>Flushes the step lines written so far.</summary>
+    public void Flush()
+    {
         _steps.Flush();
-
-        if (_csvColumns is null)
-        {
-            _csvColumns = fields.Select(f => f.Key).ToArray();
-            if (!File.Exists(_csvPath) || new FileInfo(_csvPath).Length == 0)
-            {
-                File.AppendAllText(_csvPath, string.Join(",", _csvColumns) + Environment.NewLine);
-            }
-        }
-
-        var byName = fields.ToDictionary(f => f.Key, f => f.Value);
-        File.AppendAllText(_csvPath, string.Join(",", _csvColumns.Select(c => byName.TryGetValue(c, out var v) ? Format(v) : "")) + Environment.NewLine);
+        _unflushedSteps = 0;
     }
 
     /// <summary>The fields of an epoch as written: epoch, steps, loss, each term, lr, seconds, samples/s, extras.</summary>
@@ -76,6 +121,52 @@ public sealed class MetricsWriter : IDisposable
         fields.Add(new("samples_per_second", m.SamplesPerSecond));
         fields.AddRange(m.Extra);
         return fields;
+    }
+
+    /// <summary>The inverse of <see cref="Flatten"/>: fields named loss_X become terms, unknown fields extras.</summary>
+    public static EpochMetrics Unflatten(IReadOnlyDictionary<string, double> f)
+    {
+        var terms = f.Where(kv => kv.Key.StartsWith("loss_", StringComparison.Ordinal)).ToDictionary(kv => kv.Key.Substring(5), kv => kv.Value);
+        var m = new EpochMetrics((int)f.GetValueOrDefault("epoch"), (long)f.GetValueOrDefault("steps"), f.GetValueOrDefault("loss", double.NaN), terms,
+            f.GetValueOrDefault("lr"), f.GetValueOrDefault("seconds"), f.GetValueOrDefault("samples_per_second"));
+        var known = new HashSet<string> { "epoch", "steps", "loss", "lr", "seconds", "samples_per_second" };
+        foreach (var kv in f.Where(kv => !known.Contains(kv.Key) && !kv.Key.StartsWith("loss_", StringComparison.Ordinal)))
+        {
+            m.Extra[kv.Key] = kv.Value;
+        }
+
+        return m;
+    }
+
+    private void WriteCsv()
+    {
+        var columns = new List<string>();
+        foreach (var row in _rows)
+        {
+            foreach (var (key, _) in row)
+            {
+                if (!columns.Contains(key))
+                {
+                    columns.Add(key);
+                }
+            }
+        }
+
+        var lines = new List<string> { string.Join(",", columns) };
+        foreach (var row in _rows)
+        {
+            var byName = row.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+            lines.Add(string.Join(",", columns.Select(c => byName.TryGetValue(c, out var v) ? Format(v) : "")));
+        }
+
+        AtomicFile.Write(_csvPath, stream =>
+        {
+            using var w = new StreamWriter(stream, leaveOpen: true);
+            foreach (var line in lines)
+            {
+                w.WriteLine(line);
+            }
+        });
     }
 
     private static string Json(IEnumerable<KeyValuePair<string, double>> fields)

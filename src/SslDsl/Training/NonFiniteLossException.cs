@@ -11,14 +11,27 @@ namespace SslDsl;
 public sealed class NonFiniteLossException : Exception
 {
     /// <summary>Creates the exception for step <paramref name="step"/> with the value of each term.</summary>
-    public NonFiniteLossException(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint)
-        : base(BuildMessage(taskName, step, epoch, terms, lastCheckpoint))
+    /// <param name="taskName">The task.</param>
+    /// <param name="step">The global step (0-based) whose loss was not finite.</param>
+    /// <param name="epoch">The epoch (1-based).</param>
+    /// <param name="terms">The value of each loss term (and of the gradient norm when that was the culprit).</param>
+    /// <param name="lastCheckpoint">The last good checkpoint on disk, or null.</param>
+    /// <param name="skippedBefore">Bad batches already skipped in this run (with <see cref="NonFiniteLossPolicy.SkipBatch"/>).</param>
+    public NonFiniteLossException(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore = 0)
+        : base(BuildMessage(taskName, step, epoch, terms, lastCheckpoint, skippedBefore))
     {
         Step = step;
         Epoch = epoch;
         Terms = terms;
         LastCheckpoint = lastCheckpoint;
+        SkippedBefore = skippedBefore;
     }
+
+    /// <summary>Bad batches skipped before this one (with <see cref="NonFiniteLossPolicy.SkipBatch"/>).</summary>
+    public long SkippedBefore { get; }
+
+    /// <summary>The name under which a non-finite gradient norm is reported in <see cref="Terms"/>.</summary>
+    public const string GradientNormTerm = "gradient_norm";
 
     /// <summary>The global step (0-based) whose loss was not finite.</summary>
     public long Step { get; }
@@ -35,13 +48,16 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The names of the terms that are NaN or infinite.</summary>
     public IEnumerable<string> BadTerms => Terms.Where(t => !double.IsFinite(t.Value)).Select(t => t.Key);
 
-    private static string BuildMessage(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint)
+    private static string BuildMessage(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore)
     {
+        string skipped = skippedBefore > 0 ? $" {skippedBefore} bad batch(es) had already been skipped, the most TrainingOptions.MaxSkippedBatches allows." : "";
         var bad = terms.Where(t => !double.IsFinite(t.Value)).Select(t => $"{t.Key} = {t.Value}").ToArray();
+        string what = bad.Length == 1 && bad[0].StartsWith(GradientNormTerm + " ", StringComparison.Ordinal) ? "gradient norm" : "loss";
         string which = bad.Length > 0 ? string.Join(", ", bad) : "the total";
         string keep = lastCheckpoint is null
             ? "No checkpoint had been written yet."
             : $"The last good checkpoint is kept at '{lastCheckpoint}'; resume from it with a lower learning rate or gradient clipping.";
-        return $"Task '{taskName}': the loss became non-finite at step {step} (epoch {epoch}): {which}. Training stopped before applying the update. {keep}";
+        return $"Task '{taskName}': the {what} became non-finite at step {step} (epoch {epoch}): {which}. Training stopped before applying the update.{skipped} {keep}" +
+            (skippedBefore > 0 ? "" : " To drop such batches instead, set TrainingOptions.OnNonFiniteLoss = NonFiniteLossPolicy.SkipBatch.");
     }
 }

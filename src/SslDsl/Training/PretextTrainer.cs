@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -14,22 +14,27 @@ namespace SslDsl;
 /// <summary>
 /// The training loop every generated <c>Trainer</c> derives from. The generated class supplies the
 /// model, the augmentation pipeline and <see cref="ComputeLoss"/> as straight-line tensor code;
-/// this class owns the optimizer, the learning-rate schedule, gradient clipping, progress,
-/// metrics, checkpoints and resume.
+/// this class owns the optimizer, the learning-rate schedule, gradient clipping, non-finite loss
+/// handling, progress, metrics, monitors, plots, checkpoints, exact resume and cancellation.
 /// </summary>
 /// <typeparam name="TBatch">The task's batch type; passing another one is a compile error.</typeparam>
-public abstract class PretextTrainer<TBatch> : IDisposable
+public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDisposable
     where TBatch : IBatch<TBatch>
 {
     private TrainingOptimizer? _optimizer;
     private readonly List<EpochMetrics> _history = new();
     private double _bestLoss = double.PositiveInfinity;
     private string? _lastCheckpoint;
+    private long _stepsPerEpoch;
+    private long _skippedBatches;
+    private EpochProgress? _position;
+    private Dataset<TBatch>? _fitData;
 
     /// <summary>Resolves the declared settings against the run-time options and seeds torch.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
     protected PretextTrainer(TrainingSettings declared, TrainingOptions? options)
     {
+        ArgumentNullException.ThrowIfNull(declared);
         Options = options ?? new TrainingOptions();
         Options.Validate();
         Settings = declared with
@@ -39,6 +44,7 @@ public abstract class PretextTrainer<TBatch> : IDisposable
             Seed = Options.Seed ?? declared.Seed,
             Optimizer = Options.LearningRate is double lr ? declared.Optimizer with { LearningRate = lr } : declared.Optimizer,
         };
+        ValidateSettings(Settings);
         Device = Options.Device ?? Devices.Best();
         torch.manual_seed(Settings.Seed);
     }
@@ -64,14 +70,23 @@ public abstract class PretextTrainer<TBatch> : IDisposable
     /// <summary>Steps in the whole run as planned by <see cref="Fit"/>; 0 before it starts.</summary>
     public long TotalSteps { get; private set; }
 
+    /// <summary>Batches skipped so far because their loss was not finite (<see cref="NonFiniteLossPolicy.SkipBatch"/>).</summary>
+    public long SkippedBatches => _skippedBatches;
+
+    /// <summary>The last checkpoint written or loaded, or null.</summary>
+    public string? LastCheckpoint => _lastCheckpoint;
+
     /// <summary>The fraction of training done, in [0,1] (0 outside <see cref="Fit"/>): drives momentum schedules.</summary>
     protected double TrainingProgress => TotalSteps > 0 ? Math.Clamp(GlobalStep / (double)TotalSteps, 0.0, 1.0) : 0.0;
 
     /// <summary>Per-epoch metrics of this trainer so far.</summary>
     public IReadOnlyList<EpochMetrics> History => _history;
 
-    /// <summary>Raised after each epoch, before its metrics are written (monitors may add to <see cref="EpochMetrics.Extra"/>).</summary>
+    /// <summary>Raised after each epoch, after the monitors and before its metrics are written (handlers may add to <see cref="EpochMetrics.Extra"/>).</summary>
     public event Action<PretextTrainer<TBatch>, EpochMetrics>? EpochCompleted;
+
+    /// <summary>Raised after each applied optimizer step of <see cref="Fit"/>.</summary>
+    public event Action<PretextTrainer<TBatch>, StepMetrics>? StepCompleted;
 
     /// <summary>The optimizer (created on first use over <see cref="ParameterGroups"/>).</summary>
     public TrainingOptimizer Optimizer => _optimizer ??= new TrainingOptimizer(Settings.Optimizer, ParameterGroups());
@@ -100,16 +115,21 @@ public abstract class PretextTrainer<TBatch> : IDisposable
 
     /// <summary>
     /// One optimization step on <paramref name="batch"/>: augment, forward, loss, backward, update.
-    /// Returns the loss before the update.
+    /// Returns the loss before the update, or NaN when the batch was skipped
+    /// (<see cref="NonFiniteLossPolicy.SkipBatch"/>).
     /// </summary>
-    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite; the update is not applied.</exception>
+    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (and may not be skipped); the update is not applied.</exception>
     public float Step(TBatch batch)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         using var scope = torch.NewDisposeScope();
-        return (float)StepCore(batch.To(Device), out _);
+        var outcome = StepCore(batch.To(Device), CompletedEpochs + 1);
+        return outcome.Applied ? (float)outcome.Loss : float.NaN;
     }
 
-    private double StepCore(TBatch batch, out Dictionary<string, double> termValues)
+    private readonly record struct StepOutcome(bool Applied, double Loss, Dictionary<string, double> Terms);
+
+    private StepOutcome StepCore(TBatch batch, int epoch)
     {
         Network.train();
         var optimizer = Optimizer;
@@ -117,41 +137,89 @@ public abstract class PretextTrainer<TBatch> : IDisposable
         optimizer.SetLearningRateFactor(LearningRateSchedules.Factor(Settings.Schedule, GlobalStep, TotalSteps, stepsPerEpoch, Settings.Optimizer.LearningRate));
         optimizer.ZeroGrad();
 
+        // Forward passes update buffers (batch-norm statistics); a batch that is skipped must not.
+        bool maySkip = Options.OnNonFiniteLoss == NonFiniteLossPolicy.SkipBatch;
+        var buffers = maySkip ? SnapshotBuffers() : null;
+
         var loss = ComputeLoss(batch);
         double total = loss.Total.item<float>();
-        termValues = new Dictionary<string, double>(loss.Terms.Count);
+        var termValues = new Dictionary<string, double>(loss.Terms.Count);
         foreach (var (name, value) in loss.Terms)
         {
             termValues[name] = value.item<float>();
         }
 
-        if (!double.IsFinite(total))
+        bool finite = double.IsFinite(total);
+        if (finite)
         {
-            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, CompletedEpochs + 1,
-                termValues.Count > 0 ? termValues : new Dictionary<string, double> { ["total"] = total }, _lastCheckpoint);
+            loss.Total.backward();
+            if (Settings.GradientClip > 0)
+            {
+                double norm = torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip);
+                if (!double.IsFinite(norm))
+                {
+                    termValues[NonFiniteLossException.GradientNormTerm] = norm;
+                    finite = false;
+                }
+            }
         }
 
-        loss.Total.backward();
-        if (Settings.GradientClip > 0)
+        if (!finite)
         {
-            torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip);
+            if (!double.IsFinite(total) && termValues.Values.All(double.IsFinite))
+            {
+                termValues["total"] = total;
+            }
+
+            if (maySkip && _skippedBatches < Options.MaxSkippedBatches)
+            {
+                RestoreBuffers(buffers!);
+                optimizer.ZeroGrad();
+                _skippedBatches++;
+                Log(string.Create(CultureInfo.InvariantCulture,
+                    $"WARNING [{Settings.TaskName}] skipped the batch of step {GlobalStep} (epoch {epoch}): " +
+                    $"{string.Join(", ", termValues.Where(t => !double.IsFinite(t.Value)).Select(t => $"{t.Key} = {t.Value}"))}; " +
+                    $"{_skippedBatches} of at most {Options.MaxSkippedBatches} skips used."));
+                return new StepOutcome(false, total, termValues);
+            }
+
+            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches);
         }
 
         optimizer.Step();
         AfterOptimizerStep(loss);
         GlobalStep++;
-        return total;
+        return new StepOutcome(true, total, termValues);
     }
 
-    private long _stepsPerEpoch;
+    private Tensor[] SnapshotBuffers()
+    {
+        using var noGrad = torch.no_grad();
+        return Network.buffers().Select(b => b.clone()).ToArray();
+    }
+
+    private void RestoreBuffers(Tensor[] saved)
+    {
+        using var noGrad = torch.no_grad();
+        int i = 0;
+        foreach (var b in Network.buffers())
+        {
+            b.copy_(saved[i++]);
+        }
+    }
 
     /// <summary>
-    /// Pretrains on <paramref name="data"/> for the configured epochs: shuffles with a per-epoch
-    /// seed, drops the last incomplete batch, reports progress, writes metrics and checkpoints to
-    /// the output folder, and resumes from its last checkpoint when asked. Cancelling
-    /// <paramref name="cancellationToken"/> saves a checkpoint of the finished epochs and returns.
+    /// Pretrains on <paramref name="data"/> for the configured epochs: shuffles with the seed
+    /// seed + epoch, drops the last incomplete batch, reports progress, runs the monitors, writes
+    /// metrics, checkpoints and plots to the output folder, and resumes from its last checkpoint
+    /// when asked (<see cref="TrainingOptions.Resume"/>), exactly where it stopped, even mid-epoch.
+    /// Cancelling <paramref name="cancellationToken"/> stops after the current step, saves a
+    /// resumable checkpoint of that position (when there is an output folder) and returns with
+    /// <see cref="FitResult.Interrupted"/> set; calling <c>Fit</c> again on the same trainer also continues.
     /// </summary>
     /// <exception cref="ArgumentException">The dataset holds fewer samples than one batch.</exception>
+    /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; the checkpoints on disk are the last good ones.</exception>
+    /// <exception cref="CheckpointMismatchException">Resume found a checkpoint of another task or model.</exception>
     public FitResult Fit(Dataset<TBatch> data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -167,160 +235,230 @@ public abstract class PretextTrainer<TBatch> : IDisposable
         _stepsPerEpoch = Options.MaxStepsPerEpoch is int max ? Math.Min(max, fullBatches) : fullBatches;
         TotalSteps = _stepsPerEpoch * Settings.Epochs;
         var clock = Stopwatch.StartNew();
-        int resumedFrom = 0;
+        int resumedFrom = CompletedEpochs;
 
         string? outDir = Options.OutputDirectory;
-        string? checkpointDir = outDir is null ? null : Path.Combine(outDir, "checkpoints");
-        if (Options.Resume && checkpointDir is not null && File.Exists(Path.Combine(checkpointDir, "last.ckpt")))
+        var store = outDir is null ? null : new CheckpointStore(Path.Combine(outDir, "checkpoints"));
+        if (store is not null && store.CleanLeftovers() is int cleaned and > 0)
         {
-            LoadCheckpoint(Path.Combine(checkpointDir, "last.ckpt"));
-            resumedFrom = CompletedEpochs;
-            Log($"Resumed '{Settings.TaskName}' from {Path.Combine(checkpointDir, "last.ckpt")} after epoch {CompletedEpochs} (step {GlobalStep}).");
+            Log($"Removed {cleaned} unfinished temporary checkpoint file(s) from {store.Directory}.");
         }
 
-        using var metrics = outDir is null ? null : new MetricsWriter(outDir);
-        var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
+        if (Options.Resume && store is not null)
+        {
+            if (File.Exists(store.Last))
+            {
+                LoadCheckpoint(store.Last);
+                resumedFrom = CompletedEpochs;
+                string where = _position is { BatchesDone: > 0 } p
+                    ? $"in epoch {p.Epoch + 1} after batch {p.BatchesDone} of {_stepsPerEpoch}"
+                    : $"after epoch {CompletedEpochs}";
+                Log($"Resumed '{Settings.TaskName}' from {store.Last} {where} (step {GlobalStep}).");
+            }
+            else
+            {
+                Log($"No checkpoint to resume in {store.Directory}; starting '{Settings.TaskName}' from scratch.");
+            }
+        }
 
-        for (int epoch = CompletedEpochs; epoch < Settings.Epochs; epoch++)
+        _fitData = data;
+        using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep);
+        var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
+        bool interrupted = false;
+        try
+        {
+            for (int epoch = CompletedEpochs; epoch < Settings.Epochs; epoch++)
+            {
+                var state = _position is { } saved && saved.Epoch == epoch ? saved : new EpochProgress(epoch);
+                _position = null;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    interrupted = true;
+                    _position = state.BatchesDone > 0 ? state : null;
+                    break;
+                }
+
+                interrupted = !RunEpoch(data, state, metrics, progress, cancellationToken);
+                if (interrupted)
+                {
+                    _position = state.BatchesDone > 0 ? state : null;
+                    break;
+                }
+
+                EndEpoch(state, metrics, progress, store);
+            }
+        }
+        catch
+        {
+            _fitData = null;
+            throw;
+        }
+        finally
+        {
+            metrics?.Flush();
+        }
+
+        string? checkpoint = _lastCheckpoint;
+        if (interrupted)
+        {
+            string at = _position is { } p ? $"in epoch {p.Epoch + 1} after batch {p.BatchesDone} of {_stepsPerEpoch}" : $"after epoch {CompletedEpochs}";
+            if (store is not null)
+            {
+                SaveCheckpoint(store.Last);
+                checkpoint = store.Last;
+                Log($"Training of '{Settings.TaskName}' cancelled {at} (step {GlobalStep}); saved {store.Last}. Run again with TrainingOptions.Resume = true to continue exactly there.");
+            }
+            else
+            {
+                Log($"Training of '{Settings.TaskName}' cancelled {at} (step {GlobalStep}); no OutputDirectory, so nothing was saved. Call Fit again on this trainer to continue.");
+            }
+        }
+
+        try
+        {
+            RunEndMonitors();
+            if (outDir is not null && Options.WritePlots)
+            {
+                WritePlots(outDir);
+            }
+        }
+        finally
+        {
+            _fitData = null;
+        }
+
+        return new FitResult(_history.ToArray(), clock.Elapsed.TotalSeconds, resumedFrom)
+        {
+            Interrupted = interrupted,
+            SkippedBatches = _skippedBatches,
+            Checkpoint = checkpoint,
+        };
+    }
+
+    /// <summary>Runs (the rest of) one epoch; false when cancelled before its end.</summary>
+    private bool RunEpoch(Dataset<TBatch> data, EpochProgress state, MetricsWriter? metrics, ConsoleProgress? progress, CancellationToken cancellationToken)
+    {
+        int epoch = state.Epoch;
+        var epochClock = Stopwatch.StartNew();
+        progress?.Begin($"[{Settings.TaskName}] epoch {epoch + 1}/{Settings.Epochs}", _stepsPerEpoch, state.BatchesDone);
+        long samplesAtStart = state.Samples;
+        using var batches = data.Batches(Settings.BatchSize, shuffle: true, seed: Settings.Seed + epoch, dropLast: true).GetEnumerator();
+
+        // A resumed epoch skips the batches already done: the order depends only on seed + epoch.
+        for (long i = 0; i < state.BatchesDone; i++)
+        {
+            using var skipScope = torch.NewDisposeScope();
+            if (!batches.MoveNext())
+            {
+                break;
+            }
+        }
+
+        while (state.BatchesDone < _stepsPerEpoch)
         {
             if (cancellationToken.IsCancellationRequested)
             {
+                state.PriorSeconds += epochClock.Elapsed.TotalSeconds;
+                progress?.End("cancelled");
+                return false;
+            }
+
+            using var scope = torch.NewDisposeScope();
+            if (!batches.MoveNext())
+            {
                 break;
             }
 
-            var epochClock = Stopwatch.StartNew();
-            progress?.Begin($"[{Settings.TaskName}] epoch {epoch + 1}/{Settings.Epochs}", _stepsPerEpoch);
-            double lossSum = 0;
-            var termSums = new Dictionary<string, double>();
-            long steps = 0;
-            long samples = 0;
-            bool interrupted = false;
-
-            using (var batches = data.Batches(batchSize, shuffle: true, seed: Settings.Seed + epoch, dropLast: true).GetEnumerator())
+            var batch = batches.Current.To(Device);
+            var outcome = StepCore(batch, epoch + 1);
+            state.BatchesDone++;
+            if (outcome.Applied)
             {
-                while (steps < _stepsPerEpoch)
+                state.LossSum += outcome.Loss;
+                foreach (var (name, value) in outcome.Terms)
                 {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        interrupted = true;
-                        break;
-                    }
-
-                    using var scope = torch.NewDisposeScope();
-                    if (!batches.MoveNext())
-                    {
-                        break;
-                    }
-
-                    var batch = batches.Current.To(Device);
-                    double loss = StepCore(batch, out var terms);
-                    lossSum += loss;
-                    foreach (var (name, value) in terms)
-                    {
-                        termSums[name] = termSums.GetValueOrDefault(name) + value;
-                    }
-
-                    steps++;
-                    samples += batch.Count;
-                    metrics?.WriteStep(GlobalStep, epoch + 1, loss, terms, Optimizer.LearningRate);
-                    progress?.Report(steps, lossSum / steps, samples);
+                    state.TermSums[name] = state.TermSums.GetValueOrDefault(name) + value;
                 }
+
+                state.Steps++;
+                state.Samples += batch.Count;
+                double lr = Optimizer.LearningRate;
+                metrics?.WriteStep(GlobalStep, epoch + 1, outcome.Loss, outcome.Terms, lr);
+                StepCompleted?.Invoke(this, new StepMetrics(GlobalStep, epoch + 1, state.BatchesDone, outcome.Loss, outcome.Terms, lr));
             }
 
-            if (interrupted)
-            {
-                progress?.End("interrupted");
-                Log($"Training of '{Settings.TaskName}' interrupted during epoch {epoch + 1}; the weights of the last finished epoch are kept.");
-                break;
-            }
-
-            double seconds = epochClock.Elapsed.TotalSeconds;
-            var epochMetrics = new EpochMetrics(
-                epoch + 1,
-                steps,
-                steps > 0 ? lossSum / steps : double.NaN,
-                termSums.ToDictionary(kv => kv.Key, kv => kv.Value / Math.Max(1, steps)),
-                Optimizer.LearningRate,
-                seconds,
-                seconds > 0 ? samples / seconds : 0);
-            CompletedEpochs = epoch + 1;
-            EpochCompleted?.Invoke(this, epochMetrics);
-            _history.Add(epochMetrics);
-            metrics?.WriteEpoch(epochMetrics);
-            progress?.End(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"loss {epochMetrics.Loss:F4} lr {epochMetrics.LearningRate:G3} {epochMetrics.SamplesPerSecond:F0} samples/s {ConsoleProgress.FormatTime(seconds)}"));
-
-            if (checkpointDir is not null && Options.CheckpointEvery > 0 &&
-                (CompletedEpochs % Options.CheckpointEvery == 0 || CompletedEpochs == Settings.Epochs))
-            {
-                string last = Path.Combine(checkpointDir, "last.ckpt");
-                SaveCheckpoint(last);
-                if (epochMetrics.Loss < _bestLoss)
-                {
-                    _bestLoss = epochMetrics.Loss;
-                    File.Copy(last, Path.Combine(checkpointDir, "best.ckpt"), overwrite: true);
-                }
-            }
+            progress?.Report(state.BatchesDone, state.Steps > 0 ? state.LossSum / state.Steps : double.NaN, state.Samples - samplesAtStart);
         }
 
-        return new FitResult(_history.ToArray(), clock.Elapsed.TotalSeconds, resumedFrom);
+        state.PriorSeconds += epochClock.Elapsed.TotalSeconds;
+        return true;
     }
 
-    /// <summary>
-    /// Writes everything needed to continue exactly: network, optimizer, schedule position,
-    /// random number generators, history and extra state (atomic: temp file then rename).
-    /// </summary>
-    public void SaveCheckpoint(string path)
+    private void EndEpoch(EpochProgress state, MetricsWriter? metrics, ConsoleProgress? progress, CheckpointStore? store)
     {
-        CheckpointFile.Write(path, Settings.TaskName, Network, writer =>
+        double seconds = state.PriorSeconds;
+        var epochMetrics = new EpochMetrics(
+            state.Epoch + 1,
+            state.Steps,
+            state.Steps > 0 ? state.LossSum / state.Steps : double.NaN,
+            state.TermSums.ToDictionary(kv => kv.Key, kv => kv.Value / Math.Max(1, state.Steps)),
+            Optimizer.LearningRate,
+            seconds,
+            seconds > 0 ? state.Samples / seconds : 0);
+        CompletedEpochs = state.Epoch + 1;
+        RunEpochMonitors(epochMetrics);
+        EpochCompleted?.Invoke(this, epochMetrics);
+        _history.Add(epochMetrics);
+        metrics?.WriteEpoch(epochMetrics);
+        progress?.End(Summary(epochMetrics));
+
+        if (store is not null && Options.CheckpointEvery > 0 &&
+            (CompletedEpochs % Options.CheckpointEvery == 0 || CompletedEpochs == Settings.Epochs))
         {
-            writer.Write(CompletedEpochs);
-            writer.Write(GlobalStep);
-            writer.Write(_bestLoss);
-            writer.Write(JsonSerializer.Serialize(_history.Select(MetricsWriter.Flatten).Select(f => f.ToDictionary(kv => kv.Key, kv => kv.Value)).ToArray()));
-            Network.save(writer);
-            Optimizer.Save(writer);
-            using var rng = torch.random.get_rng_state();
-            CheckpointFile.WriteBytes(writer, rng);
-            SaveExtraState(writer);
-        });
-        _lastCheckpoint = path;
+            bool best = epochMetrics.Loss < _bestLoss;
+            if (best)
+            {
+                _bestLoss = epochMetrics.Loss;
+            }
+
+            SaveCheckpoint(store.Last);
+            if (best)
+            {
+                store.PromoteLastToBest();
+            }
+
+            store.KeepEpoch(CompletedEpochs, Options.KeepEpochCheckpoints);
+        }
     }
 
-    /// <summary>Restores a checkpoint written by <see cref="SaveCheckpoint"/> of the same task and shapes.</summary>
-    /// <exception cref="CheckpointMismatchException">Another task, another model shape, or not a checkpoint.</exception>
-    public void LoadCheckpoint(string path)
+    private static string Summary(EpochMetrics m)
     {
-        CheckpointFile.Read(path, Settings.TaskName, Network, reader =>
-        {
-            CompletedEpochs = reader.ReadInt32();
-            GlobalStep = reader.ReadInt64();
-            _bestLoss = reader.ReadDouble();
-            var history = JsonSerializer.Deserialize<Dictionary<string, double>[]>(reader.ReadString()) ?? Array.Empty<Dictionary<string, double>>();
-            _history.Clear();
-            _history.AddRange(history.Select(Unflatten));
-            Network.load(reader);
-            Network.to(Device);
-            Optimizer.Load(reader);
-            using var rng = CheckpointFile.ReadBytes(reader);
-            torch.random.set_rng_state(rng);
-            LoadExtraState(reader);
-        });
-        _lastCheckpoint = path;
+        var c = CultureInfo.InvariantCulture;
+        string extras = string.Concat(m.Extra.Select(kv => string.Create(c, $" {kv.Key} {kv.Value:G4}")));
+        return string.Create(c, $"loss {m.Loss:F4} lr {m.LearningRate:G3} {m.SamplesPerSecond:F0} samples/s {ConsoleProgress.FormatTime(m.Seconds)}{extras}");
     }
 
-    private static EpochMetrics Unflatten(Dictionary<string, double> f)
+    private static void ValidateSettings(TrainingSettings s)
     {
-        var terms = f.Where(kv => kv.Key.StartsWith("loss_", StringComparison.Ordinal)).ToDictionary(kv => kv.Key.Substring(5), kv => kv.Value);
-        var m = new EpochMetrics((int)f.GetValueOrDefault("epoch"), (long)f.GetValueOrDefault("steps"), f.GetValueOrDefault("loss"), terms,
-            f.GetValueOrDefault("lr"), f.GetValueOrDefault("seconds"), f.GetValueOrDefault("samples_per_second"));
-        var known = new HashSet<string> { "epoch", "steps", "loss", "lr", "seconds", "samples_per_second" };
-        foreach (var kv in f.Where(kv => !known.Contains(kv.Key) && !kv.Key.StartsWith("loss_", StringComparison.Ordinal)))
+        if (s.BatchSize <= 0)
         {
-            m.Extra[kv.Key] = kv.Value;
+            throw new ArgumentOutOfRangeException(nameof(TrainingSettings.BatchSize), s.BatchSize, $"Task '{s.TaskName}': the batch size is {s.BatchSize}; it must be at least 1.");
         }
 
-        return m;
+        if (s.Epochs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingSettings.Epochs), s.Epochs, $"Task '{s.TaskName}': the epoch count is {s.Epochs}; it must be at least 1.");
+        }
+
+        if (!(s.Optimizer.LearningRate > 0) || double.IsInfinity(s.Optimizer.LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OptimizerSettings.LearningRate), s.Optimizer.LearningRate, $"Task '{s.TaskName}': the learning rate is {s.Optimizer.LearningRate}; it must be a finite number > 0.");
+        }
+
+        if (!(s.GradientClip >= 0) || double.IsInfinity(s.GradientClip))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingSettings.GradientClip), s.GradientClip, $"Task '{s.TaskName}': the gradient clip is {s.GradientClip}; it must be a finite number >= 0 (0 disables clipping).");
+        }
     }
 
     private void Log(string message) => (Options.Log ?? Console.Out).WriteLine(message);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using static TorchSharp.torch;
 
@@ -40,8 +41,42 @@ public sealed class TrainingOptions
     /// <summary>Save a checkpoint every this many epochs (needs <see cref="OutputDirectory"/>); 0 saves none.</summary>
     public int CheckpointEvery { get; init; } = 1;
 
-    /// <summary>Continue from the last checkpoint in <see cref="OutputDirectory"/> when there is one.</summary>
+    /// <summary>
+    /// Continue from <c>checkpoints/last.ckpt</c> in <see cref="OutputDirectory"/> when there is one:
+    /// network, optimizer, schedule position, random generators, metrics history and, after a
+    /// cancelled run, the position inside the interrupted epoch.
+    /// </summary>
     public bool Resume { get; init; }
+
+    /// <summary>
+    /// Besides <c>last.ckpt</c> and <c>best.ckpt</c>, keep the checkpoints of the last this-many
+    /// saved epochs as <c>epoch-NNNN.ckpt</c>; 0 (the default) keeps none. Must be &gt;= 0.
+    /// </summary>
+    public int KeepEpochCheckpoints { get; init; }
+
+    /// <summary>What to do when a step's loss (or gradient norm) is NaN or infinite; the default stops.</summary>
+    public NonFiniteLossPolicy OnNonFiniteLoss { get; init; } = NonFiniteLossPolicy.Stop;
+
+    /// <summary>
+    /// With <see cref="NonFiniteLossPolicy.SkipBatch"/>: how many bad batches a run may skip in all
+    /// before it stops as with <see cref="NonFiniteLossPolicy.Stop"/>. Must be &gt;= 0.
+    /// </summary>
+    public int MaxSkippedBatches { get; init; } = 10;
+
+    /// <summary>
+    /// The representation-collapse monitor run after every epoch (embedding std and effective rank
+    /// on the first training samples, with a warning when they collapse); null turns it off.
+    /// </summary>
+    public CollapseMonitor? CollapseMonitor { get; init; } = new CollapseMonitor();
+
+    /// <summary>
+    /// Further monitors run after every epoch (for example <see cref="KnnMonitor{TBatch}"/> or
+    /// <see cref="EmbeddingPlotMonitor{TBatch}"/>); they add their measurements to <see cref="EpochMetrics.Extra"/>.
+    /// </summary>
+    public IList<ITrainingMonitor> Monitors { get; init; } = new List<ITrainingMonitor>();
+
+    /// <summary>Write PNG plots (loss, monitors) to <see cref="OutputDirectory"/> when a run ends.</summary>
+    public bool WritePlots { get; init; } = true;
 
     /// <summary>
     /// Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming the option,
@@ -72,6 +107,34 @@ public sealed class TrainingOptions
         if (CheckpointEvery < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, $"TrainingOptions.CheckpointEvery is {CheckpointEvery}; it must be >= 0 (0 saves no checkpoints).");
+        }
+
+        if (KeepEpochCheckpoints < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeepEpochCheckpoints), KeepEpochCheckpoints, $"TrainingOptions.KeepEpochCheckpoints is {KeepEpochCheckpoints}; it must be >= 0 (0 keeps only last and best).");
+        }
+
+        if (!Enum.IsDefined(OnNonFiniteLoss))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OnNonFiniteLoss), OnNonFiniteLoss, $"TrainingOptions.OnNonFiniteLoss is {(int)OnNonFiniteLoss}; use NonFiniteLossPolicy.Stop or NonFiniteLossPolicy.SkipBatch.");
+        }
+
+        if (MaxSkippedBatches < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxSkippedBatches), MaxSkippedBatches, $"TrainingOptions.MaxSkippedBatches is {MaxSkippedBatches}; it must be >= 0.");
+        }
+
+        if (Monitors is null)
+        {
+            throw new ArgumentNullException(nameof(Monitors), "TrainingOptions.Monitors is null; leave it empty for no extra monitors.");
+        }
+
+        for (int i = 0; i < Monitors.Count; i++)
+        {
+            if (Monitors[i] is null)
+            {
+                throw new ArgumentNullException(nameof(Monitors), $"TrainingOptions.Monitors[{i}] is null.");
+            }
         }
 
         if (Resume && OutputDirectory is null)
