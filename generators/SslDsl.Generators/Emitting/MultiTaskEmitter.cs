@@ -131,6 +131,21 @@ internal static class MultiTaskEmitter
             w.Line("public override nn.Module Network => Model;");
             w.Line();
             w.Line("/// <inheritdoc />");
+            w.Line("public override nn.Module<Tensor, Tensor> Encoder => Model.Encoder;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public override int EncoderOutputDim => {name}.EncoderOutputDim;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"protected override Tensor PrepareForEmbedding({batch} batch) => {name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
+            if (batch == "TokenBatch")
+            {
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("protected override Tensor Pool(Tensor encoderOutput, TokenBatch batch) => Backbones.MeanPool(encoderOutput, batch.AttentionMask.to(encoderOutput.device));");
+            }
+            w.Line();
+            w.Line("/// <inheritdoc />");
             w.Line($"protected override LossTerms ComputeLoss({batch} batch) => Objective(Model, Pipeline, batch);");
             w.Line();
             w.Summary("L = sum of weight_i * L_i over the member tasks; terms are named \"task/term\".");

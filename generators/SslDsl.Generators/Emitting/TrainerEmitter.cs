@@ -9,6 +9,7 @@ internal static class TrainerEmitter
     {
         var t = plan.Task;
         string batch = plan.Input.BatchType;
+        string name = t.Type.Name;
         w.Summary($"Pretrains task '{t.TaskName}': Step({batch}) runs one update; Fit(...) runs epochs with the declared optimizer, schedule, metrics and checkpoints.");
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}>"))
         {
@@ -36,6 +37,21 @@ internal static class TrainerEmitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line("public override nn.Module Network => Model;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public override nn.Module<Tensor, Tensor> Encoder => Model.Encoder;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public override int EncoderOutputDim => {name}.EncoderOutputDim;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"protected override Tensor PrepareForEmbedding({batch} batch) => {name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
+            if (batch == "TokenBatch")
+            {
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("protected override Tensor Pool(Tensor encoderOutput, TokenBatch batch) => Backbones.MeanPool(encoderOutput, batch.AttentionMask.to(encoderOutput.device));");
+            }
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"protected override LossTerms ComputeLoss({batch} batch) => Objective(Model, Pipeline, batch);");

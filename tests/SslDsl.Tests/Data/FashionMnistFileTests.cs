@@ -5,7 +5,7 @@ using System.Linq;
 using SslDsl;
 using Xunit;
 
-namespace SslDsl.Tests.Data;
+namespace SslDsl.Tests.DataTests;
 
 /// <summary>Missing, corrupt or inconsistent Fashion-MNIST files fail with messages that name the file and the expectation.</summary>
 public class FashionMnistFileTests

@@ -22,13 +22,6 @@ public partial class TinySimClr
     /// <summary>The tiny encoder: flatten then one linear layer to 12 features.</summary>
     [Encoder(OutputDim = 12)]
     public static nn.Module<Tensor, Tensor> Encoder() => nn.Sequential(nn.Flatten(), nn.Linear(64, 12));
-
-    /// <summary>The embedding input is the deterministic part of the pipeline.</summary>
-    public sealed partial class Trainer
-    {
-        /// <inheritdoc />
-        protected override Tensor PrepareForEmbedding(ImageBatch batch) => TinySimClr.Pipeline.Prepare(batch.Images);
-    }
 }
 
 /// <summary>Another task with the same shapes but another name (for mismatch tests).</summary>
