@@ -23,13 +23,21 @@ internal static class TaskParser
     /// <summary>Parses <paramref name="type"/>.</summary>
     public static ParsedTask Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var identifier = IdentifierLocation(type);
+        var attributes = type.GetAttributes();
+        var identifier = IdentifierLocation(type, attributes, cancellationToken);
         var parsed = new ParsedTask(type, identifier, BuildTypeModel(type));
-        (parsed.IsPartial, parsed.NonPartialTypeName) = CheckPartial(type);
+        parsed.NonPartialTypeNames.AddRange(NonPartialTypes(type));
+        parsed.IsPartial = parsed.NonPartialTypeNames.Count == 0;
 
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
+            {
+                parsed.HasUnresolvedAttributes = true;
+                continue;
+            }
+
             var spec = AttributeCatalog.ByMetadataName(MetadataName(attribute.AttributeClass));
             if (spec is null)
             {
@@ -41,7 +49,15 @@ internal static class TaskParser
             {
                 case AttributeCategory.Task:
                 case AttributeCategory.MultiTask:
-                    parsed.TaskAttribute ??= pa;
+                    if (parsed.TaskAttribute is null)
+                    {
+                        parsed.TaskAttribute = pa;
+                    }
+                    else if (parsed.TaskAttribute.Spec.Category != spec.Category)
+                    {
+                        parsed.HasBothTaskAttributes = true;
+                    }
+
                     break;
                 case AttributeCategory.MultiTaskMember:
                     parsed.Members.Add(ParseMember(attribute, pa));
@@ -57,14 +73,20 @@ internal static class TaskParser
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol and not IPropertySymbol)
+            if (member is not IMethodSymbol and not IPropertySymbol and not IFieldSymbol)
             {
                 continue;
             }
 
             foreach (var attribute in member.GetAttributes())
             {
-                if (MetadataName(attribute.AttributeClass) != EncoderAttribute)
+                if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
+                {
+                    parsed.HasUnresolvedAttributes = true;
+                    continue;
+                }
+
+                if (MetadataName(attribute.AttributeClass) != EncoderAttribute || member is IFieldSymbol)
                 {
                     continue;
                 }
@@ -90,11 +112,24 @@ internal static class TaskParser
         return ns is null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
     }
 
-    private static Location IdentifierLocation(INamedTypeSymbol type)
+    /// <summary>
+    /// The class identifier of the declaration that carries the task attribute (a partial class may have
+    /// several declarations, some generated); the first declaration's when none does.
+    /// </summary>
+    private static Location IdentifierLocation(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
+        foreach (var attribute in attributes)
+        {
+            if (MetadataName(attribute.AttributeClass) is PretextTaskAttribute or MultiTaskAttribute &&
+                attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } owner)
+            {
+                return owner.Identifier.GetLocation();
+            }
+        }
+
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is BaseTypeDeclarationSyntax declaration)
+            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax declaration)
             {
                 return declaration.Identifier.GetLocation();
             }
@@ -103,19 +138,21 @@ internal static class TaskParser
         return type.Locations.FirstOrDefault() ?? Location.None;
     }
 
-    private static (bool, string?) CheckPartial(INamedTypeSymbol type)
+    /// <summary>The task class and its enclosing types that are not declared partial, outermost first.</summary>
+    private static IEnumerable<string> NonPartialTypes(INamedTypeSymbol type)
     {
+        var names = new List<string>();
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
         {
             bool partial = t.DeclaringSyntaxReferences.Length > 0 && t.DeclaringSyntaxReferences.All(r =>
                 r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)));
             if (!partial)
             {
-                return (false, t.Name);
+                names.Insert(0, t.Name);
             }
         }
 
-        return (true, null);
+        return names;
     }
 
     private static TypeModel BuildTypeModel(INamedTypeSymbol type)
@@ -202,15 +239,45 @@ internal static class TaskParser
     {
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol target && target.TypeKind != TypeKind.Error)
         {
-            AttributeData? task = target.GetAttributes().FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
-            string? input = target.GetAttributes()
+            var targetAttributes = target.GetAttributes();
+            AttributeData? task = targetAttributes.FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
+            bool isMulti = targetAttributes.Any(a => MetadataName(a.AttributeClass) == MultiTaskAttribute);
+            string? input = targetAttributes
                 .Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass)))
                 .FirstOrDefault(s => s?.Category == AttributeCategory.Input)?.Name;
             string? name = task is not null && task.ConstructorArguments.Length == 1 ? task.ConstructorArguments[0].Value as string : null;
-            return new ParsedMember(pa, target.ToDisplayString(), task is not null, name, input, target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            return new ParsedMember(pa, target.ToDisplayString(), task is not null, name, input, target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), isMulti, EncoderOutputDim(target, targetAttributes));
         }
 
         return new ParsedMember(pa, null, false, null, null, null);
+    }
+
+    /// <summary>The OutputDim of a task's single encoder ([Encoder] member or [Backbone]), or null when it has none or several.</summary>
+    private static int? EncoderOutputDim(INamedTypeSymbol task, ImmutableArray<AttributeData> attributes)
+    {
+        var found = new List<AttributeData>();
+        found.AddRange(attributes.Where(a => MetadataName(a.AttributeClass) == "SslDsl.BackboneAttribute"));
+        foreach (var member in task.GetMembers())
+        {
+            if (member is IMethodSymbol or IPropertySymbol)
+            {
+                found.AddRange(member.GetAttributes().Where(a => MetadataName(a.AttributeClass) == EncoderAttribute));
+            }
+        }
+
+        if (found.Count != 1)
+        {
+            return null;
+        }
+
+        var named = found[0].NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
+        if (named.Key is null)
+        {
+            var spec = AttributeCatalog.All[MetadataName(found[0].AttributeClass) == EncoderAttribute ? "Encoder" : "Backbone"];
+            return (int)DefaultValue(spec.Param("OutputDim")!).Number;
+        }
+
+        return named.Value.Kind == TypedConstantKind.Primitive && named.Value.Value is int dim ? dim : null;
     }
 
     private static ParsedAttribute ParseAttribute(AttributeData attribute, AttributeSpec spec, Location fallback, CancellationToken cancellationToken)
@@ -219,28 +286,52 @@ internal static class TaskParser
         var location = syntax?.GetLocation() ?? fallback;
         var argumentLocations = new Dictionary<string, Location>();
         var invalid = new List<string>();
+        var undefined = new Dictionary<string, string>();
         var values = new Dictionary<string, ArgValue>();
 
-        var positional = spec.Params.Where(p => p.Positional >= 0).OrderBy(p => p.Positional).ToArray();
-        var positionalSyntax = syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToArray() ?? Array.Empty<AttributeArgumentSyntax>();
-        for (int i = 0; i < positional.Length; i++)
+        void Read(ParamSpec param, TypedConstant constant)
         {
-            if (i < positionalSyntax.Length)
+            var value = Convert(param, constant, out string? undefinedEnum);
+            if (undefinedEnum is not null)
             {
-                argumentLocations[positional[i].Name] = positionalSyntax[i].GetLocation();
+                undefined[param.Name] = undefinedEnum;
+            }
+            else if (value is null)
+            {
+                invalid.Add(param.Name);
+            }
+            else
+            {
+                values[param.Name] = value;
+            }
+        }
+
+        // Constructor arguments: matched by position, or by name (count: 2) in any order.
+        var positional = spec.Params.Where(p => p.Positional >= 0).OrderBy(p => p.Positional).ToArray();
+        int index = 0;
+        foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
             }
 
-            if (i < attribute.ConstructorArguments.Length)
+            var param = argument.NameColon is { } nc
+                ? positional.FirstOrDefault(p => string.Equals(p.Name, nc.Name.Identifier.ValueText, StringComparison.OrdinalIgnoreCase))
+                : index < positional.Length ? positional[index] : null;
+            index++;
+            if (param is not null)
             {
-                var value = Convert(positional[i], attribute.ConstructorArguments[i]);
-                if (value is null)
-                {
-                    invalid.Add(positional[i].Name);
-                }
-                else
-                {
-                    values[positional[i].Name] = value;
-                }
+                argumentLocations[param.Name] = argument.GetLocation();
+            }
+        }
+
+        bool constructorBound = attribute.AttributeConstructor is not null && attribute.ConstructorArguments.Length == positional.Length;
+        for (int i = 0; i < positional.Length; i++)
+        {
+            if (constructorBound)
+            {
+                Read(positional[i], attribute.ConstructorArguments[i]);
             }
             else
             {
@@ -251,38 +342,30 @@ internal static class TaskParser
         foreach (var named in attribute.NamedArguments)
         {
             var param = spec.Param(named.Key);
-            if (param is null)
+            if (param is not null && param.Positional < 0)
             {
-                continue;
-            }
-
-            var value = Convert(param, named.Value);
-            if (value is null)
-            {
-                invalid.Add(param.Name);
-            }
-            else
-            {
-                values[param.Name] = value;
+                Read(param, named.Value);
             }
         }
 
-        if (syntax?.ArgumentList is { } list)
+        foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
         {
-            foreach (var argument in list.Arguments)
+            if (argument.NameEquals is { } ne && spec.Param(ne.Name.Identifier.ValueText) is { } param)
             {
-                if (argument.NameEquals is { } ne)
+                argumentLocations[param.Name] = argument.GetLocation();
+                if (!values.ContainsKey(param.Name) && !undefined.ContainsKey(param.Name) && !invalid.Contains(param.Name))
                 {
-                    argumentLocations[ne.Name.Identifier.ValueText] = argument.GetLocation();
+                    // Written but not bound (a type error the compiler reports): its value is unknown.
+                    invalid.Add(param.Name);
                 }
             }
         }
 
         var args = spec.Params.Select(p => values.TryGetValue(p.Name, out var v) ? v : DefaultValue(p)).ToEquatableArray();
-        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid);
+        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid, undefined);
     }
 
-    /// <summary>The catalog default of <paramref name="p"/> as a resolved value.</summary>
+    /// <summary>The catalog default of <paramref name="p"/> as a resolved value (NaN for a required number).</summary>
     public static ArgValue DefaultValue(ParamSpec p)
     {
         string literal = p.Default ?? (p.Type == ParamType.String ? "\"\"" : "default");
@@ -293,7 +376,11 @@ internal static class TaskParser
             case ParamType.Int:
             case ParamType.Long:
             case ParamType.Double:
-                number = literal == "double.NaN" ? double.NaN : double.Parse(literal, CultureInfo.InvariantCulture);
+                if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+                {
+                    number = double.NaN;
+                }
+
                 break;
             case ParamType.Bool:
                 number = literal == "true" ? 1 : 0;
@@ -323,6 +410,10 @@ internal static class TaskParser
         ["BackboneKind"] = new[] { "SmallCnn", "ResNet", "Mlp", "TransformerEncoder", "Conv1d" },
     }.ToImmutableDictionary();
 
+    /// <summary>The member names of one of the DSL's enums (empty for an unknown enum).</summary>
+    public static IReadOnlyList<string> EnumMemberNames(string? enumType) =>
+        enumType is not null && EnumMembers.TryGetValue(enumType, out var members) ? members : Array.Empty<string>();
+
     private static double EnumOrdinal(string? enumType, string member)
     {
         if (enumType is not null && EnumMembers.TryGetValue(enumType, out var members))
@@ -334,8 +425,9 @@ internal static class TaskParser
         return double.NaN;
     }
 
-    private static ArgValue? Convert(ParamSpec p, TypedConstant c)
+    private static ArgValue? Convert(ParamSpec p, TypedConstant c, out string? undefinedEnum)
     {
+        undefinedEnum = null;
         if (c.Kind == TypedConstantKind.Error)
         {
             return null;
@@ -381,6 +473,7 @@ internal static class TaskParser
                     var member = c.Type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, CultureInfo.InvariantCulture) == ordinal);
                     if (member is null)
                     {
+                        undefinedEnum = $"({c.Type.Name}){ordinal.ToString(CultureInfo.InvariantCulture)}";
                         return null;
                     }
 
