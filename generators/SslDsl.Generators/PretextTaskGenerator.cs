@@ -45,7 +45,7 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         try
         {
             var parsed = TaskParser.Parse(type, cancellationToken);
-            if (TaskValidator.HasErrors(TaskValidator.Validate(parsed)))
+            if (!TaskValidator.CanGenerate(parsed))
             {
                 return null;
             }

@@ -109,9 +109,16 @@ internal sealed class ParsedTask
 
     /// <summary>
     /// Whether an attribute on the class or on a member does not resolve (a typo, a missing using, half-typed
-    /// code). The compiler reports it; checks for something missing are skipped, since it may be that attribute.
+    /// code) or cannot apply where it stands ([Encoder] on a field). The compiler reports it; checks for
+    /// something missing are skipped, since it may be that attribute.
     /// </summary>
     public bool HasUnresolvedAttributes { get; set; }
+
+    /// <summary>
+    /// Whether the declaration is too incomplete to check or to generate for (half-typed: the class has no
+    /// name yet). The validator reports nothing and the generator emits nothing; the compiler reports the syntax error.
+    /// </summary>
+    public bool IsIncomplete => string.IsNullOrEmpty(Type.Name) || IdentifierLocation == Location.None;
 
     /// <summary>Whether both [PretextTask] and [MultiTaskPretraining] mark the class.</summary>
     public bool HasBothTaskAttributes { get; set; }

@@ -86,8 +86,15 @@ internal static class TaskParser
                     continue;
                 }
 
-                if (MetadataName(attribute.AttributeClass) != EncoderAttribute || member is IFieldSymbol)
+                if (MetadataName(attribute.AttributeClass) != EncoderAttribute)
                 {
+                    continue;
+                }
+
+                if (member is IFieldSymbol)
+                {
+                    // [Encoder] cannot apply to a field (the compiler says so): the encoder is not missing, it is misplaced.
+                    parsed.HasUnresolvedAttributes = true;
                     continue;
                 }
 

@@ -17,6 +17,11 @@ internal static class TaskValidator
     public static List<Diagnostic> Validate(ParsedTask task)
     {
         var context = new ValidationContext(task);
+        if (task.IsIncomplete)
+        {
+            return context.Diagnostics;
+        }
+
         StructureChecks.Check(context);
         RangeChecks.Check(context);
         if (task.IsMultiTask)
@@ -36,4 +41,34 @@ internal static class TaskValidator
 
     /// <summary>Whether any diagnostic is an error.</summary>
     public static bool HasErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Any(x => x.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// Whether the generator may emit code for <paramref name="task"/>: only for a declaration it fully
+    /// understands. Not when the validator finds an error, nor while the compiler does on the declaration
+    /// itself (an attribute that does not resolve or cannot apply, an argument it cannot read: the missing
+    /// "X" checks are quiet then, so the essentials are checked here too). The user then sees the real error,
+    /// never errors in generated code.
+    /// </summary>
+    public static bool CanGenerate(ParsedTask task)
+    {
+        if (task.IsIncomplete || task.HasUnresolvedAttributes || task.TaskAttribute is null)
+        {
+            return false;
+        }
+
+        var attributes = task.Attributes
+            .Concat(task.EncoderMembers.Select(m => m.Attribute))
+            .Concat(task.Members.Select(m => m.Attribute))
+            .Concat(new[] { task.TaskAttribute });
+        if (attributes.Any(a => a.InvalidArguments.Count > 0 || a.UndefinedEnums.Count > 0))
+        {
+            return false;
+        }
+
+        bool hasEncoder = task.EncoderMembers.Count + task.OfCategory(AttributeCategory.Backbone).Count() == 1;
+        bool hasObjective = task.IsMultiTask
+            ? task.Members.Count > 0 && task.Members.All(m => m.FullyQualifiedName is not null)
+            : task.OfCategory(AttributeCategory.Input).Count() == 1 && task.OfCategory(AttributeCategory.Objective).Any();
+        return hasEncoder && hasObjective && !HasErrors(Validate(task));
+    }
 }
