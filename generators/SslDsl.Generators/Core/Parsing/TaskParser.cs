@@ -193,7 +193,7 @@ internal static class TaskParser
         {
             if (method.Parameters.Length > 0)
             {
-                problems.Add($"takes {method.Parameters.Length} parameter(s)");
+                problems.Add(method.Parameters.Length == 1 ? "takes a parameter" : $"takes {method.Parameters.Length} parameters");
             }
 
             if (method.IsGenericMethod)
@@ -223,7 +223,7 @@ internal static class TaskParser
             problems.Add($"returns '{returnType.ToDisplayString()}'");
         }
 
-        return problems.Count == 0 ? null : string.Join(", ", problems);
+        return problems.Count == 0 ? null : ValidationContext.List(problems);
     }
 
     /// <summary>Whether <paramref name="type"/> is or derives from TorchSharp's nn.Module&lt;Tensor, Tensor&gt;.</summary>
