@@ -8,8 +8,9 @@ namespace SslDsl.Generators;
 /// <summary>
 /// Emits Model, Pipeline, Trainer, FineTuner and Describe() for every class marked
 /// [PretextTask] or [MultiTaskPretraining]. A declaration with an error-severity diagnostic
-/// (reported by the analyzers) emits nothing, so the user sees that diagnostic rather than
-/// compiler errors in generated code.
+/// (reported by the analyzers), or one the compiler cannot read yet (half-typed code), emits
+/// nothing (<see cref="TaskValidator.CanGenerate"/>), so the user sees that diagnostic rather
+/// than compiler errors in generated code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PretextTaskGenerator : IIncrementalGenerator
