@@ -51,6 +51,43 @@ public class GeneratorRobustnessTests
         Assert.True(run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), what + ": the case is meant to be a compiler error");
         Assert.Empty(run.Diagnostics.Where(d => d.Id is "AD0001" or "CS8784" or "CS8785"));
         Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && run.GeneratedTrees.Contains(tree)));
+        if (!HalfTypedCodeTests.SoundDeclarations.Contains(what))
+        {
+            Assert.Empty(run.GeneratedHintNames);
+        }
+    }
+
+    /// <summary>
+    /// Typing emulated on every catalogue case: each prefix of the source (cut at 16 evenly spaced
+    /// points) and the source with 7 characters deleted at 16 points. Neither the generator nor the
+    /// analyzer may throw, and where the edit leaves a compiler error in the user's code, no error may
+    /// stand in generated code.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Catalogue.Cases), MemberType = typeof(Catalogue))]
+    public async Task EditsOfAFailingCaseNeverBreakGeneratorOrAnalyzer(string id, string source)
+    {
+        string text = Markup.Strip(source);
+        const int Points = 16;
+        for (int i = 1; i < Points; i++)
+        {
+            int at = text.Length * i / Points;
+            foreach (var edited in new[] { text.Substring(0, at), text.Remove(at, System.Math.Min(7, text.Length - at)) })
+            {
+                var run = await RunAsync(edited);
+                Assert.False(run.Diagnostics.Any(d => d.Id is "AD0001" or "CS8784" or "CS8785"), $"{id}, edit at {at}: {string.Join("; ", run.Diagnostics.Where(d => d.Id is "AD0001" or "CS8784" or "CS8785"))}");
+
+                // An edit that leaves the user's code with compiler errors must leave generated code without any.
+                // (An edit that yields a valid declaration is generated as designed: the emitters' own tests cover that code.)
+                bool userCodeHasErrors = run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal) &&
+                    !(d.Location.SourceTree is { } t && run.GeneratedTrees.Contains(t)));
+                if (userCodeHasErrors)
+                {
+                    var inGenerated = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && run.GeneratedTrees.Contains(tree)).ToList();
+                    Assert.True(inGenerated.Count == 0, $"{id}, edit at {at}: {string.Join("; ", inGenerated)}\nuser code errors: {string.Join("; ", run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !inGenerated.Contains(d)))}\n{edited}");
+                }
+            }
+        }
     }
 
     [Fact]

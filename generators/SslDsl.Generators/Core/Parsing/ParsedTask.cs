@@ -120,6 +120,13 @@ internal sealed class ParsedTask
     /// </summary>
     public bool IsIncomplete => string.IsNullOrEmpty(Type.Name) || IdentifierLocation == Location.None;
 
+    /// <summary>
+    /// Whether the compiler rejects part of the declaration itself: an attribute that does not resolve or
+    /// cannot apply, a syntax error in the class's attribute lists or name, or an [Encoder] member whose
+    /// signature has a syntax error or an unknown return type. The generator emits nothing then.
+    /// </summary>
+    public bool HasDeclarationErrors { get; set; }
+
     /// <summary>Whether both [PretextTask] and [MultiTaskPretraining] mark the class.</summary>
     public bool HasBothTaskAttributes { get; set; }
 

@@ -20,6 +20,9 @@ internal static class TaskParser
     public const string MultiTaskAttribute = "SslDsl.MultiTaskPretrainingAttribute";
     public const string EncoderAttribute = "SslDsl.EncoderAttribute";
 
+    /// <summary>The entry of <see cref="ParsedAttribute.InvalidArguments"/> that says no constructor binds.</summary>
+    public const string UnboundConstructor = "(constructor)";
+
     /// <summary>Parses <paramref name="type"/>.</summary>
     public static ParsedTask Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -28,6 +31,14 @@ internal static class TaskParser
         var parsed = new ParsedTask(type, identifier, BuildTypeModel(type));
         parsed.NonPartialTypeNames.AddRange(NonPartialTypes(type));
         parsed.IsPartial = parsed.NonPartialTypeNames.Count == 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
+                (declaration.Identifier.IsMissing || declaration.AttributeLists.Any(l => l.ContainsDiagnostics)))
+            {
+                parsed.HasDeclarationErrors = true;
+            }
+        }
 
         foreach (var attribute in attributes)
         {
@@ -35,6 +46,7 @@ internal static class TaskParser
             if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
             {
                 parsed.HasUnresolvedAttributes = true;
+                parsed.HasDeclarationErrors = true;
                 continue;
             }
 
@@ -83,6 +95,7 @@ internal static class TaskParser
                 if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
                 {
                     parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
                     continue;
                 }
 
@@ -95,16 +108,44 @@ internal static class TaskParser
                 {
                     // [Encoder] cannot apply to a field (the compiler says so): the encoder is not missing, it is misplaced.
                     parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
                     continue;
                 }
 
                 var location = member.Locations.FirstOrDefault() ?? identifier;
                 var pa = ParseAttribute(attribute, AttributeCatalog.All["Encoder"], location, cancellationToken);
+                if (HasSignatureErrors(member, cancellationToken))
+                {
+                    parsed.HasDeclarationErrors = true;
+                }
+
                 parsed.EncoderMembers.Add(new ParsedEncoderMember(member.Name, member is IPropertySymbol, EncoderProblem(member), pa, location));
             }
         }
 
         return parsed;
+    }
+
+    /// <summary>Whether an [Encoder] member's signature has a syntax error or a return type that does not resolve.</summary>
+    private static bool HasSignatureErrors(ISymbol member, CancellationToken cancellationToken)
+    {
+        var returnType = member is IMethodSymbol m ? m.ReturnType : (member as IPropertySymbol)?.Type;
+        if (returnType is null || returnType.TypeKind == TypeKind.Error)
+        {
+            return true;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case MethodDeclarationSyntax method when method.Identifier.IsMissing || method.ReturnType.ContainsDiagnostics || method.ParameterList.ContainsDiagnostics:
+                case PropertyDeclarationSyntax property when property.Identifier.IsMissing || property.Type.ContainsDiagnostics:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Namespace-qualified metadata name of a type (e.g. SslDsl.ViewsAttribute), or null for error types.</summary>
@@ -334,6 +375,12 @@ internal static class TaskParser
         }
 
         bool constructorBound = attribute.AttributeConstructor is not null && attribute.ConstructorArguments.Length == positional.Length;
+        if (!constructorBound)
+        {
+            // No constructor takes these arguments (the compiler reports it): the attribute is not understood.
+            invalid.Add(UnboundConstructor);
+        }
+
         for (int i = 0; i < positional.Length; i++)
         {
             if (constructorBound)
@@ -357,9 +404,20 @@ internal static class TaskParser
 
         foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
         {
-            if (argument.NameEquals is { } ne && spec.Param(ne.Name.Identifier.ValueText) is { } param)
+            if (argument.NameEquals is { } unknown && spec.Param(unknown.Name.Identifier.ValueText) is null)
+            {
+                // A property the attribute does not have (a typo the compiler reports): not understood.
+                invalid.Add(unknown.Name.Identifier.ValueText);
+            }
+            else if (argument.NameEquals is { } ne && spec.Param(ne.Name.Identifier.ValueText) is { } param)
             {
                 argumentLocations[param.Name] = argument.GetLocation();
+                if (IsMistypedLiteral(param, argument.Expression))
+                {
+                    values.Remove(param.Name);
+                    invalid.Add(param.Name);
+                }
+
                 if (!values.ContainsKey(param.Name) && !undefined.ContainsKey(param.Name) && !invalid.Contains(param.Name))
                 {
                     // Written but not bound (a type error the compiler reports): its value is unknown.
@@ -370,6 +428,31 @@ internal static class TaskParser
 
         var args = spec.Params.Select(p => values.TryGetValue(p.Name, out var v) ? v : DefaultValue(p)).ToEquatableArray();
         return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid, undefined);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="expression"/> is a number literal the parameter's type cannot take (1.5 for an
+    /// int): the compiler reports it, yet the attribute keeps a converted constant, which must not be read.
+    /// </summary>
+    private static bool IsMistypedLiteral(ParamSpec param, ExpressionSyntax expression)
+    {
+        while (expression is PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            expression = expression is PrefixUnaryExpressionSyntax unary ? unary.Operand : ((ParenthesizedExpressionSyntax)expression).Expression;
+        }
+
+        if (expression is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+        {
+            return false;
+        }
+
+        object? value = literal.Token.Value;
+        return param.Type switch
+        {
+            ParamType.Int or ParamType.Long => value is double or float or decimal,
+            ParamType.Double => value is decimal,
+            _ => false,
+        };
     }
 
     /// <summary>The catalog default of <paramref name="p"/> as a resolved value (NaN for a required number).</summary>
@@ -448,7 +531,15 @@ internal static class TaskParser
                 case ParamType.Long:
                 case ParamType.Double:
                 {
-                    if (c.Kind != TypedConstantKind.Primitive || c.Value is null || c.Value is bool || c.Value is string)
+                    // The constant has the property's type when the code compiles (a double given to an int
+                    // property keeps its double value, with a compiler error): anything else is not understood.
+                    bool typed = p.Type switch
+                    {
+                        ParamType.Int => c.Value is int,
+                        ParamType.Long => c.Value is long,
+                        _ => c.Value is double,
+                    };
+                    if (c.Kind != TypedConstantKind.Primitive || !typed)
                     {
                         return null;
                     }
@@ -497,7 +588,7 @@ internal static class TaskParser
                     var numbers = new List<double>();
                     foreach (var v in c.Values)
                     {
-                        if (v.Kind != TypedConstantKind.Primitive || v.Value is null || v.Value is bool || v.Value is string)
+                        if (v.Kind != TypedConstantKind.Primitive || v.Value is not double)
                         {
                             return null;
                         }

@@ -51,7 +51,7 @@ internal static class TaskValidator
     /// </summary>
     public static bool CanGenerate(ParsedTask task)
     {
-        if (task.IsIncomplete || task.HasUnresolvedAttributes || task.TaskAttribute is null)
+        if (task.IsIncomplete || task.HasDeclarationErrors || task.TaskAttribute is null)
         {
             return false;
         }
