@@ -40,6 +40,15 @@ public class Ssl010To012ViewTests
         """));
 
     [Fact]
+    public Task OneViewPassedByNameIsReportedOnTheArgument() => AnalyzerTest.VerifyAsync(Sources.Task("""
+        [PretextTask("t")]
+        [ImageInput]
+        [Views({|SSL010:count: 1|})]
+        [HorizontalFlip]
+        [NtXentLoss]
+        """));
+
+    [Fact]
     public Task TwoObjectivesWithOneViewAreReportedOnce() => AnalyzerTest.VerifyAsync(Sources.Task("""
         [PretextTask("t")]
         [ImageInput]
