@@ -8,8 +8,10 @@ using SslDsl.Generators;
 namespace SslDsl.Analyzers;
 
 /// <summary>
-/// Reports the diagnostic catalogue (SSL001 to SSL026) on every [PretextTask] and
-/// [MultiTaskPretraining] class, and duplicate task names (SSL024) across the compilation.
+/// Reports the diagnostic catalogue (SSL001 to SSL026, docs/diagnostics.md) on every [PretextTask] and
+/// [MultiTaskPretraining] class, with the parser and validator the generator uses, and duplicate task
+/// names (SSL024) across the compilation at its end. Each type is analyzed once, however many partial
+/// declarations it has; generated code is not analyzed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
@@ -72,7 +74,7 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        if (parsed.TaskAttribute is { } attribute && !string.IsNullOrEmpty(parsed.TaskName))
+        if (!parsed.IsIncomplete && parsed.TaskAttribute is { } attribute && attribute.IsKnown("Name") && !string.IsNullOrEmpty(parsed.TaskName))
         {
             names.Add((parsed.TaskName, type, attribute.LocationOf("Name")));
         }

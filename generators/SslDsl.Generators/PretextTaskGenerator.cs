@@ -8,8 +8,9 @@ namespace SslDsl.Generators;
 /// <summary>
 /// Emits Model, Pipeline, Trainer, FineTuner and Describe() for every class marked
 /// [PretextTask] or [MultiTaskPretraining]. A declaration with an error-severity diagnostic
-/// (reported by the analyzers) emits nothing, so the user sees that diagnostic rather than
-/// compiler errors in generated code.
+/// (reported by the analyzers), or one the compiler cannot read yet (half-typed code), emits
+/// nothing (<see cref="TaskValidator.CanGenerate"/>), so the user sees that diagnostic rather
+/// than compiler errors in generated code.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PretextTaskGenerator : IIncrementalGenerator
@@ -45,7 +46,7 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         try
         {
             var parsed = TaskParser.Parse(type, cancellationToken);
-            if (TaskValidator.HasErrors(TaskValidator.Validate(parsed)))
+            if (!TaskValidator.CanGenerate(parsed) || HasAttributeErrors(context, cancellationToken))
             {
                 return null;
             }
@@ -63,6 +64,31 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>
+    /// Whether the compiler reports an error in the attribute lists of the declaration (a value of the wrong
+    /// type keeps a readable constant, so only the semantic model tells): the declaration is not understood yet.
+    /// </summary>
+    private static bool HasAttributeErrors(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        if (context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var diagnostic in context.SemanticModel.GetDiagnostics(list.Span, cancellationToken))
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static void Emit(SourceProductionContext context, TaskModel? model)
     {
         if (model is null)
@@ -70,7 +96,17 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
             return;
         }
 
-        string source = TaskEmitter.Emit(model);
+        string source;
+        try
+        {
+            source = TaskEmitter.Emit(model);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.EmitterFailed, Location.None, model.TaskName, e.GetType().Name, e.Message));
+            return;
+        }
+
         context.AddSource(TaskEmitter.HintName(model), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

@@ -3,122 +3,168 @@ using Microsoft.CodeAnalysis;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// The diagnostic catalogue (../shared/design/DSL.md section 3). IDs and severities are part of
-/// the public contract. Each message names what was found and what to do; docs/diagnostics.md
-/// shows a wrong and a fixed example for every ID.
+/// The diagnostic catalogue (DSL.md section 3, plus SSL026). IDs and severities are part of the
+/// public contract. Each message names the value found, the allowed range or the missing piece,
+/// and what to do; docs/diagnostics.md has a wrong and a fixed example for every ID, and each
+/// descriptor's help link points at its section there.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "SslDsl";
-    private const string HelpBase = "https://github.com/SslDsl/SslDsl/blob/main/docs/diagnostics.md#";
+    /// <summary>The category of every SslDsl diagnostic.</summary>
+    public const string Category = "SslDsl";
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+    /// <summary>The documentation page; each ID's section is anchored by its lower-case ID (#ssl001).</summary>
+    public const string HelpBase = "https://github.com/SslDsl/SslDsl/blob/main/docs/diagnostics.md#";
+
+    /// <summary>Diagnostic property: the literal the SSL007 code fix writes in place of the argument.</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    /// <summary>Diagnostic property (SSL017): "true" when [MomentumEncoder] is missing.</summary>
+    public const string AddMomentumEncoderProperty = "AddMomentumEncoder";
+
+    /// <summary>Diagnostic property (SSL017): "true" when [PredictorHead] is missing.</summary>
+    public const string AddPredictorHeadProperty = "AddPredictorHead";
+
+    /// <summary>Diagnostic property (SSL017): the Output the added predictor must have (the projection's output width).</summary>
+    public const string PredictorOutputProperty = "PredictorOutput";
+
+    /// <summary>Diagnostic property (SSL017): the Hidden width of the added predictor.</summary>
+    public const string PredictorHiddenProperty = "PredictorHidden";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, params string[] tags) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: tags);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: null, helpLinkUri: HelpBase + id.ToLowerInvariant());
 
+    /// <summary>SSL001. {0}: the task class; {1}: the types to mark partial.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SSL001", "Task class must be partial",
-        "Task class '{0}' must be declared 'partial' (with every enclosing type) so the generator can add Model, Pipeline, Trainer and FineTuner to it");
+        "Task class '{0}' must be partial, and so must every type that encloses it: add the 'partial' modifier to {1} so the generator can add Model, Pipeline, Trainer and FineTuner");
 
+    /// <summary>SSL002. {0}: the task class.</summary>
     public static readonly DiagnosticDescriptor NoEncoder = Error(
         "SSL002", "Task has no encoder",
-        "Task '{0}' has no encoder: add a static member marked [Encoder(OutputDim = n)] returning nn.Module<Tensor, Tensor>, or [Backbone(BackboneKind.X)] on the class");
+        "Task '{0}' has no encoder: add a static parameterless member marked [Encoder(OutputDim = n)] that returns nn.Module<Tensor, Tensor>, or put [Backbone(BackboneKind.X)] on the class");
 
+    /// <summary>SSL003. {0}: the task class; {1}: how many; {2}: which.</summary>
     public static readonly DiagnosticDescriptor MultipleEncoders = Error(
         "SSL003", "Task has more than one encoder",
-        "Task '{0}' declares {1} encoders ({2}); keep exactly one [Encoder] member or one [Backbone]");
+        "Task '{0}' declares {1} encoders ({2}); keep exactly one, a single [Encoder] member or a single [Backbone], and remove this one");
 
+    /// <summary>SSL004. {0}: the member; {1}: what is wrong with it.</summary>
     public static readonly DiagnosticDescriptor InvalidEncoderMember = Error(
         "SSL004", "Encoder member has the wrong shape",
-        "[Encoder] member '{0}' {1}; it must be a static parameterless method or property returning nn.Module<Tensor, Tensor>");
+        "[Encoder] member '{0}' {1}; make it a static parameterless method or property that returns nn.Module<Tensor, Tensor>");
 
+    /// <summary>SSL005. {0}: the task class; {1}: what was found.</summary>
     public static readonly DiagnosticDescriptor InputCount = Error(
         "SSL005", "Task needs exactly one input declaration",
         "Task '{0}' {1}; declare exactly one of [ImageInput], [TextInput], [TabularInput] or [TimeSeriesInput]");
 
+    /// <summary>SSL006. {0}: the task class; {1}: what to add.</summary>
     public static readonly DiagnosticDescriptor NoObjective = Error(
         "SSL006", "Task has no objective",
-        "Task '{0}' declares no objective; add at least one, e.g. [NtXentLoss], [ReconstructionLoss] or [MaskedTokenLoss]");
+        "Task '{0}' declares no objective; {1}");
 
+    /// <summary>SSL007. {0}.{1}: the argument; {2}: its value; {3}: what it is; {4}: the range; {5}: the nearest valid value.</summary>
     public static readonly DiagnosticDescriptor ProbabilityOutOfRange = Error(
         "SSL007", "Probability, ratio or rate out of range",
-        "{0}.{1} is {2}; it must be in {3}");
+        "{0}.{1} is {2}, but {3} must lie in {4}; set it to a value in that range (the nearest valid value is {5})");
 
+    /// <summary>SSL008. {0}: the objective; {1}: the temperature.</summary>
     public static readonly DiagnosticDescriptor TemperatureNotPositive = Error(
         "SSL008", "Temperature must be positive",
-        "{0}.Temperature is {1}; it must be > 0 (0.1 to 0.5 is usual)");
+        "{0}.Temperature is {1}, but a softmax temperature must be > 0; set a positive value (0.1 to 0.5 is usual)");
 
+    /// <summary>SSL009. {0}.{1}: the argument; {2}: its value; {3}: the range; {4}: a usual value.</summary>
     public static readonly DiagnosticDescriptor MomentumOutOfRange = Error(
         "SSL009", "Momentum out of range",
-        "{0}.{1} is {2}; it must be in {3}");
+        "{0}.{1} is {2}, but it must lie in {3}; set it to a value in that range ({4} is usual)");
 
+    /// <summary>SSL010. {0}: the objectives; {1}: the task; {2}: the views it draws.</summary>
     public static readonly DiagnosticDescriptor TooFewViews = Error(
         "SSL010", "Joint-embedding objective needs two views",
-        "{0} compares views of each sample but task '{1}' draws {2}; add [Views(2)]");
+        "{0} compares two views of each sample, but task '{1}' draws {2}; declare [Views(2)]");
 
+    /// <summary>SSL011. {0}: the task; {1}: the view count; {2}: suggested augmentations.</summary>
     public static readonly DiagnosticDescriptor IdenticalViews = Warning(
         "SSL011", "Views are identical",
-        "Task '{0}' draws {1} views but declares no random augmentation, so every view is the same and the objective is trivial; add augmentations such as [RandomResizedCrop] or [GaussianNoise]");
+        "Task '{0}' draws {1} views but declares no random augmentation, so every view is the same and the objective is trivial; add random augmentations such as {2}");
 
+    /// <summary>SSL012. {0}: the task; {1}: suggested corruptions.</summary>
     public static readonly DiagnosticDescriptor IdentityReconstruction = Warning(
         "SSL012", "Reconstruction without corruption",
-        "Task '{0}' reconstructs its input but applies no masking or noise, so the model can learn the identity; add [PatchMask], [BlockMask], [GaussianNoise] or another corruption");
+        "Task '{0}' reconstructs its input but applies no masking or noise, so the model can learn the identity; add a corruption such as {1}");
 
+    /// <summary>SSL013. {0}: the attribute; {1}: the inputs it fits; {2}: the task; {3}: its input; {4}: the task's modality.</summary>
     public static readonly DiagnosticDescriptor WrongModality = Error(
         "SSL013", "Attribute does not fit the input",
-        "[{0}] works on {1} input, but task '{2}' declares [{3}]; remove it or use an equivalent for this input");
+        "[{0}] works on {1} input, but task '{2}' declares [{3}]; remove it or use one made for {4} input");
 
+    /// <summary>SSL014. {0}: Saturation or Hue; {1}: its value.</summary>
     public static readonly DiagnosticDescriptor ColorOnGrayscale = Warning(
         "SSL014", "Colour jitter on a single-channel image",
-        "ColorJitter.{0} is {1} but the input has 1 channel, so it does nothing; remove it or set it to 0");
+        "ColorJitter.{0} is {1}, but the input has 1 channel, so it does nothing; remove it (or set it to 0), or declare a colour input with Channels = 3");
 
+    /// <summary>SSL015. {0}: the whole message (what does not fit, the sizes, what to do).</summary>
     public static readonly DiagnosticDescriptor ShapeMismatch = Error(
         "SSL015", "Shapes do not fit",
         "{0}");
 
+    /// <summary>SSL016. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor DimensionMismatch = Error(
         "SSL016", "Head or encoder dimension is invalid",
         "{0}");
 
+    /// <summary>SSL017. {0}: the task; {1}: what is missing; {2}: the attributes to add.</summary>
     public static readonly DiagnosticDescriptor ByolIncomplete = Error(
         "SSL017", "ByolLoss needs a momentum encoder and a predictor",
-        "ByolLoss on task '{0}' needs {1}; add it");
+        "ByolLoss on task '{0}' needs {1}: BYOL's online predictor regresses the momentum (target) network's projection; add {2}");
 
+    /// <summary>SSL018. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor QueueInvalid = Error(
         "SSL018", "Negative queue misconfigured",
         "{0}");
 
+    /// <summary>SSL019. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor MultiTaskInvalid = Error(
         "SSL019", "Multi-task member is invalid",
         "{0}");
 
+    /// <summary>SSL020. {0}: the objective; {1}: the weight.</summary>
     public static readonly DiagnosticDescriptor WeightNotPositive = Error(
         "SSL020", "Objective weight must be positive",
-        "{0}.Weight is {1}; it must be > 0 (remove the objective to disable it)");
+        "{0}.Weight is {1}, but a weight must be > 0; set a positive weight, or remove the objective to disable it");
 
+    /// <summary>SSL021. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor FineTuneInvalid = Error(
         "SSL021", "Fine-tune configuration is invalid",
         "{0}");
 
+    /// <summary>SSL022. {0}, {1}: the fractions; {2}: their sum.</summary>
     public static readonly DiagnosticDescriptor MaskSplitTooLarge = Error(
         "SSL022", "MaskTokens replacement fractions exceed 1",
-        "MaskTokens.ReplaceWithMask ({0}) + ReplaceWithRandom ({1}) = {2} exceeds 1; lower one of them (BERT uses 0.8 and 0.1)");
+        "MaskTokens.ReplaceWithMask ({0}) + ReplaceWithRandom ({1}) = {2}, more than 1; lower one of them so that the sum is at most 1 (BERT uses 0.8 and 0.1)");
 
+    /// <summary>SSL023. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor TextVocabularyInvalid = Error(
         "SSL023", "Text input vocabulary is invalid",
         "{0}");
 
+    /// <summary>SSL024. {0}: the name; {1}, {2}: the two classes.</summary>
     public static readonly DiagnosticDescriptor DuplicateTaskName = Error(
         "SSL024", "Duplicate task name",
-        "Task name '{0}' is used by both '{1}' and '{2}'; task names must be unique in a compilation (they name checkpoints and outputs)");
+        "Task name '{0}' is used by both '{1}' and '{2}'; rename one of them: task names must be unique in a compilation (they name checkpoints and output folders)",
+        WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>SSL025. {0}.{1}: the argument; {2}: its value; {3}: the range; {4}: what to do.</summary>
     public static readonly DiagnosticDescriptor TrainingValueOutOfRange = Error(
         "SSL025", "Training value out of range",
-        "{0}.{1} is {2}; it must be {3}");
+        "{0}.{1} is {2}, but it must be {3}; {4}");
 
+    /// <summary>SSL026. {0}.{1}: the argument; {2}: its value; {3}: the range; {4}: what to do.</summary>
     public static readonly DiagnosticDescriptor StrengthOutOfRange = Error(
         "SSL026", "Augmentation or loss parameter out of range",
-        "{0}.{1} is {2}; it must be {3}");
+        "{0}.{1} is {2}, but it must be {3}; {4}");
 }

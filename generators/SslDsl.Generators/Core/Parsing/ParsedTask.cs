@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace SslDsl.Generators;
@@ -8,16 +9,44 @@ namespace SslDsl.Generators;
 /// <param name="Spec">Its catalog entry.</param>
 /// <param name="Location">The attribute's location.</param>
 /// <param name="ArgumentLocations">The location of each argument the user wrote, by parameter name.</param>
-/// <param name="InvalidArguments">Arguments whose value could not be read (half-typed code), by parameter name.</param>
+/// <param name="InvalidArguments">
+/// Arguments whose value could not be read (half-typed code: the compiler already reports an error there),
+/// by parameter name. Their model value is the catalog default; checks that read them are skipped.
+/// </param>
+/// <param name="UndefinedEnums">
+/// Enum arguments that compile but name no member (e.g. <c>(OptimizerKind)9</c>), by parameter name, with
+/// the value as written for the message. The validator reports them: the generator could not honour them.
+/// </param>
 internal sealed record ParsedAttribute(
     AttributeModel Model,
     AttributeSpec Spec,
     Location Location,
     IReadOnlyDictionary<string, Location> ArgumentLocations,
-    IReadOnlyCollection<string> InvalidArguments)
+    IReadOnlyCollection<string> InvalidArguments,
+    IReadOnlyDictionary<string, string> UndefinedEnums)
 {
     /// <summary>The location of argument <paramref name="name"/>, or of the attribute when it was not written.</summary>
     public Location LocationOf(string name) => ArgumentLocations.TryGetValue(name, out var l) ? l : Location;
+
+    /// <summary>Whether the value of <paramref name="name"/> is known: written and readable, or left at its default.</summary>
+    public bool IsKnown(string name) => !InvalidArguments.Contains(name) && !UndefinedEnums.ContainsKey(name);
+
+    /// <summary>Whether every one of <paramref name="names"/> is known.</summary>
+    public bool AreKnown(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (!IsKnown(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the user wrote argument <paramref name="name"/>.</summary>
+    public bool IsWritten(string name) => ArgumentLocations.ContainsKey(name);
 }
 
 /// <summary>An [Encoder] member as parsed.</summary>
@@ -35,9 +64,10 @@ internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string?
 /// <param name="TaskName">Its task name when it does.</param>
 /// <param name="Input">Its input attribute's short name, or null.</param>
 /// <param name="FullyQualifiedName">global::-qualified name.</param>
-/// <param name="HasMomentum">Whether the member declares [MomentumEncoder].</param>
+/// <param name="IsMultiTask">Whether the type is itself a [MultiTaskPretraining].</param>
+/// <param name="EncoderOutputDim">The member task's own encoder width ([Encoder] or [Backbone] OutputDim), or null when it has none.</param>
+/// <param name="HasMomentum">Whether the member declares [MomentumEncoder] (its model then takes a second encoder instance).</param>
 /// <param name="HasAdversarial">Whether the member declares [AdversarialLoss].</param>
-/// <param name="EncoderOutputDim">The member's declared encoder width (0 when unknown).</param>
 internal sealed record ParsedMember(
     ParsedAttribute Attribute,
     string? TypeName,
@@ -45,9 +75,10 @@ internal sealed record ParsedMember(
     string? TaskName,
     string? Input,
     string? FullyQualifiedName,
+    bool IsMultiTask = false,
+    int? EncoderOutputDim = null,
     bool HasMomentum = false,
-    bool HasAdversarial = false,
-    int EncoderOutputDim = 0);
+    bool HasAdversarial = false);
 
 /// <summary>
 /// A task declaration as parsed from symbols: the attributes with their locations, for the
@@ -77,8 +108,31 @@ internal sealed class ParsedTask
     /// <summary>Whether the class and every enclosing type are partial.</summary>
     public bool IsPartial { get; set; }
 
-    /// <summary>The first declaration that is not partial, when there is one (for the code fix).</summary>
-    public string? NonPartialTypeName { get; set; }
+    /// <summary>The types (the task class and its enclosing types, outermost first) declared without 'partial'.</summary>
+    public List<string> NonPartialTypeNames { get; } = new();
+
+    /// <summary>
+    /// Whether an attribute on the class or on a member does not resolve (a typo, a missing using, half-typed
+    /// code) or cannot apply where it stands ([Encoder] on a field). The compiler reports it; checks for
+    /// something missing are skipped, since it may be that attribute.
+    /// </summary>
+    public bool HasUnresolvedAttributes { get; set; }
+
+    /// <summary>
+    /// Whether the declaration is too incomplete to check or to generate for (half-typed: the class has no
+    /// name yet). The validator reports nothing and the generator emits nothing; the compiler reports the syntax error.
+    /// </summary>
+    public bool IsIncomplete => string.IsNullOrEmpty(Type.Name) || IdentifierLocation == Location.None;
+
+    /// <summary>
+    /// Whether the compiler rejects part of the declaration itself: an attribute that does not resolve or
+    /// cannot apply, a syntax error in the class's attribute lists or name, or an [Encoder] member whose
+    /// signature has a syntax error or an unknown return type. The generator emits nothing then.
+    /// </summary>
+    public bool HasDeclarationErrors { get; set; }
+
+    /// <summary>Whether both [PretextTask] and [MultiTaskPretraining] mark the class.</summary>
+    public bool HasBothTaskAttributes { get; set; }
 
     /// <summary>Every attribute of ours on the class, in source order.</summary>
     public List<ParsedAttribute> Attributes { get; } = new();

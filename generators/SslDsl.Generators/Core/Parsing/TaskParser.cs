@@ -20,16 +20,36 @@ internal static class TaskParser
     public const string MultiTaskAttribute = "SslDsl.MultiTaskPretrainingAttribute";
     public const string EncoderAttribute = "SslDsl.EncoderAttribute";
 
+    /// <summary>The entry of <see cref="ParsedAttribute.InvalidArguments"/> that says no constructor binds.</summary>
+    public const string UnboundConstructor = "(constructor)";
+
     /// <summary>Parses <paramref name="type"/>.</summary>
     public static ParsedTask Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        var identifier = IdentifierLocation(type);
+        var attributes = type.GetAttributes();
+        var identifier = IdentifierLocation(type, attributes, cancellationToken);
         var parsed = new ParsedTask(type, identifier, BuildTypeModel(type));
-        (parsed.IsPartial, parsed.NonPartialTypeName) = CheckPartial(type);
+        parsed.NonPartialTypeNames.AddRange(NonPartialTypes(type));
+        parsed.IsPartial = parsed.NonPartialTypeNames.Count == 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
+                (declaration.Identifier.IsMissing || declaration.AttributeLists.Any(l => l.ContainsDiagnostics)))
+            {
+                parsed.HasDeclarationErrors = true;
+            }
+        }
 
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
+            {
+                parsed.HasUnresolvedAttributes = true;
+                parsed.HasDeclarationErrors = true;
+                continue;
+            }
+
             var spec = AttributeCatalog.ByMetadataName(MetadataName(attribute.AttributeClass));
             if (spec is null)
             {
@@ -41,7 +61,15 @@ internal static class TaskParser
             {
                 case AttributeCategory.Task:
                 case AttributeCategory.MultiTask:
-                    parsed.TaskAttribute ??= pa;
+                    if (parsed.TaskAttribute is null)
+                    {
+                        parsed.TaskAttribute = pa;
+                    }
+                    else if (parsed.TaskAttribute.Spec.Category != spec.Category)
+                    {
+                        parsed.HasBothTaskAttributes = true;
+                    }
+
                     break;
                 case AttributeCategory.MultiTaskMember:
                     parsed.Members.Add(ParseMember(attribute, pa));
@@ -57,25 +85,67 @@ internal static class TaskParser
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol and not IPropertySymbol)
+            if (member is not IMethodSymbol and not IPropertySymbol and not IFieldSymbol)
             {
                 continue;
             }
 
             foreach (var attribute in member.GetAttributes())
             {
+                if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error)
+                {
+                    parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
+                    continue;
+                }
+
                 if (MetadataName(attribute.AttributeClass) != EncoderAttribute)
                 {
                     continue;
                 }
 
+                if (member is IFieldSymbol)
+                {
+                    // [Encoder] cannot apply to a field (the compiler says so): the encoder is not missing, it is misplaced.
+                    parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
+                    continue;
+                }
+
                 var location = member.Locations.FirstOrDefault() ?? identifier;
                 var pa = ParseAttribute(attribute, AttributeCatalog.All["Encoder"], location, cancellationToken);
+                if (HasSignatureErrors(member, cancellationToken))
+                {
+                    parsed.HasDeclarationErrors = true;
+                }
+
                 parsed.EncoderMembers.Add(new ParsedEncoderMember(member.Name, member is IPropertySymbol, EncoderProblem(member), pa, location));
             }
         }
 
         return parsed;
+    }
+
+    /// <summary>Whether an [Encoder] member's signature has a syntax error or a return type that does not resolve.</summary>
+    private static bool HasSignatureErrors(ISymbol member, CancellationToken cancellationToken)
+    {
+        var returnType = member is IMethodSymbol m ? m.ReturnType : (member as IPropertySymbol)?.Type;
+        if (returnType is null || returnType.TypeKind == TypeKind.Error)
+        {
+            return true;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case MethodDeclarationSyntax method when method.Identifier.IsMissing || method.ReturnType.ContainsDiagnostics || method.ParameterList.ContainsDiagnostics:
+                case PropertyDeclarationSyntax property when property.Identifier.IsMissing || property.Type.ContainsDiagnostics:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Namespace-qualified metadata name of a type (e.g. SslDsl.ViewsAttribute), or null for error types.</summary>
@@ -90,11 +160,24 @@ internal static class TaskParser
         return ns is null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
     }
 
-    private static Location IdentifierLocation(INamedTypeSymbol type)
+    /// <summary>
+    /// The class identifier of the declaration that carries the task attribute (a partial class may have
+    /// several declarations, some generated); the first declaration's when none does.
+    /// </summary>
+    private static Location IdentifierLocation(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
+        foreach (var attribute in attributes)
+        {
+            if (MetadataName(attribute.AttributeClass) is PretextTaskAttribute or MultiTaskAttribute &&
+                attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } owner)
+            {
+                return owner.Identifier.GetLocation();
+            }
+        }
+
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is BaseTypeDeclarationSyntax declaration)
+            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax declaration)
             {
                 return declaration.Identifier.GetLocation();
             }
@@ -103,19 +186,21 @@ internal static class TaskParser
         return type.Locations.FirstOrDefault() ?? Location.None;
     }
 
-    private static (bool, string?) CheckPartial(INamedTypeSymbol type)
+    /// <summary>The task class and its enclosing types that are not declared partial, outermost first.</summary>
+    private static IEnumerable<string> NonPartialTypes(INamedTypeSymbol type)
     {
+        var names = new List<string>();
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
         {
             bool partial = t.DeclaringSyntaxReferences.Length > 0 && t.DeclaringSyntaxReferences.All(r =>
                 r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)));
             if (!partial)
             {
-                return (false, t.Name);
+                names.Insert(0, t.Name);
             }
         }
 
-        return (true, null);
+        return names;
     }
 
     private static TypeModel BuildTypeModel(INamedTypeSymbol type)
@@ -149,7 +234,7 @@ internal static class TaskParser
         {
             if (method.Parameters.Length > 0)
             {
-                problems.Add($"takes {method.Parameters.Length} parameter(s)");
+                problems.Add(method.Parameters.Length == 1 ? "takes a parameter" : $"takes {method.Parameters.Length} parameters");
             }
 
             if (method.IsGenericMethod)
@@ -179,7 +264,7 @@ internal static class TaskParser
             problems.Add($"returns '{returnType.ToDisplayString()}'");
         }
 
-        return problems.Count == 0 ? null : string.Join(", ", problems);
+        return problems.Count == 0 ? null : ValidationContext.List(problems);
     }
 
     /// <summary>Whether <paramref name="type"/> is or derives from TorchSharp's nn.Module&lt;Tensor, Tensor&gt;.</summary>
@@ -202,11 +287,14 @@ internal static class TaskParser
     {
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol target && target.TypeKind != TypeKind.Error)
         {
-            var attributes = target.GetAttributes();
-            AttributeData? task = attributes.FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
-            var specs = attributes.Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass))).Where(s => s is not null).ToArray();
-            string? input = specs.FirstOrDefault(s => s!.Category == AttributeCategory.Input)?.Name;
+            var targetAttributes = target.GetAttributes();
+            AttributeData? task = targetAttributes.FirstOrDefault(a => MetadataName(a.AttributeClass) == PretextTaskAttribute);
+            bool isMulti = targetAttributes.Any(a => MetadataName(a.AttributeClass) == MultiTaskAttribute);
+            string? input = targetAttributes
+                .Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass)))
+                .FirstOrDefault(s => s?.Category == AttributeCategory.Input)?.Name;
             string? name = task is not null && task.ConstructorArguments.Length == 1 ? task.ConstructorArguments[0].Value as string : null;
+            var names = targetAttributes.Select(a => AttributeCatalog.ByMetadataName(MetadataName(a.AttributeClass))?.Name).ToArray();
             return new ParsedMember(
                 pa,
                 target.ToDisplayString(),
@@ -214,38 +302,41 @@ internal static class TaskParser
                 name,
                 input,
                 target.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                HasMomentum: specs.Any(s => s!.Name == "MomentumEncoder"),
-                HasAdversarial: specs.Any(s => s!.Name == "AdversarialLoss"),
-                EncoderOutputDim: EncoderOutputDimOf(target));
+                isMulti,
+                EncoderOutputDim(target, targetAttributes),
+                HasMomentum: names.Contains("MomentumEncoder"),
+                HasAdversarial: names.Contains("AdversarialLoss"));
         }
 
         return new ParsedMember(pa, null, false, null, null, null);
     }
 
-    private static int EncoderOutputDimOf(INamedTypeSymbol type)
+    /// <summary>The OutputDim of a task's single encoder ([Encoder] member or [Backbone]), or null when it has none or several.</summary>
+    private static int? EncoderOutputDim(INamedTypeSymbol task, ImmutableArray<AttributeData> attributes)
     {
-        foreach (var a in type.GetAttributes())
+        var found = new List<AttributeData>();
+        found.AddRange(attributes.Where(a => MetadataName(a.AttributeClass) == "SslDsl.BackboneAttribute"));
+        foreach (var member in task.GetMembers())
         {
-            if (MetadataName(a.AttributeClass) == "SslDsl.BackboneAttribute")
+            if (member is IMethodSymbol or IPropertySymbol)
             {
-                var named = a.NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
-                return named.Key is null ? 128 : named.Value.Value is int v ? v : 0;
+                found.AddRange(member.GetAttributes().Where(a => MetadataName(a.AttributeClass) == EncoderAttribute));
             }
         }
 
-        foreach (var member in type.GetMembers())
+        if (found.Count != 1)
         {
-            foreach (var a in member.GetAttributes())
-            {
-                if (MetadataName(a.AttributeClass) == EncoderAttribute)
-                {
-                    var named = a.NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
-                    return named.Value.Value is int v ? v : 0;
-                }
-            }
+            return null;
         }
 
-        return 0;
+        var named = found[0].NamedArguments.FirstOrDefault(n => n.Key == "OutputDim");
+        if (named.Key is null)
+        {
+            var spec = AttributeCatalog.All[MetadataName(found[0].AttributeClass) == EncoderAttribute ? "Encoder" : "Backbone"];
+            return (int)DefaultValue(spec.Param("OutputDim")!).Number;
+        }
+
+        return named.Value.Kind == TypedConstantKind.Primitive && named.Value.Value is int dim ? dim : null;
     }
 
     private static ParsedAttribute ParseAttribute(AttributeData attribute, AttributeSpec spec, Location fallback, CancellationToken cancellationToken)
@@ -254,28 +345,58 @@ internal static class TaskParser
         var location = syntax?.GetLocation() ?? fallback;
         var argumentLocations = new Dictionary<string, Location>();
         var invalid = new List<string>();
+        var undefined = new Dictionary<string, string>();
         var values = new Dictionary<string, ArgValue>();
 
-        var positional = spec.Params.Where(p => p.Positional >= 0).OrderBy(p => p.Positional).ToArray();
-        var positionalSyntax = syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToArray() ?? Array.Empty<AttributeArgumentSyntax>();
-        for (int i = 0; i < positional.Length; i++)
+        void Read(ParamSpec param, TypedConstant constant)
         {
-            if (i < positionalSyntax.Length)
+            var value = Convert(param, constant, out string? undefinedEnum);
+            if (undefinedEnum is not null)
             {
-                argumentLocations[positional[i].Name] = positionalSyntax[i].GetLocation();
+                undefined[param.Name] = undefinedEnum;
+            }
+            else if (value is null)
+            {
+                invalid.Add(param.Name);
+            }
+            else
+            {
+                values[param.Name] = value;
+            }
+        }
+
+        // Constructor arguments: matched by position, or by name (count: 2) in any order.
+        var positional = spec.Params.Where(p => p.Positional >= 0).OrderBy(p => p.Positional).ToArray();
+        int index = 0;
+        foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
             }
 
-            if (i < attribute.ConstructorArguments.Length)
+            var param = argument.NameColon is { } nc
+                ? positional.FirstOrDefault(p => string.Equals(p.Name, nc.Name.Identifier.ValueText, StringComparison.OrdinalIgnoreCase))
+                : index < positional.Length ? positional[index] : null;
+            index++;
+            if (param is not null)
             {
-                var value = Convert(positional[i], attribute.ConstructorArguments[i]);
-                if (value is null)
-                {
-                    invalid.Add(positional[i].Name);
-                }
-                else
-                {
-                    values[positional[i].Name] = value;
-                }
+                argumentLocations[param.Name] = argument.GetLocation();
+            }
+        }
+
+        bool constructorBound = attribute.AttributeConstructor is not null && attribute.ConstructorArguments.Length == positional.Length;
+        if (!constructorBound)
+        {
+            // No constructor takes these arguments (the compiler reports it): the attribute is not understood.
+            invalid.Add(UnboundConstructor);
+        }
+
+        for (int i = 0; i < positional.Length; i++)
+        {
+            if (constructorBound)
+            {
+                Read(positional[i], attribute.ConstructorArguments[i]);
             }
             else
             {
@@ -286,38 +407,66 @@ internal static class TaskParser
         foreach (var named in attribute.NamedArguments)
         {
             var param = spec.Param(named.Key);
-            if (param is null)
+            if (param is not null && param.Positional < 0)
             {
-                continue;
-            }
-
-            var value = Convert(param, named.Value);
-            if (value is null)
-            {
-                invalid.Add(param.Name);
-            }
-            else
-            {
-                values[param.Name] = value;
+                Read(param, named.Value);
             }
         }
 
-        if (syntax?.ArgumentList is { } list)
+        foreach (var argument in syntax?.ArgumentList?.Arguments ?? default)
         {
-            foreach (var argument in list.Arguments)
+            if (argument.NameEquals is { } unknown && spec.Param(unknown.Name.Identifier.ValueText) is null)
             {
-                if (argument.NameEquals is { } ne)
+                // A property the attribute does not have (a typo the compiler reports): not understood.
+                invalid.Add(unknown.Name.Identifier.ValueText);
+            }
+            else if (argument.NameEquals is { } ne && spec.Param(ne.Name.Identifier.ValueText) is { } param)
+            {
+                argumentLocations[param.Name] = argument.GetLocation();
+                if (IsMistypedLiteral(param, argument.Expression))
                 {
-                    argumentLocations[ne.Name.Identifier.ValueText] = argument.GetLocation();
+                    values.Remove(param.Name);
+                    invalid.Add(param.Name);
+                }
+
+                if (!values.ContainsKey(param.Name) && !undefined.ContainsKey(param.Name) && !invalid.Contains(param.Name))
+                {
+                    // Written but not bound (a type error the compiler reports): its value is unknown.
+                    invalid.Add(param.Name);
                 }
             }
         }
 
         var args = spec.Params.Select(p => values.TryGetValue(p.Name, out var v) ? v : DefaultValue(p)).ToEquatableArray();
-        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid);
+        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid, undefined);
     }
 
-    /// <summary>The catalog default of <paramref name="p"/> as a resolved value.</summary>
+    /// <summary>
+    /// Whether <paramref name="expression"/> is a number literal the parameter's type cannot take (1.5 for an
+    /// int): the compiler reports it, yet the attribute keeps a converted constant, which must not be read.
+    /// </summary>
+    private static bool IsMistypedLiteral(ParamSpec param, ExpressionSyntax expression)
+    {
+        while (expression is PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            expression = expression is PrefixUnaryExpressionSyntax unary ? unary.Operand : ((ParenthesizedExpressionSyntax)expression).Expression;
+        }
+
+        if (expression is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+        {
+            return false;
+        }
+
+        object? value = literal.Token.Value;
+        return param.Type switch
+        {
+            ParamType.Int or ParamType.Long => value is double or float or decimal,
+            ParamType.Double => value is decimal,
+            _ => false,
+        };
+    }
+
+    /// <summary>The catalog default of <paramref name="p"/> as a resolved value (NaN for a required number).</summary>
     public static ArgValue DefaultValue(ParamSpec p)
     {
         string literal = p.Default ?? (p.Type == ParamType.String ? "\"\"" : "default");
@@ -328,7 +477,11 @@ internal static class TaskParser
             case ParamType.Int:
             case ParamType.Long:
             case ParamType.Double:
-                number = literal == "double.NaN" ? double.NaN : double.Parse(literal, CultureInfo.InvariantCulture);
+                if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+                {
+                    number = double.NaN;
+                }
+
                 break;
             case ParamType.Bool:
                 number = literal == "true" ? 1 : 0;
@@ -358,6 +511,10 @@ internal static class TaskParser
         ["BackboneKind"] = new[] { "SmallCnn", "ResNet", "Mlp", "TransformerEncoder", "Conv1d" },
     }.ToImmutableDictionary();
 
+    /// <summary>The member names of one of the DSL's enums (empty for an unknown enum).</summary>
+    public static IReadOnlyList<string> EnumMemberNames(string? enumType) =>
+        enumType is not null && EnumMembers.TryGetValue(enumType, out var members) ? members : Array.Empty<string>();
+
     private static double EnumOrdinal(string? enumType, string member)
     {
         if (enumType is not null && EnumMembers.TryGetValue(enumType, out var members))
@@ -369,8 +526,9 @@ internal static class TaskParser
         return double.NaN;
     }
 
-    private static ArgValue? Convert(ParamSpec p, TypedConstant c)
+    private static ArgValue? Convert(ParamSpec p, TypedConstant c, out string? undefinedEnum)
     {
+        undefinedEnum = null;
         if (c.Kind == TypedConstantKind.Error)
         {
             return null;
@@ -384,7 +542,15 @@ internal static class TaskParser
                 case ParamType.Long:
                 case ParamType.Double:
                 {
-                    if (c.Kind != TypedConstantKind.Primitive || c.Value is null || c.Value is bool || c.Value is string)
+                    // The constant has the property's type when the code compiles (a double given to an int
+                    // property keeps its double value, with a compiler error): anything else is not understood.
+                    bool typed = p.Type switch
+                    {
+                        ParamType.Int => c.Value is int,
+                        ParamType.Long => c.Value is long,
+                        _ => c.Value is double,
+                    };
+                    if (c.Kind != TypedConstantKind.Primitive || !typed)
                     {
                         return null;
                     }
@@ -416,6 +582,7 @@ internal static class TaskParser
                     var member = c.Type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, CultureInfo.InvariantCulture) == ordinal);
                     if (member is null)
                     {
+                        undefinedEnum = $"({c.Type.Name}){ordinal.ToString(CultureInfo.InvariantCulture)}";
                         return null;
                     }
 
@@ -432,7 +599,7 @@ internal static class TaskParser
                     var numbers = new List<double>();
                     foreach (var v in c.Values)
                     {
-                        if (v.Kind != TypedConstantKind.Primitive || v.Value is null || v.Value is bool || v.Value is string)
+                        if (v.Kind != TypedConstantKind.Primitive || v.Value is not double)
                         {
                             return null;
                         }

@@ -1,0 +1,144 @@
+using System.Linq;
+
+namespace SslDsl.Generators;
+
+/// <summary>
+/// The shape of a declaration: partial class (SSL001), one encoder of the right form (SSL002 to
+/// SSL004), one input (SSL005), an objective (SSL006), attributes that fit the input (SSL013)
+/// and colour jitter on a single-channel image (SSL014).
+/// </summary>
+internal static class StructureChecks
+{
+    public static void Check(ValidationContext c)
+    {
+        var task = c.Task;
+        if (!task.IsPartial)
+        {
+            c.Report(DiagnosticDescriptors.NotPartial, task.IdentifierLocation, c.Name, ValidationContext.List(task.NonPartialTypeNames.Select(n => $"'{n}'")));
+        }
+
+        CheckEncoder(c);
+        if (task.IsMultiTask)
+        {
+            return;
+        }
+
+        if (c.Inputs.Count == 0)
+        {
+            if (c.TrustAbsence)
+            {
+                c.Report(DiagnosticDescriptors.InputCount, task.IdentifierLocation, c.Name, "declares no input");
+            }
+        }
+        else
+        {
+            string all = ValidationContext.List(c.Inputs.Select(i => $"[{i.Spec.Name}]"));
+            foreach (var extra in c.Inputs.Skip(1))
+            {
+                c.Report(DiagnosticDescriptors.InputCount, extra.Location, c.Name, $"declares {c.Inputs.Count} inputs ({all}); remove [{extra.Spec.Name}] or the others");
+            }
+        }
+
+        if (c.Objectives.Count == 0 && c.TrustAbsence)
+        {
+            c.Report(DiagnosticDescriptors.NoObjective, task.IdentifierLocation, c.Name, ObjectiveSuggestion(c.Modality));
+        }
+
+        CheckModality(c);
+        CheckColorOnGrayscale(c);
+    }
+
+    private static string ObjectiveSuggestion(Modality modality) => modality switch
+    {
+        Modality.Text => "add at least one, e.g. [MaskedTokenLoss] (with [MaskTokens]) or [NextTokenLoss]",
+        Modality.Tabular => "add at least one, e.g. [NtXentLoss] (with [Views(2)] and [FeatureCorruption]) or [ReconstructionLoss]",
+        Modality.Series => "add at least one, e.g. [NtXentLoss] (with [Views(2)]), [ReconstructionLoss] or [ForecastLoss]",
+        _ => "add at least one, e.g. [NtXentLoss] (with [Views(2)]), [ReconstructionLoss] or [RotationPrediction]",
+    };
+
+    private static void CheckEncoder(ValidationContext c)
+    {
+        var task = c.Task;
+        var backbones = task.OfCategory(AttributeCategory.Backbone).ToList();
+        int count = task.EncoderMembers.Count + backbones.Count;
+        if (count == 0)
+        {
+            if (c.TrustAbsence)
+            {
+                c.Report(DiagnosticDescriptors.NoEncoder, task.IdentifierLocation, c.Name);
+            }
+        }
+        else if (count > 1)
+        {
+            var names = task.EncoderMembers.Select(m => $"'{m.Name}'").Concat(backbones.Select(_ => "[Backbone]")).ToArray();
+            var locations = task.EncoderMembers.Select(m => m.Location).Concat(backbones.Select(b => b.Location)).ToArray();
+            foreach (var location in locations.Skip(1))
+            {
+                c.Report(DiagnosticDescriptors.MultipleEncoders, location, c.Name, count, ValidationContext.List(names));
+            }
+        }
+
+        foreach (var member in task.EncoderMembers.Where(m => m.Problem is not null))
+        {
+            c.Report(DiagnosticDescriptors.InvalidEncoderMember, member.Location, member.Name, member.Problem);
+        }
+    }
+
+    private static void CheckModality(ValidationContext c)
+    {
+        if (c.Modality == Modality.None)
+        {
+            return;
+        }
+
+        foreach (var a in c.Steps.Concat(c.Objectives))
+        {
+            if ((a.Spec.Modalities & c.Modality) == 0)
+            {
+                c.Report(DiagnosticDescriptors.WrongModality, a.Location, a.Spec.Name, ValidationContext.Describe(a.Spec.Modalities), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
+            }
+        }
+
+        var backbone = c.Single(AttributeCategory.Backbone);
+        if (backbone is not null && backbone.IsKnown("Kind") && backbone.Model.Text("Kind") is { } kind)
+        {
+            var fits = BackboneModalities(kind);
+            if ((fits & c.Modality) == 0)
+            {
+                c.Report(DiagnosticDescriptors.WrongModality, backbone.LocationOf("Kind"), $"Backbone(BackboneKind.{kind})", ValidationContext.Describe(fits), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
+            }
+        }
+    }
+
+    /// <summary>The inputs a built-in backbone reads: CNNs images, the transformer token ids, Conv1d series; the MLP any flat float input.</summary>
+    public static Modality BackboneModalities(string kind) => kind switch
+    {
+        "SmallCnn" or "ResNet" => Modality.Image,
+        "TransformerEncoder" => Modality.Text,
+        "Conv1d" => Modality.Series,
+        "Mlp" => Modality.Image | Modality.Tabular | Modality.Series,
+        _ => Modality.Any,
+    };
+
+    private static void CheckColorOnGrayscale(ValidationContext c)
+    {
+        var input = c.Input;
+        if (input?.Spec.Name != "ImageInput" || !input.IsKnown("Channels") || input.Model.Int("Channels") != 1)
+        {
+            return;
+        }
+
+        foreach (var jitter in c.Steps.Where(s => s.Spec.Name == "ColorJitter"))
+        {
+            foreach (var property in new[] { "Saturation", "Hue" })
+            {
+                double v = jitter.Model.Double(property);
+                // A hue beyond 0.5 is out of range (SSL026), reported there only.
+                if (jitter.IsKnown(property) && v > 0 && (property != "Hue" || v <= 0.5))
+                {
+                    c.Report(DiagnosticDescriptors.ColorOnGrayscale, jitter.LocationOf(property), property, ValidationContext.Format(v));
+                }
+            }
+        }
+    }
+}

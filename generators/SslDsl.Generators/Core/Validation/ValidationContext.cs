@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SslDsl.Generators;
+
+/// <summary>
+/// What every check of one task reads (the parsed task, its input, views, steps, heads and
+/// objectives) and where the checks put their diagnostics.
+/// </summary>
+internal sealed class ValidationContext
+{
+    public ValidationContext(ParsedTask task)
+    {
+        Task = task;
+        Inputs = task.OfCategory(AttributeCategory.Input).ToList();
+        Input = Inputs.Count == 1 ? Inputs[0] : null;
+        Modality = Input is null ? Modality.None : ModalityOf(Input.Spec.Name);
+        ViewsAttribute = task.OfCategory(AttributeCategory.Views).FirstOrDefault();
+        Steps = task.Attributes.Where(a => a.Spec.Category is AttributeCategory.Augmentation or AttributeCategory.Masking).ToList();
+        Objectives = task.OfCategory(AttributeCategory.Objective).ToList();
+        Heads = task.OfCategory(AttributeCategory.Head).ToList();
+    }
+
+    /// <summary>The task as parsed.</summary>
+    public ParsedTask Task { get; }
+
+    /// <summary>The diagnostics found so far.</summary>
+    public List<Diagnostic> Diagnostics { get; } = new();
+
+    /// <summary>The task class's name, as messages show it.</summary>
+    public string Name => Task.Type.Name;
+
+    /// <summary>Every input attribute (one when the task is valid).</summary>
+    public List<ParsedAttribute> Inputs { get; }
+
+    /// <summary>The input when there is exactly one.</summary>
+    public ParsedAttribute? Input { get; }
+
+    /// <summary>The modality of <see cref="Input"/>, or None.</summary>
+    public Modality Modality { get; }
+
+    /// <summary>The [Views] attribute, or null.</summary>
+    public ParsedAttribute? ViewsAttribute { get; }
+
+    /// <summary>Augmentations and maskings, in source (pipeline) order.</summary>
+    public List<ParsedAttribute> Steps { get; }
+
+    /// <summary>The objectives.</summary>
+    public List<ParsedAttribute> Objectives { get; }
+
+    /// <summary>The heads.</summary>
+    public List<ParsedAttribute> Heads { get; }
+
+    /// <summary>
+    /// Whether "X is missing" checks may run: not when an attribute failed to resolve, since the
+    /// missing piece may be that attribute (the compiler already reports it).
+    /// </summary>
+    public bool TrustAbsence => !Task.HasUnresolvedAttributes;
+
+    /// <summary>The head named <paramref name="name"/>, or null.</summary>
+    public ParsedAttribute? Head(string name) => Heads.FirstOrDefault(h => h.Spec.Name == name);
+
+    /// <summary>The objective named <paramref name="name"/>, or null.</summary>
+    public ParsedAttribute? Objective(string name) => Objectives.FirstOrDefault(o => o.Spec.Name == name);
+
+    /// <summary>The first attribute of <paramref name="category"/>, or null.</summary>
+    public ParsedAttribute? Single(AttributeCategory category) => Task.OfCategory(category).FirstOrDefault();
+
+    /// <summary>
+    /// The encoder's output width when there is exactly one encoder and its OutputDim is known and
+    /// valid; null otherwise.
+    /// </summary>
+    public int? EncoderOutputDim
+    {
+        get
+        {
+            var backbones = Task.OfCategory(AttributeCategory.Backbone).ToList();
+            if (Task.EncoderMembers.Count + backbones.Count != 1)
+            {
+                return null;
+            }
+
+            var attribute = Task.EncoderMembers.Count == 1 ? Task.EncoderMembers[0].Attribute : backbones[0];
+            int dim = attribute.Model.Int("OutputDim");
+            return attribute.IsKnown("OutputDim") && dim > 0 ? dim : null;
+        }
+    }
+
+    /// <summary>Adds a diagnostic.</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+        Diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+
+    /// <summary>Adds a diagnostic that carries data for its code fix.</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties, params object?[] args) =>
+        Diagnostics.Add(Diagnostic.Create(descriptor, location, properties, args));
+
+    /// <summary>A number as messages show it (invariant culture, shortest form).</summary>
+    public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
+
+    /// <summary>The modality an input attribute declares.</summary>
+    public static Modality ModalityOf(string inputName) => inputName switch
+    {
+        "ImageInput" => Modality.Image,
+        "TextInput" => Modality.Text,
+        "TabularInput" => Modality.Tabular,
+        "TimeSeriesInput" => Modality.Series,
+        _ => Modality.None,
+    };
+
+    /// <summary>Modalities as words: "image", "text or tabular".</summary>
+    public static string Describe(Modality m)
+    {
+        var names = new List<string>();
+        if ((m & Modality.Image) != 0) names.Add("image");
+        if ((m & Modality.Text) != 0) names.Add("text");
+        if ((m & Modality.Tabular) != 0) names.Add("tabular");
+        if ((m & Modality.Series) != 0) names.Add("time-series");
+        return string.Join(" or ", names);
+    }
+
+    /// <summary>"[A]", "[A] and [B]", "[A], [B] and [C]".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : string.Join(", ", all.Take(all.Count - 1)) + " and " + all[all.Count - 1];
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using Xunit;
+
+namespace SslDsl.Analyzers.Tests;
+
+/// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
+public static class Catalogue
+{
+    /// <summary>(ID, failing source) for SSL001 to SSL026.</summary>
+    public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
+    {
+        ("SSL001", Ssl001NotPartialTests.Failing),
+        ("SSL002", Ssl002To004EncoderTests.FailingNoEncoder),
+        ("SSL003", Ssl002To004EncoderTests.FailingTwoEncoders),
+        ("SSL004", Ssl002To004EncoderTests.FailingEncoderShape),
+        ("SSL005", Ssl005Ssl006InputObjectiveTests.FailingNoInput),
+        ("SSL006", Ssl005Ssl006InputObjectiveTests.FailingNoObjective),
+        ("SSL007", Ssl007To009RangeTests.FailingProbability),
+        ("SSL008", Ssl007To009RangeTests.FailingTemperature),
+        ("SSL009", Ssl007To009RangeTests.FailingMomentum),
+        ("SSL010", Ssl010To012ViewTests.FailingNoViews),
+        ("SSL011", Ssl010To012ViewTests.FailingIdenticalViews),
+        ("SSL012", Ssl010To012ViewTests.FailingIdentityReconstruction),
+        ("SSL013", Ssl013Ssl014ModalityTests.FailingModality),
+        ("SSL014", Ssl013Ssl014ModalityTests.FailingColorOnGrayscale),
+        ("SSL015", Ssl015ShapeTests.Failing),
+        ("SSL016", Ssl016To018HeadTests.FailingDimension),
+        ("SSL017", Ssl016To018HeadTests.FailingByol),
+        ("SSL018", Ssl016To018HeadTests.FailingQueue),
+        ("SSL019", Ssl019MultiTaskTests.Failing),
+        ("SSL020", Ssl020To023Tests.FailingWeight),
+        ("SSL021", Ssl020To023Tests.FailingFineTune),
+        ("SSL022", Ssl020To023Tests.FailingMaskSplit),
+        ("SSL023", Ssl020To023Tests.FailingVocabulary),
+        ("SSL024", Ssl024To026Tests.FailingDuplicateName),
+        ("SSL025", Ssl024To026Tests.FailingTraining),
+        ("SSL026", Ssl024To026Tests.FailingStrength),
+    };
+
+    /// <summary><see cref="Failing"/> as theory data.</summary>
+    public static TheoryData<string, string> Cases
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (id, source) in Failing)
+            {
+                data.Add(id, source);
+            }
+
+            return data;
+        }
+    }
+}
