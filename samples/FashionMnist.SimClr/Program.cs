@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using FashionSimClrSample;
 using SslDsl;
 using TorchSharp;
@@ -43,19 +43,20 @@ Console.WriteLine(FashionSimClr.Describe());
 Console.WriteLine($"Device: {device}; {torch.get_num_threads()} CPU threads; {train.Count} training and {test.Count} test images.");
 Console.WriteLine();
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (!cancel.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        Console.WriteLine("Stopping after the current step; a checkpoint will be kept (run again with --resume)...");
-        cancel.Cancel();
-    }
-};
+// Ctrl-C stops after the current step and keeps a resumable checkpoint (run again with --resume).
+var cancel = TrainingCancellation.OnCtrlC();
 
+// Monitors: k-NN accuracy of test embeddings against labelled training embeddings every 2 epochs,
+// and a PCA scatter of test embeddings coloured by class at the end (plus the default collapse monitor).
+using var knnReference = train.Subset(Enumerable.Range(0, (int)Math.Min(train.Count, 10_000)).Select(i => (long)i).ToArray(), "knn-reference");
+using var knnTest = test.Subset(Enumerable.Range(0, 2_000).Select(i => (long)i).ToArray(), "knn-test");
 var trainingOptions = new TrainingOptions
 {
+    Monitors =
+    {
+        new KnnMonitor<ImageBatch>(knnReference, knnTest, every: 2),
+        new EmbeddingPlotMonitor<ImageBatch>(test, limit: 2_000, classNames: FashionMnist.ClassNames),
+    },
     Epochs = options.Epochs,
     BatchSize = options.BatchSize,
     Seed = options.Seed,
@@ -65,9 +66,9 @@ var trainingOptions = new TrainingOptions
 };
 using var trainer = new FashionSimClr.Trainer(trainingOptions);
 var pretrainClock = Stopwatch.StartNew();
-var fit = trainer.Fit(train, cancel.Token);
+var fit = trainer.Fit(train, cancel);
 double pretrainSeconds = pretrainClock.Elapsed.TotalSeconds;
-if (cancel.IsCancellationRequested)
+if (fit.Interrupted)
 {
     Console.WriteLine($"Interrupted after {trainer.CompletedEpochs} epoch(s); resume with --resume --out {options.Output}.");
     return 130;
