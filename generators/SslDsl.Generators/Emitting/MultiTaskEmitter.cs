@@ -106,47 +106,7 @@ internal static class MultiTaskEmitter
         w.Summary($"Pretrains '{t.TaskName}': every step computes each member's loss on the same batch and minimizes the weighted sum.");
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}>"))
         {
-            w.Summary("Creates a trainer with a new model.");
-            w.Line("public Trainer(TrainingOptions? options = null)");
-            w.Line("    : this(null, options)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Summary("Creates a trainer around an existing model (or a new one).");
-            using (w.Open($"public Trainer(Model? model, TrainingOptions? options)\n    : base({name}.DeclaredTraining, options)"))
-            {
-                w.Line("Model = model ?? new Model();");
-                w.Line("Model.to(Device);");
-                w.Line("Pipeline = new Pipeline(Device, Settings.Seed);");
-            }
-
-            w.Line();
-            w.Summary("The model being trained.");
-            w.Line("public Model Model { get; }");
-            w.Line();
-            w.Summary("The member pipelines.");
-            w.Line("public Pipeline Pipeline { get; }");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("public override nn.Module Network => Model;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("public override nn.Module<Tensor, Tensor> Encoder => Model.Encoder;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public override int EncoderOutputDim => {name}.EncoderOutputDim;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"protected override Tensor PrepareForEmbedding({batch} batch) => {name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
-            if (batch == "TokenBatch")
-            {
-                w.Line();
-                w.Line("/// <inheritdoc />");
-                w.Line("protected override Tensor Pool(Tensor encoderOutput, TokenBatch batch) => Backbones.MeanPool(encoderOutput, batch.AttentionMask.to(encoderOutput.device));");
-            }
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"protected override LossTerms ComputeLoss({batch} batch) => Objective(Model, Pipeline, batch);");
+            TrainerShellEmitter.EmitMembers(w, plan, "The member pipelines.");
             w.Line();
             w.Summary("L = sum of weight_i * L_i over the member tasks; terms are named \"task/term\".");
             w.Line($"public static LossTerms Objective(Model model, Pipeline pipeline, {batch} batch) => LossTerms.Combine(");
@@ -193,17 +153,7 @@ internal static class MultiTaskEmitter
                 w.Line("}");
             }
 
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            using (w.Open("protected override void Dispose(bool disposing)"))
-            {
-                w.Line("if (disposing)");
-                w.Line("{");
-                w.Line("    Pipeline.Dispose();");
-                w.Line("}");
-                w.Line();
-                w.Line("base.Dispose(disposing);");
-            }
+            TrainerShellEmitter.EmitDispose(w);
         }
 
         w.Line();

@@ -9,52 +9,10 @@ internal static class TrainerEmitter
     {
         var t = plan.Task;
         string batch = plan.Input.BatchType;
-        string name = t.Type.Name;
         w.Summary($"Pretrains task '{t.TaskName}': Step({batch}) runs one update; Fit(...) runs epochs with the declared optimizer, schedule, metrics and checkpoints.");
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}>"))
         {
-            w.Summary("Creates a trainer with a new model.");
-            w.Line("/// <param name=\"options\">Run-time overrides (epochs, batch size, device, output folder); null keeps the declared values.</param>");
-            w.Line("public Trainer(TrainingOptions? options = null)");
-            w.Line("    : this(null, options)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.SummaryXml("Creates a trainer around an existing model (or a new one when <paramref name=\"model\"/> is null).");
-            using (w.Open($"public Trainer(Model? model, TrainingOptions? options)\n    : base({t.Type.Name}.DeclaredTraining, options)"))
-            {
-                w.Line("Model = model ?? new Model();");
-                w.Line("Model.to(Device);");
-                w.Line("Pipeline = new Pipeline(Device, Settings.Seed);");
-            }
-
-            w.Line();
-            w.Summary("The model being trained.");
-            w.Line("public Model Model { get; }");
-            w.Line();
-            w.Summary("The augmentation pipeline.");
-            w.Line("public Pipeline Pipeline { get; }");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("public override nn.Module Network => Model;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("public override nn.Module<Tensor, Tensor> Encoder => Model.Encoder;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public override int EncoderOutputDim => {name}.EncoderOutputDim;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"protected override Tensor PrepareForEmbedding({batch} batch) => {name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
-            if (batch == "TokenBatch")
-            {
-                w.Line();
-                w.Line("/// <inheritdoc />");
-                w.Line("protected override Tensor Pool(Tensor encoderOutput, TokenBatch batch) => Backbones.MeanPool(encoderOutput, batch.AttentionMask.to(encoderOutput.device));");
-            }
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"protected override LossTerms ComputeLoss({batch} batch) => Objective(Model, Pipeline, batch);");
+            TrainerShellEmitter.EmitMembers(w, plan, "The augmentation pipeline.");
             w.Line();
             w.Summary("The task's loss on one batch: augment, encode, project, compare. Shared with multi-task pretraining.");
             using (w.Open($"public static LossTerms Objective(Model model, Pipeline pipeline, {batch} batch)"))
@@ -136,17 +94,7 @@ internal static class TrainerEmitter
                 w.Line(code);
             }
 
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            using (w.Open("protected override void Dispose(bool disposing)"))
-            {
-                w.Line("if (disposing)");
-                w.Line("{");
-                w.Line("    Pipeline.Dispose();");
-                w.Line("}");
-                w.Line();
-                w.Line("base.Dispose(disposing);");
-            }
+            TrainerShellEmitter.EmitDispose(w);
         }
     }
 
