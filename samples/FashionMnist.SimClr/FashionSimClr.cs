@@ -13,7 +13,7 @@ namespace FashionSimClrSample;
 [ColorJitter(Brightness = 0.4, Contrast = 0.4, P = 0.8)]
 [GaussianNoise(Std = 0.05, P = 0.5)]
 [ProjectionHead(Hidden = 256, Output = 128)]
-[NtXentLoss(Temperature = 0.5)]
+[NtXentLoss(Temperature = 0.2)]
 [Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4)]
 [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
 [Training(BatchSize = 256, Epochs = 10, Seed = 42)]

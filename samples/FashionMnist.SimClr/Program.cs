@@ -74,6 +74,11 @@ if (fit.Interrupted)
     return 130;
 }
 
+// The trained encoder alone, for downstream use (load it with EncoderFile.Load or FineTuner).
+string encoderPath = Path.Combine(options.Output, "encoder.bin");
+trainer.ExportEncoder(encoderPath);
+Console.WriteLine($"Encoder exported to {Path.GetFullPath(encoderPath)}");
+
 var probeOptions = new TrainingOptions { Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device };
 var probeClock = Stopwatch.StartNew();
 using var probe = new FashionSimClr.FineTuner(trainer.Model, options: probeOptions);

@@ -9,7 +9,7 @@ internal sealed record SampleOptions
 {
     public int Epochs { get; init; } = 8;
     public int BatchSize { get; init; } = 256;
-    public int ProbeEpochs { get; init; } = 10;
+    public int ProbeEpochs { get; init; } = 30;
     public long Seed { get; init; } = 42;
     public string Output { get; init; } = Path.Combine("out", "fashion-simclr");
     public string? Data { get; init; }
@@ -26,7 +26,7 @@ internal sealed record SampleOptions
         Usage: dotnet run --project samples/FashionMnist.SimClr -c Release -- [options]
           --epochs N          pretraining epochs (default 8)
           --batch-size N      pretraining batch size (default 256)
-          --probe-epochs N    linear-probe and baseline epochs (default 10)
+          --probe-epochs N    linear-probe and baseline epochs (default 30)
           --seed N            seed of weights, shuffling and augmentations (default 42)
           --out DIR           output folder for metrics, checkpoints, plots, summary (default out/fashion-simclr)
           --data DIR          folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)
