@@ -37,9 +37,10 @@ public static class ScarfSample
         var clock = Stopwatch.StartNew();
         var device = Devices.Parse(options.Device);
         using var all = SklearnDatasets.BreastCancer(options.Data);
-        var table = options.Limit is int limit && limit < all.Table.Rows
+        using var limited = options.Limit is int limit && limit < all.Table.Rows
             ? new TabularData(all.Table.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray()), all.Scaler, "breast_cancer")
-            : all;
+            : null;
+        var table = limited ?? all;
         var (trainData, testData) = table.Split(options.TestFraction, options.Seed);
         using var trainPart = trainData;
         using var testPart = testData;
