@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SslDsl.Generators;
 
@@ -22,8 +23,15 @@ internal static class MutantCheck
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly CSharpCompilationOptions CompilationOptions =
-        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+    /// <summary>
+    /// The compilation every mutant is added to: compilations derived from one share its resolved references
+    /// (the framework, SslDsl and TorchSharp symbols), which a fresh CSharpCompilation.Create would resolve again.
+    /// </summary>
+    private static readonly CSharpCompilation Empty = CSharpCompilation.Create(
+        "Fuzz",
+        Array.Empty<SyntaxTree>(),
+        TestReferences.All,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>One driver, created once: each run starts from its empty state, so every mutant is a fresh run.</summary>
     private static readonly GeneratorDriver Driver =
@@ -36,7 +44,7 @@ internal static class MutantCheck
     {
         var problems = new List<string>();
         var tree = CSharpSyntaxTree.ParseText(mutant.Text, ParseOptions, path: "Task.cs");
-        var compilation = CSharpCompilation.Create("Fuzz", new[] { tree }, TestReferences.All, CompilationOptions);
+        var compilation = Empty.AddSyntaxTrees(tree);
 
         var driver = Driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
@@ -70,14 +78,26 @@ internal static class MutantCheck
 
         if (sampled)
         {
-            problems.AddRange(AnalyzerProblems(output, generated.Select(s => s.HintName).ToList()));
+            var hintNames = generated.Select(s => s.HintName).ToList();
+            problems.AddRange(AnalyzerProblems(output, hintNames, out bool analyzerReportsError));
+
+            // The generator swallows its own exceptions (half-typed code must not break a build), so a task
+            // that compiles and that the analyzer passes, yet has no generated file, is how one would show.
+            if (!analyzerReportsError && !output.GetSemanticModel(tree).GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                problems.AddRange(tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()
+                    .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "PretextTask" or "MultiTaskPretraining"))
+                    .Where(c => !GeneratedFor.HasFileFor(hintNames, c.Identifier.ValueText))
+                    .Select(c => $"no generated code for {c.Identifier.ValueText}, which compiles and passes the analyzer"));
+            }
         }
 
         return problems;
     }
 
-    private static IEnumerable<string> AnalyzerProblems(Compilation output, IReadOnlyList<string> hintNames)
+    private static List<string> AnalyzerProblems(Compilation output, IReadOnlyList<string> hintNames, out bool reportsError)
     {
+        var problems = new List<string>();
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -86,22 +106,21 @@ internal static class MutantCheck
             logAnalyzerExecutionTime: false);
         var diagnostics = output.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
-        foreach (var exception in exceptions)
-        {
-            yield return exception;
-        }
-
+        problems.AddRange(exceptions);
+        reportsError = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Id == "AD0001")
             {
-                yield return "analyzer: " + diagnostic;
+                problems.Add("analyzer: " + diagnostic);
             }
             else if (diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Id != "SSL024" &&
                      GeneratedFor.OwnerClass(diagnostic) is { } owner && GeneratedFor.HasFileFor(hintNames, owner))
             {
-                yield return $"generated code for {owner} despite the analyzer's {diagnostic}";
+                problems.Add($"generated code for {owner} despite the analyzer's {diagnostic}");
             }
         }
+
+        return problems;
     }
 }
