@@ -65,6 +65,13 @@ internal sealed class ConsumerProject
     public CommandResult Build() =>
         CommandLine.Run(CommandLine.Dotnet, new[] { "build", "-c", "Release", "-v:n", "--disable-build-servers" }, Directory, TimeSpan.FromMinutes(4));
 
+    /// <summary>The folder <see cref="Publish"/> writes to.</summary>
+    public string PublishDirectory => Path.Combine(Directory, "published");
+
+    /// <summary>dotnet publish -c Release --no-build into <see cref="PublishDirectory"/> (normal verbosity).</summary>
+    public CommandResult Publish() =>
+        CommandLine.Run(CommandLine.Dotnet, new[] { "publish", "-c", "Release", "--no-build", "-v:n", "-o", PublishDirectory }, Directory, TimeSpan.FromMinutes(4));
+
     /// <summary>Runs the built program.</summary>
     public CommandResult RunBuilt(string name) =>
         CommandLine.Run(CommandLine.Dotnet, new[] { Path.Combine(OutputDirectory, name + ".dll") }, Directory, TimeSpan.FromMinutes(2));

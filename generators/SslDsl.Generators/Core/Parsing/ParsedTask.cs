@@ -148,6 +148,10 @@ internal sealed class ParsedTask
     /// <summary>Multi-task members.</summary>
     public List<ParsedMember> Members { get; } = new();
 
+    /// <summary>The class's attributes, then those of its [Encoder] members and its [Objective] members.</summary>
+    public IEnumerable<ParsedAttribute> AttributesWithMembers =>
+        Attributes.Concat(EncoderMembers.Select(m => m.Attribute)).Concat(Members.Select(m => m.Attribute));
+
     /// <summary>Whether this is a multi-task pretraining.</summary>
     public bool IsMultiTask => TaskAttribute?.Model.Name == "MultiTaskPretraining";
 

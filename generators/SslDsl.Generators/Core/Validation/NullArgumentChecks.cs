@@ -13,9 +13,7 @@ internal static class NullArgumentChecks
 {
     public static void Check(ValidationContext c)
     {
-        var all = c.Task.Attributes
-            .Concat(c.Task.EncoderMembers.Select(m => m.Attribute))
-            .Concat(c.Task.Members.Select(m => m.Attribute));
+        var all = c.Task.AttributesWithMembers;
         if (c.Task.TaskAttribute is { } task)
         {
             all = all.Concat(new[] { task });

@@ -57,10 +57,7 @@ internal static class TaskValidator
             return false;
         }
 
-        var attributes = task.Attributes
-            .Concat(task.EncoderMembers.Select(m => m.Attribute))
-            .Concat(task.Members.Select(m => m.Attribute))
-            .Concat(new[] { task.TaskAttribute });
+        var attributes = task.AttributesWithMembers.Concat(new[] { task.TaskAttribute });
         if (attributes.Any(a => a.InvalidArguments.Count > 0 || a.UndefinedEnums.Count > 0 || a.NullArguments.Count > 0))
         {
             return false;
