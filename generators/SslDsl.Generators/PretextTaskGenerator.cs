@@ -38,7 +38,7 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
 
     private static TaskModel? Transform(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type)
+        if (context.TargetSymbol is not INamedTypeSymbol type || HasUnnamedPart(type))
         {
             return null;
         }
@@ -62,6 +62,23 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
             // Half-typed code must never break the build: emit nothing for this declaration.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the class, an enclosing class or an enclosing namespace has no name yet (half-typed
+    /// `namespace ;`, `namespace .Vision` or `class {`): the generated code would repeat the gap.
+    /// </summary>
+    private static bool HasUnnamedPart(INamedTypeSymbol type)
+    {
+        for (ISymbol? s = type; s is not null && !(s is INamespaceSymbol { IsGlobalNamespace: true }); s = s.ContainingSymbol)
+        {
+            if (string.IsNullOrEmpty(s.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

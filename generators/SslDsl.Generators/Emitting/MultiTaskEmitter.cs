@@ -160,7 +160,9 @@ internal static class MultiTaskEmitter
         FineTunerEmitter.Emit(w, plan);
     }
 
-    private static string Property(MemberTaskModel m) => m.TypeName.Split('.').Last();
+    /// <summary>The member class's simple name: global::Ns.SimClr and global::SimClr (global namespace) both give SimClr.</summary>
+    private static string Property(MemberTaskModel m) =>
+        m.TypeName.Substring(System.Math.Max(m.TypeName.LastIndexOf('.'), m.TypeName.LastIndexOf(':')) + 1);
 
     private static string Field(MemberTaskModel m)
     {

@@ -59,6 +59,13 @@ public class Ssl024To026Tests
         [RotationPrediction]
         """));
 
+    /// <summary>Found by the generator fuzz: [Views(int.MaxValue)] made the generator unroll views until it ran out of memory.</summary>
+    [Fact]
+    public Task HugeViewCountIsReported() => AnalyzerTest.VerifyAsync(Sources.Task(Sources.SimClr.Replace("[Views(2)]", "[Views({|SSL026:2147483647|})]")));
+
+    [Fact]
+    public Task SixtyFourViewsAreValid() => AnalyzerTest.VerifyAsync(Sources.Task(Sources.SimClr.Replace("[Views(2)]", "[Views(64)]")));
+
     [Fact]
     public Task OrderedRangesAndZeroNoiseAreValid() => AnalyzerTest.VerifyAsync(Sources.SimClrWith("[RandomResizedCrop(MinScale = 0.5, MaxScale = 0.5)]\n[GaussianNoise(Std = 0)]\n[RandomRotation(Degrees = 0)]"));
 }

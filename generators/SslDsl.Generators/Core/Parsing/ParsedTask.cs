@@ -17,19 +17,24 @@ namespace SslDsl.Generators;
 /// Enum arguments that compile but name no member (e.g. <c>(OptimizerKind)9</c>), by parameter name, with
 /// the value as written for the message. The validator reports them: the generator could not honour them.
 /// </param>
+/// <param name="NullArguments">
+/// String, type and array arguments given as <c>null</c>, by parameter name: the compiler accepts them, so
+/// the validator reports them (SSL026, or the attribute's own ID) and the generator emits nothing.
+/// </param>
 internal sealed record ParsedAttribute(
     AttributeModel Model,
     AttributeSpec Spec,
     Location Location,
     IReadOnlyDictionary<string, Location> ArgumentLocations,
     IReadOnlyCollection<string> InvalidArguments,
-    IReadOnlyDictionary<string, string> UndefinedEnums)
+    IReadOnlyDictionary<string, string> UndefinedEnums,
+    IReadOnlyCollection<string> NullArguments)
 {
     /// <summary>The location of argument <paramref name="name"/>, or of the attribute when it was not written.</summary>
     public Location LocationOf(string name) => ArgumentLocations.TryGetValue(name, out var l) ? l : Location;
 
     /// <summary>Whether the value of <paramref name="name"/> is known: written and readable, or left at its default.</summary>
-    public bool IsKnown(string name) => !InvalidArguments.Contains(name) && !UndefinedEnums.ContainsKey(name);
+    public bool IsKnown(string name) => !InvalidArguments.Contains(name) && !UndefinedEnums.ContainsKey(name) && !NullArguments.Contains(name);
 
     /// <summary>Whether every one of <paramref name="names"/> is known.</summary>
     public bool AreKnown(params string[] names)
@@ -142,6 +147,10 @@ internal sealed class ParsedTask
 
     /// <summary>Multi-task members.</summary>
     public List<ParsedMember> Members { get; } = new();
+
+    /// <summary>The class's attributes, then those of its [Encoder] members and its [Objective] members.</summary>
+    public IEnumerable<ParsedAttribute> AttributesWithMembers =>
+        Attributes.Concat(EncoderMembers.Select(m => m.Attribute)).Concat(Members.Select(m => m.Attribute));
 
     /// <summary>Whether this is a multi-task pretraining.</summary>
     public bool IsMultiTask => TaskAttribute?.Model.Name == "MultiTaskPretraining";

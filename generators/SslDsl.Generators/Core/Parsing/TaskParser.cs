@@ -346,6 +346,7 @@ internal static class TaskParser
         var argumentLocations = new Dictionary<string, Location>();
         var invalid = new List<string>();
         var undefined = new Dictionary<string, string>();
+        var nulls = new List<string>();
         var values = new Dictionary<string, ArgValue>();
 
         void Read(ParamSpec param, TypedConstant constant)
@@ -354,6 +355,10 @@ internal static class TaskParser
             if (undefinedEnum is not null)
             {
                 undefined[param.Name] = undefinedEnum;
+            }
+            else if (value is null && constant.Kind != TypedConstantKind.Error && constant.IsNull)
+            {
+                nulls.Add(param.Name);
             }
             else if (value is null)
             {
@@ -429,7 +434,7 @@ internal static class TaskParser
                     invalid.Add(param.Name);
                 }
 
-                if (!values.ContainsKey(param.Name) && !undefined.ContainsKey(param.Name) && !invalid.Contains(param.Name))
+                if (!values.ContainsKey(param.Name) && !undefined.ContainsKey(param.Name) && !invalid.Contains(param.Name) && !nulls.Contains(param.Name))
                 {
                     // Written but not bound (a type error the compiler reports): its value is unknown.
                     invalid.Add(param.Name);
@@ -438,7 +443,7 @@ internal static class TaskParser
         }
 
         var args = spec.Params.Select(p => values.TryGetValue(p.Name, out var v) ? v : DefaultValue(p)).ToEquatableArray();
-        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid, undefined);
+        return new ParsedAttribute(new AttributeModel(spec.Name, args), spec, location, argumentLocations, invalid, undefined, nulls);
     }
 
     /// <summary>

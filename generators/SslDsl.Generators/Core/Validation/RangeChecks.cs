@@ -14,10 +14,7 @@ internal static class RangeChecks
 {
     public static void Check(ValidationContext c)
     {
-        var all = c.Task.Attributes
-            .Concat(c.Task.EncoderMembers.Select(m => m.Attribute))
-            .Concat(c.Task.Members.Select(m => m.Attribute));
-        foreach (var a in all)
+        foreach (var a in c.Task.AttributesWithMembers)
         {
             var failed = new HashSet<string>();
             foreach (var p in a.Spec.Params)

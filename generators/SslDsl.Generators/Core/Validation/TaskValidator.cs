@@ -24,6 +24,7 @@ internal static class TaskValidator
 
         StructureChecks.Check(context);
         RangeChecks.Check(context);
+        NullArgumentChecks.Check(context);
         if (task.IsMultiTask)
         {
             MultiTaskChecks.Check(context);
@@ -56,11 +57,8 @@ internal static class TaskValidator
             return false;
         }
 
-        var attributes = task.Attributes
-            .Concat(task.EncoderMembers.Select(m => m.Attribute))
-            .Concat(task.Members.Select(m => m.Attribute))
-            .Concat(new[] { task.TaskAttribute });
-        if (attributes.Any(a => a.InvalidArguments.Count > 0 || a.UndefinedEnums.Count > 0))
+        var attributes = task.AttributesWithMembers.Concat(new[] { task.TaskAttribute });
+        if (attributes.Any(a => a.InvalidArguments.Count > 0 || a.UndefinedEnums.Count > 0 || a.NullArguments.Count > 0))
         {
             return false;
         }

@@ -4,10 +4,18 @@ namespace SslDsl.Generators;
 
 /// <summary>
 /// Views: joint-embedding objectives need two (SSL010); two or more views need a random
-/// augmentation, else they are identical (SSL011); a view count below 1 (SSL026).
+/// augmentation, else they are identical (SSL011); a view count below 1 or above
+/// <see cref="MaxViews"/> (SSL026).
 /// </summary>
 internal static class ViewChecks
 {
+    /// <summary>
+    /// The most views a task may draw. The pipeline is generated one view at a time and joint-embedding
+    /// losses one view pair at a time, so the count bounds the generated code (multi-crop methods use
+    /// about 10); without a bound, [Views(int.MaxValue)] would make the generator run out of memory.
+    /// </summary>
+    public const int MaxViews = 64;
+
     public static void Check(ValidationContext c)
     {
         var views = c.ViewsAttribute;
@@ -34,6 +42,12 @@ internal static class ViewChecks
         {
             c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf("Count"), "Views", "Count", count, ">= 1",
                 "set how many views of each sample the pipeline draws, e.g. [Views(1)], or remove [Views]");
+        }
+
+        if (count > MaxViews)
+        {
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf("Count"), "Views", "Count", count, $"<= {MaxViews}",
+                "draw fewer views of each sample, e.g. [Views(2)] (multi-crop methods use about 10)");
         }
 
         if (count >= 2 && !c.Steps.Any(s => AttributeCatalog.IsRandom(s.Spec.Name)))

@@ -1,0 +1,65 @@
+using System.Linq;
+
+namespace SslDsl.Generators;
+
+/// <summary>
+/// String, type and array arguments given as <c>null</c>: they compile, but the generator cannot honour
+/// them, so each is reported on the argument: [Objective(null)] as SSL019, FineTune's as SSL021,
+/// Optimizer's, LearningRateSchedule's and Training's as SSL025, every other (the task name included)
+/// as SSL026. Found by the generator fuzz test: [PretextTask(null)] used to pass the analyzer while the
+/// generator silently emitted nothing.
+/// </summary>
+internal static class NullArgumentChecks
+{
+    public static void Check(ValidationContext c)
+    {
+        var all = c.Task.AttributesWithMembers;
+        if (c.Task.TaskAttribute is { } task)
+        {
+            all = all.Concat(new[] { task });
+        }
+
+        foreach (var a in all)
+        {
+            foreach (var name in a.NullArguments)
+            {
+                Report(c, a, name);
+            }
+        }
+    }
+
+    private static void Report(ValidationContext c, ParsedAttribute a, string name)
+    {
+        var param = a.Spec.Param(name);
+        var location = a.LocationOf(name);
+        string expected = param?.Type switch
+        {
+            ParamType.Type => "a type",
+            ParamType.DoubleArray => "an array of numbers",
+            _ => "a text",
+        };
+        string action = param?.Default is null ? $"write {expected}" : $"write {expected}, or leave {name} out for its default {param.Default}";
+        switch (a.Spec.Name)
+        {
+            case "Objective":
+                c.Report(DiagnosticDescriptors.MultiTaskInvalid, location, "[Objective] is given null, but it takes a class marked [PretextTask], e.g. [Objective(typeof(MySimClrTask))]");
+                break;
+            case "FineTune":
+                c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{name} is null; {action}");
+                break;
+            case "Optimizer":
+            case "LearningRateSchedule":
+            case "Training":
+                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, name, "null", expected, action);
+                break;
+            case "PretextTask":
+            case "MultiTaskPretraining":
+                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, name, "null", "a task name",
+                    $"name the task, e.g. [{a.Spec.Name}(\"simclr\")]: the name labels its checkpoints and output folders");
+                break;
+            default:
+                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, name, "null", expected, action);
+                break;
+        }
+    }
+}
