@@ -10,6 +10,7 @@ internal sealed record BenchOptions
 {
     public string? Encoder { get; init; }
     public int PretrainEpochs { get; init; } = 3;
+    public int? PretrainLimit { get; init; }
     public long[] Seeds { get; init; } = { 1, 2 };
     public double[] Fractions { get; init; } = { 0.01, 0.1, 1.0 };
     public int TargetSteps { get; init; } = 470;
@@ -27,6 +28,7 @@ internal sealed record BenchOptions
         Usage: dotnet run --project bench/SslDsl.Bench.LabelEfficiency -c Release -- [options]
           --encoder PATH         pretrained encoder file (trainer.ExportEncoder); without it the program pretrains itself
           --pretrain-epochs N    SimCLR epochs on all 60,000 training images when no --encoder is given (default 3)
+          --pretrain-limit N     pretrain on the first N training images only (quick checks)
           --seeds A,B,...        seeds of the label subsets and head/encoder initialisation (default 1,2)
           --fractions F,G,...    fractions of the 60,000 training labels, each in (0, 1] (default 0.01,0.1,1)
           --steps N              optimizer steps each supervised run aims for: epochs = ceil(N / batches per epoch) (default 470)
@@ -51,6 +53,7 @@ internal sealed record BenchOptions
             {
                 "--encoder" => o with { Encoder = Value() },
                 "--pretrain-epochs" => o with { PretrainEpochs = Positive(Value()) },
+                "--pretrain-limit" => o with { PretrainLimit = Positive(Value()) },
                 "--seeds" => o with { Seeds = Value().Split(',').Select(s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"Option --seeds needs integers separated by commas; got '{s}'.")).ToArray() },
                 "--fractions" => o with { Fractions = Value().Split(',').Select(s => Number(s) is var f && f <= 1 ? f : throw new ArgumentException($"Option --fractions needs numbers in (0, 1]; got '{s}'.")).ToArray() },
                 "--steps" => o with { TargetSteps = Positive(Value()) },

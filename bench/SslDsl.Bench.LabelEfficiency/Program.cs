@@ -57,10 +57,14 @@ else
     encoderPath = Path.Combine(options.Output, "fashion-simclr-encoder.bin");
     var pretrainClock = Stopwatch.StartNew();
     using var trainer = new FashionSimClr.Trainer(new TrainingOptions { Epochs = options.PretrainEpochs, Device = cpu, WritePlots = false });
-    var fit = trainer.Fit(train);
+    using var limited = options.PretrainLimit is int limit && limit < train.Count
+        ? train.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray(), "pretrain")
+        : null;
+    var pretrainData = limited ?? train;
+    var fit = trainer.Fit(pretrainData);
     trainer.ExportEncoder(encoderPath);
     pretrainSeconds = pretrainClock.Elapsed.TotalSeconds;
-    Console.WriteLine($"Pretrained {options.PretrainEpochs} SimCLR epoch(s) in {ConsoleProgress.FormatTime(pretrainSeconds)}; final loss {fit.Epochs[^1].Loss:F4}; exported {encoderPath}.");
+    Console.WriteLine($"Pretrained {options.PretrainEpochs} SimCLR epoch(s) on {pretrainData.Count} images in {ConsoleProgress.FormatTime(pretrainSeconds)}; final loss {fit.Epochs[^1].Loss:F4}; exported {encoderPath}.");
 }
 
 EncoderFileHeader header;
@@ -117,7 +121,7 @@ foreach (double fraction in options.Fractions)
             var record = new RunRecord(name, fraction, seed, subset.Count, epochs, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
             runs.Add(record);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{fraction,5:P0} seed {seed}: {name,-32} {epochs,3} epochs  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
+                $"{fraction,5:P0} seed {seed}: {name,-32} {epochs,3} epochs  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  losses {string.Join(" ", result.EpochLosses.Select(l => l.ToString("F3", CultureInfo.InvariantCulture)))}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
         }
     }
 }
