@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 encoder="${1:-}"
 only="${BENCH_ONLY:-micro generator memory labels}"
 mkdir -p out/bench
+# One torch thread unless told otherwise: on a 2-core machine shared with other processes, libtorch's
+# 2-thread intra-op pool spends its time waiting for a core (a SimCLR step: 0.66 s with 1 thread,
+# 1.4-2.0 s with 2; batched augmentations up to 25x slower). See docs/benchmarks.md.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 want() { [[ " $only " == *" $1 "* ]]; }
 run() { local name=$1; shift; echo "== $name: $*"; "$@" 2>&1 | tee "out/bench/$name.log"; }
 
@@ -19,6 +23,7 @@ if want micro; then
   run step-interleaved dotnet "$(bin Micro)" --interleaved 10 3
   run step-bdn dotnet "$(bin Micro)" --filter '*TrainerStepBenchmarks*'
   run augmentation-bdn dotnet "$(bin Micro)" --filter '*AugmentationBenchmarks*'
+  run augmentation-breakdown dotnet "$(bin Micro)" --augment-breakdown
 fi
 if want generator; then
   run generator-bdn dotnet "$(bin Generator)"

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using SslDsl.Bench.Micro;
 
 // --interleaved [rounds] [steps]: the alternating generated-vs-hand-written step comparison.
+// --augment-breakdown [threads]: per-operation batched vs one-image times.
 // Anything else goes to BenchmarkDotNet, e.g. --filter '*TrainerStep*' or --filter '*Augmentation*'.
 if (args.Length > 0 && args[0] == "--interleaved")
 {
@@ -16,6 +17,17 @@ if (args.Length > 0 && args[0] == "--interleaved")
     }
 
     InterleavedStepComparison.Run(rounds, steps);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "--augment-breakdown")
+{
+    if (args.Length > 1)
+    {
+        TorchSharp.torch.set_num_threads(int.Parse(args[1], CultureInfo.InvariantCulture));
+    }
+
+    AugmentationBreakdown.Run(repetitions: 7);
     return 0;
 }
 
