@@ -29,7 +29,7 @@ if want generator; then
   run generator-bdn dotnet "$(bin Generator)"
 fi
 if want memory; then
-  run memory dotnet "$(bin Memory)" 10000 5
+  run memory dotnet "$(bin Memory)" 10000 8
 fi
 if want labels; then
   if [[ -n "$encoder" ]]; then

@@ -25,11 +25,11 @@ string Row(string when)
     process.Refresh();
     var tensors = DisposeScopeManager.Statistics;
     return string.Create(c,
-        $"| {when} | {process.WorkingSet64 / MiB:F1} | {process.PeakWorkingSet64 / MiB:F1} | {GC.GetTotalMemory(false) / MiB:F1} | {tensors.ThreadTotalLiveCount} |");
+        $"| {when} | {process.WorkingSet64 / MiB:F1} | {process.PeakWorkingSet64 / MiB:F1} | {GC.GetTotalMemory(forceFullCollection: true) / MiB:F1} | {tensors.ThreadTotalLiveCount} |");
 }
 
 Console.WriteLine($"SimCLR pretraining (FashionSimClr, batch 256) on {train.Count} Fashion-MNIST images, {epochs} epochs, {torch.get_num_threads()} torch threads.");
-Console.WriteLine("| after | working set (MiB) | peak working set (MiB) | managed heap (MiB) | live TorchSharp tensors |");
+Console.WriteLine("| after | working set (MiB) | peak working set (MiB) | managed heap after full GC (MiB) | live TorchSharp tensors |");
 Console.WriteLine("|---|---|---|---|---|");
 Console.WriteLine(Row("setup (data loaded)"));
 using var trainer = new FashionSimClr.Trainer(new TrainingOptions { Epochs = epochs, Device = torch.CPU, ShowProgress = false, WritePlots = false });
