@@ -33,8 +33,8 @@ if want memory; then
 fi
 if want labels; then
   if [[ -n "$encoder" ]]; then
-    run label-efficiency dotnet "$(bin LabelEfficiency)" --encoder "$encoder" --steps 160 --max-epochs 40
+    run label-efficiency dotnet "$(bin LabelEfficiency)" --encoder "$encoder" --steps 470 --max-epochs 40
   else
-    run label-efficiency dotnet "$(bin LabelEfficiency)" --pretrain-epochs 3 --steps 160 --max-epochs 40
+    run label-efficiency dotnet "$(bin LabelEfficiency)" --pretrain-epochs 3 --steps 470 --max-epochs 40
   fi
 fi
