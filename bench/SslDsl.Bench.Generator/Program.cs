@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using SslDsl.Bench.Generator;
+
+BenchmarkRunner.Run<GeneratorBenchmarks>(args: args);

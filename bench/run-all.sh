@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/benchmarks.md, one heavy thing at a time, logging to out/bench/<name>.log.
+# Usage: bash bench/run-all.sh [encoder-file]   (without a file the label-efficiency run pretrains its own encoder)
+# Sections can be chosen with BENCH_ONLY="micro generator memory labels" (default: all four).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+encoder="${1:-}"
+only="${BENCH_ONLY:-micro generator memory labels}"
+mkdir -p out/bench
+# One torch thread unless told otherwise: on a 2-core machine shared with other processes, libtorch's
+# 2-thread intra-op pool spends its time waiting for a core (a SimCLR step: 0.66 s with 1 thread,
+# 1.4-2.0 s with 2; batched augmentations up to 25x slower). See docs/benchmarks.md.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+want() { [[ " $only " == *" $1 "* ]]; }
+run() { local name=$1; shift; echo "== $name: $*"; "$@" 2>&1 | tee "out/bench/$name.log"; }
+
+for p in Micro Generator Memory LabelEfficiency; do
+  dotnet build "bench/SslDsl.Bench.$p" -c Release -v:q -nologo
+done
+bin() { echo "bench/SslDsl.Bench.$1/bin/Release/net10.0/SslDsl.Bench.$1.dll"; }
+
+if want micro; then
+  run step-interleaved dotnet "$(bin Micro)" --interleaved 10 3
+  run step-bdn dotnet "$(bin Micro)" --filter '*TrainerStepBenchmarks*'
+  run augmentation-bdn dotnet "$(bin Micro)" --filter '*AugmentationBenchmarks*'
+  run augmentation-breakdown dotnet "$(bin Micro)" --augment-breakdown
+fi
+if want generator; then
+  run generator-bdn dotnet "$(bin Generator)"
+fi
+if want memory; then
+  run memory dotnet "$(bin Memory)" 10000 8
+fi
+if want labels; then
+  if [[ -n "$encoder" ]]; then
+    run label-efficiency dotnet "$(bin LabelEfficiency)" --encoder "$encoder" --steps 470 --max-epochs 40
+  else
+    run label-efficiency dotnet "$(bin LabelEfficiency)" --pretrain-epochs 3 --steps 470 --max-epochs 40
+  fi
+fi
