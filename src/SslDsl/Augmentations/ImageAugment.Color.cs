@@ -93,19 +93,19 @@ public static partial class ImageAugment
             throw new ArgumentException($"{nameof(RotateHue)} needs RGB images (3 channels) but got {rgb.shape[1]} channels.", nameof(rgb));
         }
 
-        var c = rgb.unbind(1);
-        var yy = c[0] * 0.299 + c[1] * 0.587 + c[2] * 0.114;
-        var ii = c[0] * 0.596 - c[1] * 0.274 - c[2] * 0.322;
-        var qq = c[0] * 0.211 - c[1] * 0.523 + c[2] * 0.312;
-        var angle = (turns * (2 * Math.PI)).view(-1, 1, 1);
+        // One 3x3 matrix per image, M = YIQ->RGB . R(angle) . RGB->YIQ, applied with a single batched matmul:
+        // the same linear map as rotating the I/Q chroma plane pixel by pixel, in one pass over the pixels.
+        using var scope = torch.NewDisposeScope();
+        var angle = (turns * (2 * Math.PI)).reshape(-1).to(rgb.dtype);
         var cos = angle.cos();
         var sin = angle.sin();
-        var i2 = ii * cos - qq * sin;
-        var q2 = ii * sin + qq * cos;
-        var r = yy + i2 * 0.956 + q2 * 0.621;
-        var g = yy - i2 * 0.272 - q2 * 0.647;
-        var bl = yy - i2 * 1.106 + q2 * 1.703;
-        return torch.stack(new[] { r, g, bl }, 1);
+        var one = torch.ones_like(cos);
+        var zero = torch.zeros_like(cos);
+        var rotation = torch.stack(new[] { one, zero, zero, zero, cos, -sin, zero, sin, cos }, 1).view(-1, 3, 3);
+        var toYiq = torch.tensor(new double[] { 0.299, 0.587, 0.114, 0.596, -0.274, -0.322, 0.211, -0.523, 0.312 }, new long[] { 3, 3 }, dtype: rgb.dtype, device: rgb.device);
+        var toRgb = torch.tensor(new double[] { 1, 0.956, 0.621, 1, -0.272, -0.647, 1, -1.106, 1.703 }, new long[] { 3, 3 }, dtype: rgb.dtype, device: rgb.device);
+        var perImage = toRgb.matmul(rotation).matmul(toYiq).expand(rgb.shape[0], 3, 3);
+        return perImage.bmm(rgb.reshape(rgb.shape[0], 3, -1)).view(rgb.shape).MoveToOuterDisposeScope();
     }
 
     /// <summary>
