@@ -1,3 +1,4 @@
+using System;
 using SslDsl;
 using TorchSharp;
 using Xunit;
@@ -66,5 +67,32 @@ public class PredictionAndReconstructionTrainingTests
         using var values = (torch.arange(16).view(1, 1, 16) * 0.4 + phase).sin();
         var (first, last) = TrainerHarness.Train(TaskCompiler.Load(source), "Tiny.forecast", new SeriesBatch(values));
         Assert.True(last < first, $"{first} -> {last}");
+    }
+
+    [Fact]
+    public void ForecastTargetIsTheCleanFutureAndOnlyTheContextIsAugmented()
+    {
+        var source = TaskCompiler.TinyTask("forecastclean", "[TimeSeriesInput(Channels = 1, Length = 16)]",
+            "nn.Sequential(nn.Conv1d(1, 8, 3, padding: 1), nn.ReLU(), nn.AdaptiveAvgPool1d(1), nn.Flatten(), nn.Linear(8, 16))",
+            "[Jitter(Std = 0.5)] [TimeMask(Ratio = 0.5)] [ForecastLoss(Horizon = 4)]");
+        var assembly = TaskCompiler.Load(source);
+        var modelType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Model");
+        var pipelineType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Pipeline");
+        var trainerType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Trainer");
+        using var values = torch.arange(2 * 16, dtype: torch.float32).view(2, 1, 16).div(32);
+        using var model = (torch.nn.Module)Activator.CreateInstance(modelType)!;
+        using var pipeline = (IDisposable)Activator.CreateInstance(pipelineType, torch.CPU, 7L)!;
+        using var replay = (IDisposable)Activator.CreateInstance(pipelineType, torch.CPU, 7L)!;
+
+        var terms = (LossTerms)trainerType.GetMethod("Objective")!.Invoke(null, new object[] { model, pipeline, new SeriesBatch(values) })!;
+
+        // By hand: the first 12 steps, augmented by a pipeline with the same seed, predict the last 4 steps as they are.
+        var views = (torch.Tensor[])pipelineType.GetMethod("Views")!.Invoke(replay, new object[] { values.narrow(-1, 0, 12) })!;
+        var encoder = (torch.nn.Module<torch.Tensor, torch.Tensor>)modelType.GetProperty("Encoder")!.GetValue(model)!;
+        var head = (torch.nn.Module<torch.Tensor, torch.Tensor>)modelType.GetProperty("ForecastHead")!.GetValue(model)!;
+        using var predicted = head.forward(encoder.forward(views[0])).view(-1, 1, 4);
+        double expected = predicted.sub(values.narrow(-1, 12, 4)).pow(2).mean().item<float>();
+        Assert.False(views[0].allclose(values.narrow(-1, 0, 12)), "the declared jitter and time mask should change the context");
+        Assert.Equal(expected, terms.Total.item<float>(), 5);
     }
 }

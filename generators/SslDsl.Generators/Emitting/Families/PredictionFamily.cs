@@ -5,7 +5,7 @@ namespace SslDsl.Generators;
 /// <summary>
 /// Objectives that predict a transformation or the future: rotation (which of N quarter turns),
 /// jigsaw (which permutation of a fixed set shuffled the tiles), relative patch position (which of
-/// the 8 neighbours), and time-series forecasting (the next Horizon steps from the window before).
+/// the 8 neighbours), and time-series forecasting (the next Horizon steps from the augmented window before).
 /// Each reads view 0 of the pipeline and adds a small head on the encoder.
 /// </summary>
 internal sealed class PredictionFamily : IObjectiveFamily
@@ -66,7 +66,8 @@ internal sealed class PredictionFamily : IObjectiveFamily
 
                 case "ForecastLoss":
                 {
-                    View();
+                    // The target is the real future: only the context is augmented, so noise or a time mask never
+                    // corrupts what the model is asked to predict.
                     var input = task.Input;
                     string channels = input?.Literal("Channels") ?? "1";
                     string horizon = objective.Literal("Horizon");
@@ -74,9 +75,10 @@ internal sealed class PredictionFamily : IObjectiveFamily
                     plan.AddMember(new ModelMember("forecastHead", "ForecastHead", "VectorDecoder",
                         $"new VectorDecoder({name}.EncoderOutputDim, outputDim: {channels} * {horizon}, hidden: {decoder.Literal("Hidden")}, layers: {decoder.Literal("Layers")})",
                         "Predicts the next Horizon steps of every channel from the encoded context window."));
-                    plan.LossLines.Add($"var (context, future) = SeriesPretext.SplitForecast(views[0], horizon: {horizon});");
-                    plan.LossLines.Add($"var predicted = model.ForecastHead.forward(model.Encoder.forward(context)).view(-1, {channels}, {horizon});");
-                    plan.LossLines.Add($"var {variable} = Losses.Forecast(predicted, future);");
+                    plan.LossLines.Add($"var (context, future) = SeriesPretext.SplitForecast(batch.{plan.Input.Tensor}, horizon: {horizon});");
+                    plan.LossLines.Add("var augmentedContext = pipeline.Views(context)[0];");
+                    plan.LossLines.Add($"var predicted = model.ForecastHead.forward(model.Encoder.forward(augmentedContext)).view(-1, {channels}, {horizon});");
+                    plan.LossLines.Add($"var {variable} = Losses.Forecast(predicted, future.to(predicted.device));");
                     break;
                 }
             }
