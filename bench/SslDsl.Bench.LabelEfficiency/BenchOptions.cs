@@ -16,6 +16,8 @@ internal sealed record BenchOptions
     public int TargetSteps { get; init; } = 470;
     public int MaxEpochs { get; init; } = 40;
     public double EncoderLearningRateScale { get; init; } = 1.0;
+    public double? ProbeLearningRate { get; init; }
+    public string[] Methods { get; init; } = { "raw", "a", "b", "c" };
     public string? Data { get; init; }
     public string Output { get; init; } = Path.Combine("out", "bench-label-efficiency");
     public bool Help { get; init; }
@@ -34,6 +36,8 @@ internal sealed record BenchOptions
           --steps N              optimizer steps each supervised run aims for: epochs = ceil(N / batches per epoch) (default 470)
           --max-epochs N         cap on those epochs (default 40)
           --encoder-lr-scale X   learning-rate scale of encoder weights in the supervised runs (default 1.0)
+          --probe-lr X           learning rate of the linear probes (raw pixels and (b)); default the declared 1e-3
+          --methods M,N,...      rows to run, of raw, a, b, c (default all four)
           --data DIR             folder with the Fashion-MNIST IDX files
           --out DIR              output folder (default out/bench-label-efficiency)
         """;
@@ -59,6 +63,8 @@ internal sealed record BenchOptions
                 "--steps" => o with { TargetSteps = Positive(Value()) },
                 "--max-epochs" => o with { MaxEpochs = Positive(Value()) },
                 "--encoder-lr-scale" => o with { EncoderLearningRateScale = Number(Value()) },
+                "--probe-lr" => o with { ProbeLearningRate = Number(Value()) },
+                "--methods" => o with { Methods = Value().Split(',').Select(m => m is "raw" or "a" or "b" or "c" ? m : throw new ArgumentException($"Option --methods takes raw, a, b and c separated by commas; got '{m}'.")).ToArray() },
                 "--data" => o with { Data = Value() },
                 "--out" => o with { Output = Value() },
                 "-h" or "--help" => o with { Help = true },

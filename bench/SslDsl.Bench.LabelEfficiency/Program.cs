@@ -82,7 +82,7 @@ Console.WriteLine($"Pretrained encoder: {encoderPath} (task '{header.TaskName}',
 
 // Every supervised run: the declared fine-tune learning rate (1e-3, AdamW, cosine), batch 256; only the encoder's start differs.
 var declared = FashionSimClr.DeclaredFineTune!;
-var probeSettings = declared with { Mode = FineTuneMode.LinearProbe };
+var probeSettings = declared with { Mode = FineTuneMode.LinearProbe, LearningRate = options.ProbeLearningRate ?? declared.LearningRate };
 var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale };
 
 nn.Module<Tensor, Tensor> Pretrained()
@@ -99,13 +99,13 @@ nn.Module<Tensor, Tensor> Scratch(long seed)
     return FashionSimClr.Encoder();
 }
 
-var methods = new (string Name, Func<long, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
+var methods = new (string Key, string Name, Func<long, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
 {
-    ("raw pixels, logistic regression", (seed, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); return f.Fit(data, test); }),
-    ("(a) SmallCnn from scratch", (seed, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
-    ("(b) SimCLR + linear probe", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); return f.Fit(data, test); }),
-    ("(c) SimCLR + full fine-tune", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
-};
+    ("raw", "raw pixels, logistic regression", (seed, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); return f.Fit(data, test); }),
+    ("a", "(a) SmallCnn from scratch", (seed, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
+    ("b", "(b) SimCLR + linear probe", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); return f.Fit(data, test); }),
+    ("c", "(c) SimCLR + full fine-tune", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
+}.Where(m => options.Methods.Contains(m.Key)).ToArray();
 
 var runs = new List<RunRecord>();
 foreach (double fraction in options.Fractions)
@@ -115,7 +115,7 @@ foreach (double fraction in options.Fractions)
         using var subset = train.Subset(LabelSubsets.Draw(train.Count, fraction, seed), $"train-{fraction:P0}-seed{seed}");
         int epochs = LabelSubsets.Epochs(subset.Count, declared.BatchSize, options.TargetSteps, options.MaxEpochs);
         var runOptions = new TrainingOptions { Epochs = epochs, BatchSize = declared.BatchSize, Seed = seed, Device = cpu, ShowProgress = false };
-        foreach (var (name, run) in methods)
+        foreach (var (_, name, run) in methods)
         {
             var result = run(seed, runOptions, subset);
             var record = new RunRecord(name, fraction, seed, subset.Count, epochs, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
