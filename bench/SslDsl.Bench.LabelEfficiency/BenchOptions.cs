@@ -17,6 +17,7 @@ internal sealed record BenchOptions
     public int MaxEpochs { get; init; } = 40;
     public double EncoderLearningRateScale { get; init; } = 1.0;
     public double? ProbeLearningRate { get; init; }
+    public double? FullLearningRate { get; init; }
     public string[] Methods { get; init; } = { "raw", "a", "b", "c" };
     public string? Data { get; init; }
     public string Output { get; init; } = Path.Combine("out", "bench-label-efficiency");
@@ -37,6 +38,7 @@ internal sealed record BenchOptions
           --max-epochs N         cap on those epochs (default 40)
           --encoder-lr-scale X   learning-rate scale of encoder weights in the supervised runs (default 1.0)
           --probe-lr X           learning rate of the linear probes (raw pixels and (b)); default the declared 1e-3
+          --full-lr X            learning rate of the supervised runs (a) and (c); default the declared 1e-3
           --methods M,N,...      rows to run, of raw, a, b, c (default all four)
           --data DIR             folder with the Fashion-MNIST IDX files
           --out DIR              output folder (default out/bench-label-efficiency)
@@ -64,6 +66,7 @@ internal sealed record BenchOptions
                 "--max-epochs" => o with { MaxEpochs = Positive(Value()) },
                 "--encoder-lr-scale" => o with { EncoderLearningRateScale = Number(Value()) },
                 "--probe-lr" => o with { ProbeLearningRate = Number(Value()) },
+                "--full-lr" => o with { FullLearningRate = Number(Value()) },
                 "--methods" => o with { Methods = Value().Split(',').Select(m => m is "raw" or "a" or "b" or "c" ? m : throw new ArgumentException($"Option --methods takes raw, a, b and c separated by commas; got '{m}'.")).ToArray() },
                 "--data" => o with { Data = Value() },
                 "--out" => o with { Output = Value() },

@@ -83,7 +83,7 @@ Console.WriteLine($"Pretrained encoder: {encoderPath} (task '{header.TaskName}',
 // Every supervised run: the declared fine-tune learning rate (1e-3, AdamW, cosine), batch 256; only the encoder's start differs.
 var declared = FashionSimClr.DeclaredFineTune!;
 var probeSettings = declared with { Mode = FineTuneMode.LinearProbe, LearningRate = options.ProbeLearningRate ?? declared.LearningRate };
-var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale };
+var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale, LearningRate = options.FullLearningRate ?? declared.LearningRate };
 
 nn.Module<Tensor, Tensor> Pretrained()
 {
