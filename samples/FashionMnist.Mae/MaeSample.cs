@@ -58,23 +58,11 @@ public static class MaeSample
 
         // 2. Downstream: every run sees the same labelled images for the same number of epochs.
         var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log };
-        double maeProbe, randomProbe, supervised;
-        using (var probe = new FashionMae.FineTuner(trainer.Model, options: downstream))
-        {
-            maeProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var random = FreshModel(options.Seed))
-        using (var probe = new FashionMae.FineTuner(random, options: downstream))
-        {
-            randomProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var scratch = FreshModel(options.Seed))
-        using (var full = new FashionMae.FineTuner(scratch, FashionMae.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 2e-3 }, downstream))
-        {
-            supervised = full.Fit(train, test).Test!.Accuracy;
-        }
+        double maeProbe = Downstream.TestAccuracy(new FashionMae.FineTuner(trainer.Model, options: downstream), train, test);
+        var random = FreshModel(options.Seed);
+        double randomProbe = Downstream.TestAccuracy(new FashionMae.FineTuner(random, options: downstream), train, test, owned: random);
+        var scratch = FreshModel(options.Seed);
+        double supervised = Downstream.TestAccuracy(new FashionMae.FineTuner(scratch, FashionMae.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 2e-3 }, downstream), train, test, owned: scratch);
 
         var summary = new MaeSummary(FashionMae.TaskName, train.Count, test.Count, fit.Epochs.Count, options.DownstreamEpochs,
             fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN, maeProbe, randomProbe, supervised, pretrainSeconds, clock.Elapsed.TotalSeconds);

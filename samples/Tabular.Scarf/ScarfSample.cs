@@ -66,30 +66,15 @@ public static class ScarfSample
         var fit = trainer.Fit(train);
 
         var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = false, Log = log };
-        double scarfProbe, randomProbe, supervised, logistic;
-        using (var probe = new BreastCancerScarf.FineTuner(trainer.Model, options: downstream))
-        {
-            scarfProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var random = FreshModel(options.Seed))
-        using (var probe = new BreastCancerScarf.FineTuner(random, options: downstream))
-        {
-            randomProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var scratch = FreshModel(options.Seed))
-        using (var full = new BreastCancerScarf.FineTuner(scratch, BreastCancerScarf.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 1e-3 }, downstream))
-        {
-            supervised = full.Fit(train, test).Test!.Accuracy;
-        }
+        double scarfProbe = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(trainer.Model, options: downstream), train, test);
+        var random = FreshModel(options.Seed);
+        double randomProbe = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(random, options: downstream), train, test, owned: random);
+        var scratch = FreshModel(options.Seed);
+        double supervised = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(scratch, BreastCancerScarf.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 1e-3 }, downstream), train, test, owned: scratch);
 
         // Logistic regression: the same linear probe on an identity "encoder" (the standardized features themselves).
-        using (var identity = torch.nn.Identity())
-        using (var raw = new FineTuner<TabularBatch>(identity, trainPart.Features, BreastCancerScarf.DeclaredFineTune!, downstream))
-        {
-            logistic = raw.Fit(train, test).Test!.Accuracy;
-        }
+        var identity = torch.nn.Identity();
+        double logistic = Downstream.TestAccuracy(new FineTuner<TabularBatch>(identity, trainPart.Features, BreastCancerScarf.DeclaredFineTune!, downstream), train, test, owned: identity);
 
         var summary = new ScarfSummary(BreastCancerScarf.TaskName, train.Count, test.Count, fit.Epochs.Count, options.DownstreamEpochs,
             fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN, scarfProbe, randomProbe, supervised, logistic, fit.Seconds, clock.Elapsed.TotalSeconds);

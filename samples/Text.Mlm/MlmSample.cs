@@ -70,23 +70,11 @@ public static class MlmSample
         var (maskedAccuracy, frequentAccuracy, positions) = ScoreMaskedTokens(trainer.Model, test, device, frequent, options.Seed);
 
         var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log };
-        double mlmProbe, randomProbe, supervised;
-        using (var probe = new FortuneMlm.FineTuner(trainer.Model, options: downstream))
-        {
-            mlmProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var random = FreshModel(options.Seed))
-        using (var probe = new FortuneMlm.FineTuner(random, options: downstream))
-        {
-            randomProbe = probe.Fit(train, test).Test!.Accuracy;
-        }
-
-        using (var scratch = FreshModel(options.Seed))
-        using (var full = new FortuneMlm.FineTuner(scratch, FortuneMlm.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 1e-3 }, downstream))
-        {
-            supervised = full.Fit(train, test).Test!.Accuracy;
-        }
+        double mlmProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(trainer.Model, options: downstream), train, test);
+        var random = FreshModel(options.Seed);
+        double randomProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(random, options: downstream), train, test, owned: random);
+        var scratch = FreshModel(options.Seed);
+        double supervised = Downstream.TestAccuracy(new FortuneMlm.FineTuner(scratch, FortuneMlm.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 1e-3 }, downstream), train, test, owned: scratch);
 
         long majorityClass = data.TrainLabels.GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         double majority = data.TestLabels.Count(l => l == majorityClass) / (double)data.TestLabels.Count;
