@@ -213,6 +213,7 @@ public class FineTuner<TBatch> : IDisposable
             new ParameterGroup(trainable.SelectMany(b => b.parameters()).ToArray(), Settings.EncoderLearningRateScale),
         };
         var optimizer = new TrainingOptimizer(new OptimizerSettings(OptimizerKind.AdamW, Settings.LearningRate, 1e-4, 0.9), groups);
+        using var convolutionCheck = ConvolutionGuard.Watch(_encoder, Device, ConvolutionGuard.Resolve(Options.Convolutions), Options.Log);
         return RunEpochs(train, optimizer, b => Head.forward(Pool(_encoder.forward(PrepareInputs(b)), b)), train: () =>
         {
             _encoder.train();

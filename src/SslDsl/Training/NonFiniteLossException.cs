@@ -17,15 +17,26 @@ public sealed class NonFiniteLossException : Exception
     /// <param name="terms">The value of each loss term (and of the gradient norm when that was the culprit).</param>
     /// <param name="lastCheckpoint">The last good checkpoint on disk, or null.</param>
     /// <param name="skippedBefore">Bad batches already skipped in this run (with <see cref="NonFiniteLossPolicy.SkipBatch"/>).</param>
-    public NonFiniteLossException(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore = 0)
-        : base(BuildMessage(taskName, step, epoch, terms, lastCheckpoint, skippedBefore))
+    /// <param name="detail">Where the non-finite value came from, in words (see <see cref="TrainingOptions.CheckNumerics"/>), or null.</param>
+    /// <param name="updateApplied">True when the optimizer update had already been applied (its result was the non-finite value).</param>
+    public NonFiniteLossException(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore = 0,
+        string? detail = null, bool updateApplied = false)
+        : base(BuildMessage(taskName, step, epoch, terms, lastCheckpoint, skippedBefore, detail, updateApplied))
     {
+        UpdateApplied = updateApplied;
+        Detail = detail;
         Step = step;
         Epoch = epoch;
         Terms = terms;
         LastCheckpoint = lastCheckpoint;
         SkippedBefore = skippedBefore;
     }
+
+    /// <summary>True when the step's update had been applied before the non-finite value was found (the parameters in memory are damaged).</summary>
+    public bool UpdateApplied { get; }
+
+    /// <summary>Where the non-finite value came from, in words (the module, parameter or gradient), when known.</summary>
+    public string? Detail { get; }
 
     /// <summary>Bad batches skipped before this one (with <see cref="NonFiniteLossPolicy.SkipBatch"/>).</summary>
     public long SkippedBefore { get; }
@@ -48,16 +59,18 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The names of the terms that are NaN or infinite.</summary>
     public IEnumerable<string> BadTerms => Terms.Where(t => !double.IsFinite(t.Value)).Select(t => t.Key);
 
-    private static string BuildMessage(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore)
+    private static string BuildMessage(string taskName, long step, int epoch, IReadOnlyDictionary<string, double> terms, string? lastCheckpoint, long skippedBefore, string? detail, bool updateApplied)
     {
         string skipped = skippedBefore > 0 ? $" {skippedBefore} bad batch(es) had already been skipped, the most TrainingOptions.MaxSkippedBatches allows." : "";
         var bad = terms.Where(t => !double.IsFinite(t.Value)).Select(t => $"{t.Key} = {t.Value}").ToArray();
-        string what = bad.Length == 1 && bad[0].StartsWith(GradientNormTerm + " ", StringComparison.Ordinal) ? "gradient norm" : "loss";
-        string which = bad.Length > 0 ? string.Join(", ", bad) : "the total";
+        string what = updateApplied ? "parameters" : bad.Length == 1 && bad[0].StartsWith(GradientNormTerm + " ", StringComparison.Ordinal) ? "gradient norm" : "loss";
+        string which = updateApplied ? "" : ": " + (bad.Length > 0 ? string.Join(", ", bad) : "the total");
         string keep = lastCheckpoint is null
             ? "No checkpoint had been written yet."
             : $"The last good checkpoint is kept at '{lastCheckpoint}'; resume from it with a lower learning rate or gradient clipping.";
-        return $"Task '{taskName}': the {what} became non-finite at step {step} (epoch {epoch}): {which}. Training stopped before applying the update.{skipped} {keep}" +
+        string where = detail is null ? "" : $" Where: {detail}";
+        string stop = updateApplied ? "Training stopped after that update; the model in memory is damaged." : "Training stopped before applying the update.";
+        return $"Task '{taskName}': the {what} became non-finite at step {step} (epoch {epoch}){which}.{where} {stop}{skipped} {keep}" +
             (skippedBefore > 0 ? "" : " To drop such batches instead, set TrainingOptions.OnNonFiniteLoss = NonFiniteLossPolicy.SkipBatch.");
     }
 }

@@ -141,6 +141,20 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         bool maySkip = Options.OnNonFiniteLoss == NonFiniteLossPolicy.SkipBatch;
         var buffers = maySkip ? SnapshotBuffers() : null;
 
+        WatchNumerics();
+        _numerics?.BeginStep();
+        try
+        {
+            return ComputeAndApply(batch, epoch, optimizer, maySkip, buffers);
+        }
+        finally
+        {
+            _numerics?.EndStep();
+        }
+    }
+
+    private StepOutcome ComputeAndApply(TBatch batch, int epoch, TrainingOptimizer optimizer, bool maySkip, Tensor[]? buffers)
+    {
         var loss = ComputeLoss(batch);
         double total = loss.Total.item<float>();
         var termValues = new Dictionary<string, double>(loss.Terms.Count);
@@ -150,17 +164,18 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         }
 
         bool finite = double.IsFinite(total);
+        string? detail = finite ? null : _numerics?.DiagnoseForward();
         if (finite)
         {
             loss.Total.backward();
-            if (Settings.GradientClip > 0)
+            double norm = Settings.GradientClip > 0
+                ? torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip)
+                : GradientNorm(optimizer.Parameters);
+            if (!double.IsFinite(norm))
             {
-                double norm = torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip);
-                if (!double.IsFinite(norm))
-                {
-                    termValues[NonFiniteLossException.GradientNormTerm] = norm;
-                    finite = false;
-                }
+                termValues[NonFiniteLossException.GradientNormTerm] = norm;
+                finite = false;
+                detail = DiagnoseGradient();
             }
         }
 
@@ -183,10 +198,15 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 return new StepOutcome(false, total, termValues);
             }
 
-            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches);
+            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches, detail);
         }
 
         optimizer.Step();
+        if (_numerics is not null && NumericsWatch.DiagnoseParameters(Network) is string damaged)
+        {
+            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches, damaged, updateApplied: true);
+        }
+
         AfterOptimizerStep(loss);
         GlobalStep++;
         return new StepOutcome(true, total, termValues);
@@ -475,6 +495,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     {
         if (disposing)
         {
+            StopWatchingNumerics();
             _optimizer?.Dispose();
             Network.Dispose();
         }

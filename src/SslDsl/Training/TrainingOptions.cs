@@ -79,6 +79,22 @@ public sealed class TrainingOptions
     public bool WritePlots { get; init; } = true;
 
     /// <summary>
+    /// Diagnosis mode for NaN and infinity: every step follows the outputs and gradients of each leaf
+    /// module and the parameters after the update, and a non-finite value stops training with a
+    /// message naming the first module whose output or gradient became non-finite (see
+    /// <see cref="NumericsWatch"/>). Slower and uses more memory; off by default. Without it a step still
+    /// stops (or skips, per <see cref="OnNonFiniteLoss"/>) when its loss or gradient is non-finite.
+    /// </summary>
+    public bool CheckNumerics { get; init; }
+
+    /// <summary>
+    /// How CPU convolutions are protected from a libtorch back end that computes wrong gradients on some
+    /// CPUs; null uses the environment variable <c>SSLDSL_CONVOLUTIONS</c>, else
+    /// <see cref="ConvolutionBackendPolicy.Verify"/>. See docs/numerics.md.
+    /// </summary>
+    public ConvolutionBackendPolicy? Convolutions { get; init; }
+
+    /// <summary>
     /// Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming the option,
     /// the value and the allowed range.
     /// </summary>
@@ -117,6 +133,11 @@ public sealed class TrainingOptions
         if (!Enum.IsDefined(OnNonFiniteLoss))
         {
             throw new ArgumentOutOfRangeException(nameof(OnNonFiniteLoss), OnNonFiniteLoss, $"TrainingOptions.OnNonFiniteLoss is {(int)OnNonFiniteLoss}; use NonFiniteLossPolicy.Stop or NonFiniteLossPolicy.SkipBatch.");
+        }
+
+        if (Convolutions is { } policy && !Enum.IsDefined(policy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Convolutions), policy, $"TrainingOptions.Convolutions is {(int)policy}; use ConvolutionBackendPolicy.Verify, Native or Trust.");
         }
 
         if (MaxSkippedBatches < 0)

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SslDsl;
+
+/// <summary>
+/// Protects training from a libtorch CPU convolution back end that returns wrong values (measured:
+/// oneDNN 3.7's backward on an AMD EPYC with AVX-512, for small shapes such as Conv2d 1->8 3x3 on
+/// 16x1x8x8). Each distinct convolution case a model trains with on the CPU is checked once per process
+/// against float64 (<see cref="ConvolutionGradientCheck"/>) before its first gradient is used; on a
+/// mismatch oneDNN is switched off for the process (<see cref="LibTorchContext.OneDnnEnabled"/>) and the
+/// case is checked again on libtorch's native path. See <see cref="ConvolutionBackendPolicy"/>.
+/// </summary>
+public static class ConvolutionGuard
+{
+    /// <summary>Trials per case at the current thread count (the fault seen with 2 threads hits ~10-20 % of trials).</summary>
+    public const int TrialsAtCurrentThreads = 8;
+
+    /// <summary>Trials per case with one thread (the fault seen with 1 thread hits nearly every trial).</summary>
+    public const int TrialsAtOneThread = 3;
+
+    /// <summary>The cost bound of one check: the batch is cut so one forward stays under this many multiply-adds.</summary>
+    public const double MaxMultiplyAdds = 4e6;
+
+    private static readonly object Gate = new();
+    private static readonly HashSet<string> Verified = new(StringComparer.Ordinal);
+    private static bool _nativeForced;
+
+    /// <summary>Whether this process switched oneDNN off because a check failed (or the policy asked for it).</summary>
+    public static bool Rerouted { get; private set; }
+
+    /// <summary>The trial that made the guard switch oneDNN off, if one did.</summary>
+    public static ConvolutionTrial? RerouteReason { get; private set; }
+
+    /// <summary>The policy in force when <paramref name="requested"/> is null: <c>SSLDSL_CONVOLUTIONS</c>, else <see cref="ConvolutionBackendPolicy.Verify"/>.</summary>
+    /// <exception cref="ArgumentException">The environment variable holds something else than verify, native or trust.</exception>
+    public static ConvolutionBackendPolicy Resolve(ConvolutionBackendPolicy? requested)
+    {
+        if (requested is { } p)
+        {
+            return p;
+        }
+
+        string? env = Environment.GetEnvironmentVariable("SSLDSL_CONVOLUTIONS");
+        if (string.IsNullOrWhiteSpace(env))
+        {
+            return ConvolutionBackendPolicy.Verify;
+        }
+
+        return env.Trim().ToLowerInvariant() switch
+        {
+            "verify" => ConvolutionBackendPolicy.Verify,
+            "native" => ConvolutionBackendPolicy.Native,
+            "trust" => ConvolutionBackendPolicy.Trust,
+            _ => throw new ArgumentException($"SSLDSL_CONVOLUTIONS is '{env}'; use verify, native or trust (or leave it unset for verify)."),
+        };
+    }
+
+    /// <summary>
+    /// Installs the check on every 1-D and 2-D convolution of <paramref name="network"/> for training on
+    /// <paramref name="device"/>: a forward pre-hook that checks each new (layer configuration, input
+    /// shape) once per process while gradients are enabled. Returns the hooks to remove (dispose), or
+    /// null when there is nothing to check (a GPU device, <see cref="ConvolutionBackendPolicy.Trust"/>).
+    /// </summary>
+    public static IDisposable? Watch(nn.Module network, Device device, ConvolutionBackendPolicy policy, TextWriter? log)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (device.type != DeviceType.CPU || policy == ConvolutionBackendPolicy.Trust)
+        {
+            return null;
+        }
+
+        if (policy == ConvolutionBackendPolicy.Native)
+        {
+            ForceNative(log, reason: null);
+            return null;
+        }
+
+        var removers = new List<Action>();
+        foreach (var module in network.modules())
+        {
+            if (module is Convolution conv && conv.kernel_size.Length is 1 or 2)
+            {
+                var remover = conv.register_forward_pre_hook((m, input) =>
+                {
+                    if (torch.is_grad_enabled() && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 &&
+                        (input.requires_grad || conv.weight?.requires_grad == true) && input.dim() == conv.kernel_size.Length + 2 &&
+                        ConvolutionCase.Of(conv, input.shape[0], input.shape.Skip(2).ToArray()) is { } c)
+                    {
+                        Ensure(c, log);
+                    }
+
+                    return input;
+                });
+                removers.Add(remover.remove);
+            }
+        }
+
+        return removers.Count == 0 ? null : new Hooks(removers);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="c"/> (its batch cut to the cost bound) unless this process already did;
+    /// switches oneDNN off when float32 disagrees with float64, and throws when the native path disagrees too.
+    /// </summary>
+    /// <exception cref="ConvolutionBackendException">Both back ends give wrong results for the case.</exception>
+    public static void Ensure(ConvolutionCase c, TextWriter? log)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var checkCase = Bounded(c);
+        lock (Gate)
+        {
+            if (Verified.Contains(checkCase.Key))
+            {
+                return;
+            }
+
+            var failure = Check(checkCase);
+            if (failure is not null && !Rerouted && LibTorchContext.IsAvailable && LibTorchContext.OneDnnEnabled)
+            {
+                ForceNative(log, failure);
+                failure = Check(checkCase);
+            }
+
+            if (failure is not null)
+            {
+                string path = Rerouted ? "on libtorch's native path too, after oneDNN was switched off" : "and SslDsl cannot switch libtorch's back end here";
+                throw new ConvolutionBackendException(failure,
+                    $"libtorch computes wrong convolution results on this CPU ({CpuName()}) {path}: {failure.Describe()}. " +
+                    "Training would learn from wrong gradients, so it stops here. Try another batch size or input size, or OMP_NUM_THREADS=1; " +
+                    "docs/numerics.md shows how to reproduce and report it (SSLDSL_CONVOLUTIONS=trust skips this check at your own risk).");
+            }
+
+            Verified.Add(checkCase.Key);
+        }
+    }
+
+    /// <summary>The first failing trial of <paramref name="c"/> (1 thread, then the current thread count), or null.</summary>
+    public static ConvolutionTrial? Check(ConvolutionCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        using var generator = new Generator(0x5eed);
+        int threads = torch.get_num_threads();
+        if (threads != 1)
+        {
+            torch.set_num_threads(1);
+            try
+            {
+                var single = ConvolutionGradientCheck.RunMany(c, TrialsAtOneThread, generator);
+                if (!single.Passes(ConvolutionGradientCheck.DefaultTolerance))
+                {
+                    return single;
+                }
+            }
+            finally
+            {
+                torch.set_num_threads(threads);
+            }
+        }
+
+        var current = ConvolutionGradientCheck.RunMany(c, threads != 1 ? TrialsAtCurrentThreads : TrialsAtCurrentThreads + TrialsAtOneThread, generator);
+        return current.Passes(ConvolutionGradientCheck.DefaultTolerance) ? null : current;
+    }
+
+    /// <summary><paramref name="c"/> with its batch cut so one forward costs at most <see cref="MaxMultiplyAdds"/> (at least 2 samples).</summary>
+    public static ConvolutionCase Bounded(ConvolutionCase c)
+    {
+        double perSample = c.MultiplyAdds / c.Batch;
+        long batch = Math.Max(2, Math.Min(c.Batch, (long)(MaxMultiplyAdds / Math.Max(1, perSample))));
+        return batch == c.Batch ? c : c.WithBatch(batch);
+    }
+
+    private static void ForceNative(TextWriter? log, ConvolutionTrial? reason)
+    {
+        if (_nativeForced || !LibTorchContext.IsAvailable)
+        {
+            return;
+        }
+
+        LibTorchContext.OneDnnEnabled = false;
+        _nativeForced = true;
+        Verified.Clear(); // cases passed on oneDNN now run on the native path: check them again there
+        Rerouted = true;
+        RerouteReason = reason;
+        if (reason is not null)
+        {
+            (log ?? Console.Error).WriteLine(
+                $"WARNING: libtorch's oneDNN convolutions gave wrong results on this CPU ({CpuName()}): {reason.Describe()}. " +
+                "SslDsl switched CPU convolutions to libtorch's native path for this process and checks each shape again (see docs/numerics.md).");
+        }
+    }
+
+    private static string CpuName()
+    {
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (line is not null && line.IndexOf(':') is int i and >= 0)
+                {
+                    return line[(i + 1)..].Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+    private sealed class Hooks : IDisposable
+    {
+        private List<Action>? _removers;
+
+        public Hooks(List<Action> removers) => _removers = removers;
+
+        public void Dispose()
+        {
+            var removers = _removers;
+            _removers = null;
+            removers?.ForEach(r => r());
+        }
+    }
+}
