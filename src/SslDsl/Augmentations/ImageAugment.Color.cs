@@ -7,10 +7,13 @@ namespace SslDsl;
 public static partial class ImageAugment
 {
     /// <summary>
-    /// Colour jitter in a fixed order: brightness (x * b), contrast ((x - mean) * c + mean, mean of the
-    /// image's grayscale), saturation (blend with grayscale) and hue (rotation of the chroma plane);
-    /// factors drawn per sample in [max(0, 1-f), 1+f] (hue shift in [-h, h] turns); result clamped to [0,1].
-    /// Saturation and hue act only on 3-channel images.
+    /// Colour jitter as torchvision does it: brightness (x * b), contrast ((x - mean) * c + mean, mean of
+    /// the image's grayscale), saturation (blend with grayscale) and hue (rotation of the chroma plane),
+    /// applied in a random order drawn per sample, with a clamp to [0,1] after each; factors drawn per
+    /// sample in [max(0, 1-f), 1+f] (hue shift in [-h, h] turns). Saturation and hue act only on 3-channel
+    /// images. Draw order: the selection mask, B factors per enabled operation (brightness, contrast,
+    /// saturation, hue), then, when two or more operations are enabled, B x k uniforms whose ranks give each
+    /// sample's order.
     /// </summary>
     /// <exception cref="ArgumentException">Bad shape, a negative strength, hue above 0.5 or p out of [0,1].</exception>
     public static Tensor ColorJitter(Tensor x, double brightness, double contrast, double saturation, double hue, double p, Generator generator)
@@ -30,36 +33,70 @@ public static partial class ImageAugment
         AugmentChecks.Probability(p, nameof(p), op);
         long b = x.shape[0];
         var device = x.device;
+        bool rgb = x.shape[1] == 3;
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(b, p, generator, device);
-        var y = x;
+        Tensor Factors(double f) => Uniform(b, Math.Max(0, 1 - f), 1 + f, generator, device).to(x.dtype).view(-1, 1, 1, 1);
+
+        // Each enabled operation with its per-sample factors, in the fixed draw order.
+        var ops = new System.Collections.Generic.List<Func<Tensor, Tensor, Tensor>>();
+        var factors = new System.Collections.Generic.List<Tensor>();
         if (brightness > 0)
         {
-            var f = Uniform(b, Math.Max(0, 1 - brightness), 1 + brightness, generator, device).to(x.dtype).view(-1, 1, 1, 1);
-            y = (y * f).clamp(0, 1);
+            factors.Add(Factors(brightness));
+            ops.Add((y, f) => (y * f).clamp(0, 1));
         }
 
         if (contrast > 0)
         {
-            var f = Uniform(b, Math.Max(0, 1 - contrast), 1 + contrast, generator, device).to(x.dtype).view(-1, 1, 1, 1);
-            var mean = Gray(y).mean(new long[] { 1, 2, 3 }, keepdim: true);
-            y = ((y - mean) * f + mean).clamp(0, 1);
+            factors.Add(Factors(contrast));
+            ops.Add((y, f) =>
+            {
+                var mean = Gray(y).mean(new long[] { 1, 2, 3 }, keepdim: true);
+                return ((y - mean) * f + mean).clamp(0, 1);
+            });
         }
 
-        if (x.shape[1] == 3 && saturation > 0)
+        if (rgb && saturation > 0)
         {
-            var f = Uniform(b, Math.Max(0, 1 - saturation), 1 + saturation, generator, device).to(x.dtype).view(-1, 1, 1, 1);
-            var gray = Gray(y);
-            y = ((y - gray) * f + gray).clamp(0, 1);
+            factors.Add(Factors(saturation));
+            ops.Add((y, f) =>
+            {
+                var gray = Gray(y);
+                return ((y - gray) * f + gray).clamp(0, 1);
+            });
         }
 
-        if (x.shape[1] == 3 && hue > 0)
+        if (rgb && hue > 0)
         {
-            var shift = Uniform(b, -hue, hue, generator, device).to(x.dtype);
-            y = RotateHue(y, shift).clamp(0, 1);
+            factors.Add(Uniform(b, -hue, hue, generator, device).to(x.dtype));
+            ops.Add((y, f) => RotateHue(y, f).clamp(0, 1));
         }
 
-        return Select(apply, y, x).MoveToOuterDisposeScope();
+        var result = x;
+        if (ops.Count == 1)
+        {
+            result = ops[0](x, factors[0]);
+        }
+        else if (ops.Count > 1)
+        {
+            // order[s, k] = the operation sample s applies k-th (ranks of uniforms = a uniform random permutation).
+            var order = torch.rand(new[] { b, (long)ops.Count }, device: device, generator: generator).argsort(1);
+            result = x.clone();
+            for (int position = 0; position < ops.Count; position++)
+            {
+                for (int j = 0; j < ops.Count; j++)
+                {
+                    var rows = order.select(1, position).eq(j).nonzero().squeeze(1);
+                    if (rows.shape[0] > 0)
+                    {
+                        result = result.index_copy(0, rows, ops[j](result.index_select(0, rows), factors[j].index_select(0, rows)));
+                    }
+                }
+            }
+        }
+
+        return Select(apply, result, x).MoveToOuterDisposeScope();
     }
 
     /// <summary>

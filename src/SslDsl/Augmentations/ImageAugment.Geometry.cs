@@ -6,10 +6,16 @@ namespace SslDsl;
 
 public static partial class ImageAugment
 {
+    /// <summary>Attempts per sample of <see cref="RandomResizedCrop"/> before it falls back to a centre crop (torchvision's 10).</summary>
+    public const int RandomResizedCropAttempts = 10;
+
     /// <summary>
-    /// Random resized crop: per sample an area fraction in [minScale, maxScale] and a log-uniform
-    /// aspect ratio in [minRatio, maxRatio] pick a rectangle (kept inside the image) that is
-    /// resized back to H x W with bilinear sampling. Samples not selected are returned unchanged.
+    /// Random resized crop with torchvision's semantics: per sample up to 10 attempts each draw an area
+    /// fraction in [minScale, maxScale] and a log-uniform aspect ratio (width / height, in pixels) in
+    /// [minRatio, maxRatio]; the first rectangle that fits inside the image is used, at a uniform position;
+    /// when none fits, the largest centred crop whose ratio is clamped into [minRatio, maxRatio]. The
+    /// rectangle is resized back to H x W with bilinear sampling. Samples not selected are returned
+    /// unchanged. Draw order: B x 10 areas, B x 10 log-ratios, B centre-x, B centre-y, then the selection mask.
     /// </summary>
     /// <exception cref="ArgumentException">Bad shape, or a scale or ratio out of range or out of order.</exception>
     public static Tensor RandomResizedCrop(Tensor x, double minScale, double maxScale, double minRatio, double maxRatio, double p, Generator generator)
@@ -31,17 +37,9 @@ public static partial class ImageAugment
         AugmentChecks.Probability(p, nameof(p), op);
 
         long b = x.shape[0];
-        var device = x.device;
         using var scope = torch.NewDisposeScope();
-        var area = Uniform(b, minScale, maxScale, generator, device);
-        var logRatio = Uniform(b, Math.Log(minRatio), Math.Log(maxRatio), generator, device);
-        var ratio = logRatio.exp();
-        // Width and height as fractions of the image side (ratio = w / h, area = w * h).
-        var w = (area * ratio).sqrt().clamp(max: 1.0);
-        var h = (area / ratio).sqrt().clamp(max: 1.0);
-        var cx = Uniform(b, 0, 1, generator, device).mul(1 - w).add(w / 2);
-        var cy = Uniform(b, 0, 1, generator, device).mul(1 - h).add(h / 2);
-        var apply = ApplyMask(b, p, generator, device);
+        var (cx, cy, w, h) = RandomResizedCropBoxes(b, x.shape[2], x.shape[3], minScale, maxScale, minRatio, maxRatio, generator, x.device);
+        var apply = ApplyMask(b, p, generator, x.device);
         var zero = torch.zeros_like(w);
         // affine_grid maps output coordinates in [-1,1] to input coordinates: x_in = w * x_out + (2 cx - 1).
         var theta = torch.stack(new[]
@@ -53,6 +51,39 @@ public static partial class ImageAugment
         var cropped = nn.functional.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
         // Unselected samples are passed through exactly (an identity grid_sample is only equal up to rounding).
         return Select(apply, cropped, x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The rectangles of <see cref="RandomResizedCrop"/> for a batch of <paramref name="batch"/> images of
+    /// <paramref name="height"/> x <paramref name="width"/> pixels, as float64 [B] tensors of fractions of the
+    /// image: centre x and y, width and height. Uses the generator exactly as the crop does (all but the selection mask).
+    /// </summary>
+    public static (Tensor CenterX, Tensor CenterY, Tensor Width, Tensor Height) RandomResizedCropBoxes(
+        long batch, long height, long width, double minScale, double maxScale, double minRatio, double maxRatio, Generator generator, Device device)
+    {
+        using var scope = torch.NewDisposeScope();
+        var shape = new[] { batch, (long)RandomResizedCropAttempts };
+        var area = torch.rand(shape, device: device, generator: generator).to(ScalarType.Float64).mul_(maxScale - minScale).add_(minScale);
+        var ratio = torch.rand(shape, device: device, generator: generator).to(ScalarType.Float64)
+            .mul_(Math.Log(maxRatio) - Math.Log(minRatio)).add_(Math.Log(minRatio)).exp_();
+        // In pixels w = sqrt(a H W r) and h = sqrt(a H W / r); as fractions of the sides:
+        var w = (area * ratio * ((double)height / width)).sqrt();
+        var h = (area / ratio * ((double)width / height)).sqrt();
+        var fits = w.le(1.0).logical_and(h.le(1.0));
+        var first = fits.to(ScalarType.Int32).argmax(1, keepdim: true);   // the first attempt that fits
+        var anyFits = fits.any(1);
+
+        // Fallback: the whole image, narrowed to the nearest allowed ratio (centred).
+        double inRatio = (double)width / height;
+        double fallbackW = inRatio > maxRatio ? height * maxRatio / width : 1.0;
+        double fallbackH = inRatio < minRatio ? width / minRatio / height : 1.0;
+        var boxW = torch.where(anyFits, w.gather(1, first).squeeze(1), torch.full(batch, fallbackW, ScalarType.Float64, device));
+        var boxH = torch.where(anyFits, h.gather(1, first).squeeze(1), torch.full(batch, fallbackH, ScalarType.Float64, device));
+        var cx = torch.rand(batch, device: device, generator: generator).to(ScalarType.Float64).mul(1 - boxW).add(boxW / 2);
+        var cy = torch.rand(batch, device: device, generator: generator).to(ScalarType.Float64).mul(1 - boxH).add(boxH / 2);
+        cx = torch.where(anyFits, cx, torch.full(batch, 0.5, ScalarType.Float64, device));
+        cy = torch.where(anyFits, cy, torch.full(batch, 0.5, ScalarType.Float64, device));
+        return (cx.MoveToOuterDisposeScope(), cy.MoveToOuterDisposeScope(), boxW.MoveToOuterDisposeScope(), boxH.MoveToOuterDisposeScope());
     }
 
     /// <summary>Mirrors each selected image left to right.</summary>

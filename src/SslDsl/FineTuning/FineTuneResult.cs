@@ -14,4 +14,12 @@ public sealed record EvaluationResult(double Accuracy, double Loss, long Count);
 /// <param name="Train">Accuracy on the training data after the last epoch.</param>
 /// <param name="Test">Accuracy on the test data, when a test set was given.</param>
 /// <param name="Seconds">Wall time.</param>
-public sealed record FineTuneResult(FineTuneMode Mode, IReadOnlyList<double> EpochLosses, EvaluationResult Train, EvaluationResult? Test, double Seconds);
+/// <remarks>For a linear probe, <paramref name="EpochLosses"/> is empty and <see cref="Probe"/> holds the grid, the choice and the final head's scores.</remarks>
+public sealed record FineTuneResult(FineTuneMode Mode, IReadOnlyList<double> EpochLosses, EvaluationResult Train, EvaluationResult? Test, double Seconds)
+{
+    /// <summary>Accuracy on the validation split (for a linear probe: that of the chosen grid point, before the final refit).</summary>
+    public EvaluationResult? Validation { get; init; }
+
+    /// <summary>The linear probe's grid, choice and scores (<see cref="FineTuneMode.LinearProbe"/> only).</summary>
+    public LinearProbeResult? Probe { get; init; }
+}

@@ -61,6 +61,14 @@ public class FineTuner<TBatch> : IDisposable
 
         Head.to(Device);
         _encoder.to(Device);
+        Probe = new ProbeSettings
+        {
+            LearningRates = new[] { settings.LearningRate, 4 * settings.LearningRate },
+            WeightDecays = new[] { 1e-4, 1e-1 },
+            Epochs = Options.Epochs ?? settings.Epochs,
+            BatchSize = Options.BatchSize ?? 1024,
+            Seed = Options.Seed ?? 0,
+        };
     }
 
     /// <summary>The settings in force.</summary>
@@ -111,23 +119,93 @@ public class FineTuner<TBatch> : IDisposable
         }
     }
 
-    /// <summary>Trains on <paramref name="train"/> and, when given, evaluates on <paramref name="test"/>.</summary>
+    /// <summary>
+    /// The fraction of the training data that <see cref="Fit(Dataset{TBatch}, Dataset{TBatch}?)"/> holds out
+    /// (its last samples) as the validation split on which the linear probe chooses its learning rate and weight decay.
+    /// </summary>
+    public const double ValidationFraction = 1.0 / 12;
+
+    /// <summary>
+    /// The linear probe's grid and training settings (<see cref="FineTuneMode.LinearProbe"/>). By default the
+    /// learning rates {lr, 4 lr} of the declared rate, weight decays {1e-4, 1e-1}, the declared (or overridden)
+    /// epochs, batches of 1,024 cached features (or the overridden batch size), and the run's seed.
+    /// </summary>
+    public ProbeSettings Probe { get; set; }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/> and, when given, evaluates on <paramref name="test"/> once at the end.
+    /// A linear probe holds out the last <see cref="ValidationFraction"/> of <paramref name="train"/> to choose
+    /// its learning rate and weight decay, then trains on all of it.
+    /// </summary>
     /// <exception cref="ArgumentException">The data carry no labels, or a label is outside [0, Classes).</exception>
     public FineTuneResult Fit(Dataset<TBatch> train, Dataset<TBatch>? test = null)
     {
+        ArgumentNullException.ThrowIfNull(train);
+        if (Settings.Mode != FineTuneMode.LinearProbe)
+        {
+            return Fit(train, null, test);
+        }
+
+        long held = Math.Max(1, (long)Math.Round(train.Count * ValidationFraction));
+        if (train.Count - held < 1)
+        {
+            throw new ArgumentException($"Dataset '{train.Name}' has {train.Count} sample(s): too few to hold out a validation split for the linear probe.", nameof(train));
+        }
+
+        using var fit = train.Subset(Range(0, train.Count - held), train.Name + "-fit");
+        using var validation = train.Subset(Range(train.Count - held, held), train.Name + "-validation");
+        return Fit(fit, validation, test);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/>, chooses on <paramref name="validation"/> (the linear probe's learning rate
+    /// and weight decay; for end-to-end modes it is only scored), and evaluates on <paramref name="test"/> once at the end.
+    /// A linear probe's final head is trained on training + validation data.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data carry no labels, or a label is outside [0, Classes).</exception>
+    public FineTuneResult Fit(Dataset<TBatch> train, Dataset<TBatch>? validation, Dataset<TBatch>? test)
+    {
         RequireLabels(train);
+        if (validation is not null)
+        {
+            RequireLabels(validation);
+        }
+
+        if (test is not null)
+        {
+            RequireLabels(test);
+        }
+
         var clock = Stopwatch.StartNew();
-        var losses = Settings.Mode == FineTuneMode.LinearProbe ? FitLinearProbe(train) : FitEndToEnd(train);
+        if (Settings.Mode == FineTuneMode.LinearProbe)
+        {
+            return FitLinearProbe(train, validation ?? throw new ArgumentNullException(nameof(validation), "A linear probe needs a validation split to choose its learning rate and weight decay."), test, clock);
+        }
+
+        var losses = FitEndToEnd(train);
         var trainEval = Evaluate(train);
+        var validationEval = validation is null ? null : Evaluate(validation);
         var testEval = test is null ? null : Evaluate(test);
-        var result = new FineTuneResult(Settings.Mode, losses, trainEval, testEval, clock.Elapsed.TotalSeconds);
+        var result = new FineTuneResult(Settings.Mode, losses, trainEval, testEval, clock.Elapsed.TotalSeconds) { Validation = validationEval };
         if (Options.ShowProgress)
         {
+            string validationText = validationEval is null ? "" : FormattableString.Invariant($", validation accuracy {validationEval.Accuracy:P2}");
             string testText = testEval is null ? "" : FormattableString.Invariant($", test accuracy {testEval.Accuracy:P2}");
-            Log(FormattableString.Invariant($"[fine-tune {Settings.Mode}] train accuracy {trainEval.Accuracy:P2}{testText} ({ConsoleProgress.FormatTime(result.Seconds)})"));
+            Log(FormattableString.Invariant($"[fine-tune {Settings.Mode}] train accuracy {trainEval.Accuracy:P2}{validationText}{testText} ({ConsoleProgress.FormatTime(result.Seconds)})"));
         }
 
         return result;
+    }
+
+    private static long[] Range(long start, long count)
+    {
+        var indices = new long[count];
+        for (long i = 0; i < count; i++)
+        {
+            indices[i] = start + i;
+        }
+
+        return indices;
     }
 
     private void RequireLabels(Dataset<TBatch> data)
@@ -146,14 +224,19 @@ public class FineTuner<TBatch> : IDisposable
         }
     }
 
-    /// <summary>Encoder features of every sample (frozen encoder, eval mode), on the CPU.</summary>
+    /// <summary>Encoder features of every sample (frozen encoder, eval mode), on the CPU; progress is shown when <see cref="TrainingOptions.ShowProgress"/>.</summary>
     public Tensor Features(Dataset<TBatch> data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         _encoder.eval();
         var parts = new List<Tensor>();
+        var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
+        const int batchSize = 1024;
+        progress?.Begin($"[features] {data.Name}", data.BatchCount(batchSize, dropLast: false));
+        long done = 0, samples = 0;
         using (torch.no_grad())
         {
-            using var e = data.Batches(1024).GetEnumerator();
+            using var e = data.Batches(batchSize).GetEnumerator();
             while (true)
             {
                 using var scope = torch.NewDisposeScope();
@@ -164,9 +247,12 @@ public class FineTuner<TBatch> : IDisposable
 
                 var batch = e.Current.To(Device);
                 parts.Add(Pool(_encoder.forward(PrepareInputs(batch)), batch).cpu().MoveToOuterDisposeScope());
+                samples += batch.Count;
+                progress?.Report(++done, double.NaN, samples, "images");
             }
         }
 
+        progress?.End(FormattableString.Invariant($"{samples} samples, {parts.FirstOrDefault()?.shape[1] ?? 0} features"));
         var all = torch.cat(parts, 0);
         foreach (var p in parts)
         {
@@ -176,18 +262,34 @@ public class FineTuner<TBatch> : IDisposable
         return all;
     }
 
-    private List<double> FitLinearProbe(Dataset<TBatch> train)
+    private FineTuneResult FitLinearProbe(Dataset<TBatch> train, Dataset<TBatch> validation, Dataset<TBatch>? test, Stopwatch clock)
     {
         // The encoder stays frozen because its features are computed once without gradients; its
         // parameters keep requires_grad, so probing a live encoder never stops its pretraining.
-        using var features = Features(train);
-        _featureMean?.Dispose();
-        _featureStd?.Dispose();
-        _featureMean = features.mean(new long[] { 0 }, keepdim: true).to(Device);
-        _featureStd = features.std(0, keepdim: true).add_(1e-6).to(Device);
-        using var featureSet = new Dataset<TabularBatch>(new[] { features.alias() }, train.Labels!.alias(), train.Name + "-features");
-        var optimizer = new TrainingOptimizer(new OptimizerSettings(OptimizerKind.AdamW, Settings.LearningRate, 1e-4, 0.9), Head.parameters());
-        return RunEpochs(featureSet, optimizer, b => Head.forward(Standardize(b.Features)), train: () => Head.train());
+        using var trainFeatures = Features(train).to(Device);
+        using var validationFeatures = Features(validation).to(Device);
+        using var testFeatures = test is null ? null : Features(test).to(Device);
+        using var trainLabels = train.Labels!.to(Device);
+        using var validationLabels = validation.Labels!.to(Device);
+        using var testLabels = test?.Labels!.to(Device);
+        var probe = LinearProbe.Fit((trainFeatures, trainLabels), (validationFeatures, validationLabels),
+            testFeatures is null ? null : (testFeatures, testLabels!), Settings.Classes, Probe, Options.ShowProgress ? Options.Log ?? Console.Out : null,
+            keepFinal: (head, mean, std) =>
+            {
+                using var noGrad = torch.no_grad();
+                Head.weight!.copy_(head.weight!);
+                Head.bias!.copy_(head.bias!);
+                _featureMean?.Dispose();
+                _featureStd?.Dispose();
+                _featureMean = mean.clone().to(Device);
+                _featureStd = std.clone().to(Device);
+            });
+        var validationResult = new EvaluationResult(probe.ValidationAccuracy, double.NaN, validation.Count);
+        return new FineTuneResult(Settings.Mode, Array.Empty<double>(), probe.Train, probe.Test, clock.Elapsed.TotalSeconds)
+        {
+            Validation = validationResult,
+            Probe = probe,
+        };
     }
 
     private List<double> FitEndToEnd(Dataset<TBatch> train)

@@ -51,15 +51,16 @@ public sealed class ConsoleProgress
         _clock.Restart();
     }
 
-    /// <summary>Reports <paramref name="done"/> steps finished, the running loss and the throughput unit count.</summary>
+    /// <summary>Reports <paramref name="done"/> steps finished, the running loss (NaN: none to show) and the throughput unit count.</summary>
     public void Report(long done, double loss, long samplesSoFar, string unit = "samples")
     {
         double seconds = _clock.Elapsed.TotalSeconds;
         double rate = seconds > 0 ? samplesSoFar / seconds : 0;
         long doneHere = done - _start;
         double eta = doneHere > 0 ? seconds / doneHere * (_total - done) : 0;
+        string lossText = double.IsNaN(loss) ? "" : string.Create(CultureInfo.InvariantCulture, $" loss {loss:F4}");
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"{_label} {Bar(done)} {done}/{_total} loss {loss:F4} {rate:F0} {unit}/s ETA {FormatTime(eta)}");
+            $"{_label} {Bar(done)} {done}/{_total}{lossText} {rate:F0} {unit}/s ETA {FormatTime(eta)}");
         if (_interactive)
         {
             long ms = _clock.ElapsedMilliseconds;

@@ -20,12 +20,16 @@ public sealed class TrainingOptimizer : IDisposable
     private readonly List<(optim.ILearningRateController Group, double Scale)> _groups = new();
     private readonly IReadOnlyList<ParameterGroup> _declared;
 
-    /// <summary>Creates the optimizer for <paramref name="groups"/> (parameters that do not require gradients are left out).</summary>
+    /// <summary>
+    /// Creates the optimizer for <paramref name="groups"/> (parameters that do not require gradients are left out;
+    /// biases and normalization parameters are never decayed, see <see cref="Groups"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">No trainable parameter.</exception>
     public TrainingOptimizer(OptimizerSettings settings, IReadOnlyList<ParameterGroup> groups)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        _declared = groups.Select(g => g with { Parameters = g.Parameters.Where(p => p.requires_grad).ToArray() })
+        _declared = groups.SelectMany(SplitOffNormsAndBiases)
+            .Select(g => g with { Parameters = g.Parameters.Where(p => p.requires_grad).ToArray() })
             .Where(g => g.Parameters.Count > 0).ToArray();
         if (_declared.Count == 0)
         {
@@ -46,6 +50,25 @@ public sealed class TrainingOptimizer : IDisposable
     public TrainingOptimizer(OptimizerSettings settings, IEnumerable<Parameter> parameters)
         : this(settings, new[] { new ParameterGroup(parameters.ToArray()) })
     {
+    }
+
+    /// <summary>
+    /// The groups the optimizer steps: the given ones, each with its one-dimensional parameters (biases,
+    /// batch-norm and layer-norm scales and shifts) split off into a twin group without weight decay, as
+    /// SimCLR, BYOL and solo-learn do; only weights of linear and convolution layers are decayed.
+    /// </summary>
+    public IReadOnlyList<ParameterGroup> Groups => _declared;
+
+    private static IEnumerable<ParameterGroup> SplitOffNormsAndBiases(ParameterGroup group)
+    {
+        if (!group.ApplyWeightDecay)
+        {
+            yield return group;
+            yield break;
+        }
+
+        yield return group with { Parameters = group.Parameters.Where(p => p.dim() > 1).ToArray() };
+        yield return group with { Parameters = group.Parameters.Where(p => p.dim() <= 1).ToArray(), ApplyWeightDecay = false };
     }
 
     /// <summary>The declared optimizer.</summary>

@@ -88,6 +88,38 @@ public class ImageAugmentColorTests
     }
 
     [Fact]
+    public void BrightnessAndContrastRunInARandomOrderPerSample()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = Rand(9, 12, 1, 3, 3).mul(0.8).add(0.1);
+        using var g = Gen(44);
+        var y = ImageAugment.ColorJitter(x, brightness: 0.9, contrast: 0.9, saturation: 0, hue: 0, p: 1.0, generator: g);
+        // p = 1 draws no mask; then 12 brightness and 12 contrast uniforms, then 12 x 2 order keys (lower key first).
+        using var replay = Gen(44);
+        var u = Data(torch.rand(new long[] { 24 }, generator: replay));
+        var keys = Data(torch.rand(new long[] { 24 }, generator: replay));
+        int brightnessFirst = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            double fb = 0.1 + 1.8 * u[i], fc = 0.1 + 1.8 * u[12 + i];
+            double[] Brightness(double[] v) => v.Select(a => Math.Clamp(a * fb, 0, 1)).ToArray();
+            double[] Contrast(double[] v)
+            {
+                double mean = v.Average();
+                return v.Select(a => Math.Clamp((a - mean) * fc + mean, 0, 1)).ToArray();
+            }
+
+            var s = Sample(x, i).Select(v => (double)v).ToArray();
+            bool bFirst = keys[2 * i] < keys[2 * i + 1];
+            brightnessFirst += bFirst ? 1 : 0;
+            var expected = bFirst ? Contrast(Brightness(s)) : Brightness(Contrast(s));
+            Close(expected.Select(v => (float)v).ToArray(), y[i], 1e-5, $"sample {i}");
+        }
+
+        Assert.InRange(brightnessFirst, 1, 11); // both orders occur in this batch
+    }
+
+    [Fact]
     public void SaturationAndHueLeaveGrayPixelsUnchanged()
     {
         using var scope = torch.NewDisposeScope();

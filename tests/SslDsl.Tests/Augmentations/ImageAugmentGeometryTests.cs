@@ -61,7 +61,8 @@ public class ImageAugmentGeometryTests
         using var scope = torch.NewDisposeScope();
         var x = Rand(5, 2, 3, 6, 8);
         using var g = Gen(4);
-        var y = ImageAugment.RandomResizedCrop(x, minScale: 1.0, maxScale: 1.0, minRatio: 1.0, maxRatio: 1.0, p: 1.0, generator: g);
+        // The whole image at its own aspect ratio (width / height in pixels, 8 / 6).
+        var y = ImageAugment.RandomResizedCrop(x, minScale: 1.0, maxScale: 1.0, minRatio: 8.0 / 6.0, maxRatio: 8.0 / 6.0, p: 1.0, generator: g);
         Close(x, y, 1e-5);
     }
 
@@ -73,19 +74,84 @@ public class ImageAugmentGeometryTests
         using var g = Gen(21);
         var y = ImageAugment.RandomResizedCrop(x, minScale: 0.2, maxScale: 0.6, minRatio: 0.5, maxRatio: 2.0, p: 1.0, generator: g);
 
-        // Documented draw order: B areas, B log-ratios, B centre-x and B centre-y uniforms (p = 1 draws no mask).
+        // Documented draw order: B x 10 areas, B x 10 log-ratios, B centre-x and B centre-y uniforms (p = 1 draws no mask).
         using var replay = Gen(21);
-        var u = Data(torch.rand(new long[] { 12 }, generator: replay));
+        var areas = Data(torch.rand(new long[] { 30 }, generator: replay));
+        var ratios = Data(torch.rand(new long[] { 30 }, generator: replay));
+        var centres = Data(torch.rand(new long[] { 6 }, generator: replay));
         for (int i = 0; i < 3; i++)
         {
-            double area = 0.2 + 0.4 * u[i];
-            double ratio = Math.Exp(Math.Log(0.5) + (Math.Log(2.0) - Math.Log(0.5)) * u[3 + i]);
-            double w = Math.Min(1, Math.Sqrt(area * ratio)), h = Math.Min(1, Math.Sqrt(area / ratio));
-            double cx = u[6 + i] * (1 - w) + w / 2, cy = u[9 + i] * (1 - h) + h / 2;
+            // The first of 10 attempts whose rectangle (in pixels: w = sqrt(a H W r), h = sqrt(a H W / r)) fits in 6 x 8.
+            double w = 0, h = 0;
+            for (int k = 0; k < 10; k++)
+            {
+                double area = 0.2 + 0.4 * areas[i * 10 + k];
+                double ratio = Math.Exp(Math.Log(0.5) + (Math.Log(2.0) - Math.Log(0.5)) * ratios[i * 10 + k]);
+                double wPx = Math.Sqrt(area * 48 * ratio), hPx = Math.Sqrt(area * 48 / ratio);
+                if (wPx <= 8 && hPx <= 6)
+                {
+                    (w, h) = (wPx / 8, hPx / 6);
+                    break;
+                }
+            }
+
+            Assert.True(w > 0, "with areas up to 0.6 and ratios up to 2 one of 10 attempts fits for this seed");
+            double cx = centres[i] * (1 - w) + w / 2, cy = centres[3 + i] * (1 - h) + h / 2;
             var theta = new double[,] { { w, 0, 2 * cx - 1 }, { 0, h, 2 * cy - 1 } };
             Close(AffineReference(Sample(x, i), 2, 6, 8, theta, border: true), y[i], 1e-4, $"sample {i}");
         }
     }
+
+    [Fact]
+    public void LargeCropsKeepTheirAreaAndAspectRatioInsteadOfBeingClamped()
+    {
+        // With areas near the whole image, many drawn rectangles do not fit; torchvision draws again rather
+        // than clamping a side (which would change the ratio and area). Every box here fits, has its drawn area
+        // and a ratio (in pixels) inside [3/4, 4/3].
+        using var scope = torch.NewDisposeScope();
+        using var g = Gen(3);
+        var (cx, cy, w, h) = ImageAugment.RandomResizedCropBoxes(2000, 28, 20, 0.85, 1.0, 0.75, 4.0 / 3.0, g, torch.CPU);
+        var area = Data64(w * h);
+        var ratio = Data64(w * 20 / (h * 28));
+        var left = Data64(cx - w / 2);
+        var right = Data64(cx + w / 2);
+        var widths = Data64(w);
+        var heights = Data64(h);
+        double fallbackHeight = 20 / 0.75 / 28;
+        int fallbacks = 0;
+        for (int i = 0; i < area.Length; i++)
+        {
+            Assert.InRange(left[i], -1e-9, 1);
+            Assert.InRange(right[i], 0, 1 + 1e-9);
+            Assert.InRange(ratio[i], 0.75 - 1e-9, 4.0 / 3.0 + 1e-9);
+            if (Math.Abs(widths[i] - 1) < 1e-12 && Math.Abs(heights[i] - fallbackHeight) < 1e-12)
+            {
+                fallbacks++;
+                continue;
+            }
+
+            Assert.InRange(area[i], 0.85 - 1e-9, 1.0 + 1e-9);
+        }
+
+        // A 28 x 20 image (ratio 0.714) can hold a 0.85+ area crop with ratio >= 0.75 only barely: some samples
+        // exhaust their 10 attempts and take the centred fallback, which is the whole width at ratio 0.75.
+        Assert.True(fallbacks > 0, "expected some fallbacks for this image shape");
+    }
+
+    [Fact]
+    public void WhenNoAttemptFitsTheCropIsTheCentredLargestOneWithTheRatioClamped()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var g = Gen(8);
+        // The whole area of a square image at a ratio in [2, 3] never fits: the fallback is w = 1, h = 1/2, centred.
+        var (cx, cy, w, h) = ImageAugment.RandomResizedCropBoxes(16, 10, 10, 1.0, 1.0, 2.0, 3.0, g, torch.CPU);
+        Assert.All(Data64(w), v => Assert.Equal(1.0, v, 12));
+        Assert.All(Data64(h), v => Assert.Equal(0.5, v, 12));
+        Assert.All(Data64(cx), v => Assert.Equal(0.5, v, 12));
+        Assert.All(Data64(cy), v => Assert.Equal(0.5, v, 12));
+    }
+
+    private static double[] Data64(Tensor t) => t.to(ScalarType.Float64).data<double>().ToArray();
 
     [Fact]
     public void RandomRotationByZeroDegreesIsIdentity()

@@ -37,7 +37,11 @@ public class FineTuneModeTests
         using var tuner = new FineTuner<ImageBatch>(encoder, 8, Settings(FineTuneMode.LinearProbe), Quiet);
         var result = tuner.Fit(data, data);
         Assert.DoesNotContain(true, Changed(encoder, before));
-        Assert.Equal(2, result.EpochLosses.Count);
+        // The probe's grid: learning rates {lr, 4 lr} x weight decays {1e-4, 1e-1}, each scored on the held-out split.
+        Assert.Equal(new[] { (0.01, 1e-4), (0.01, 1e-1), (0.04, 1e-4), (0.04, 1e-1) },
+            result.Probe!.Candidates.Select(c => (c.LearningRate, c.WeightDecay)));
+        Assert.Equal(result.Probe.Candidates.Max(c => c.ValidationAccuracy), result.Probe.Chosen.ValidationAccuracy);
+        Assert.Equal(result.Probe.ValidationAccuracy, result.Validation!.Accuracy);
         Assert.InRange(result.Test!.Accuracy, 0, 1);
     }
 

@@ -1,0 +1,84 @@
+using SslDsl;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SslDsl.Bench.Recipe;
+
+// One declaration per row of the ablation table in docs/benchmarks.md ("SimCLR recipe ablation").
+// Each row changes one thing from the row it names; "old" is the main job's recipe before issue #11.
+
+/// <summary>The recipe before issue #11: SmallCnn width 16 with a 128-wide linear bottleneck.</summary>
+[PretextTask("old")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.3, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.4, Contrast = 0.4, P = 0.8)]
+[GaussianNoise(Std = 0.05, P = 0.5)]
+[ProjectionHead(Hidden = 256, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class Old
+{
+    [Encoder(OutputDim = 128)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.SmallCnn(inChannels: 1, width: 16, outputDim: 128);
+}
+
+/// <summary>old + the pooled 1,024-feature backbone (widths 32, 64; 4x4 average pool; no linear layer) and a 1024-512-128 projection.</summary>
+[PretextTask("pooled")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.3, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.4, Contrast = 0.4, P = 0.8)]
+[GaussianNoise(Std = 0.05, P = 0.5)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class Pooled
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>pooled + crops 0.4-1, jitter 0.6, 8x8 erasing at p 0.25 instead of noise, lr 2e-3: the issue's PyTorch recipe.</summary>
+[PretextTask("reference")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class Reference
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>reference with two convolutions per block.</summary>
+[PretextTask("two-convs")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvs
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}

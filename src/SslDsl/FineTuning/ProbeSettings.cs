@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SslDsl;
+
+/// <summary>
+/// How <see cref="LinearProbe"/> trains and selects a linear classifier on frozen features: every
+/// (learning rate, weight decay) pair of the grid is trained on the training features and scored on
+/// the validation features; the best pair is trained again on training + validation features and
+/// scored once on the test features. Training is AdamW on standardized features with a cosine schedule
+/// for <see cref="Epochs"/> epochs, enough for the convex problem to converge (docs/benchmarks.md).
+/// </summary>
+public sealed record ProbeSettings
+{
+    /// <summary>The learning rates tried.</summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = new[] { 1e-3, 4e-3 };
+
+    /// <summary>The (decoupled, AdamW) weight decays tried.</summary>
+    public IReadOnlyList<double> WeightDecays { get; init; } = new[] { 1e-4, 1e-1 };
+
+    /// <summary>Epochs over the cached features per fit.</summary>
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>Mini-batch size.</summary>
+    public int BatchSize { get; init; } = 1024;
+
+    /// <summary>Seed of the head's initial weights and of the batch order.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming it.</summary>
+    public void Validate()
+    {
+        if (LearningRates is null || LearningRates.Count == 0 || LearningRates.Any(lr => !(lr > 0) || double.IsInfinity(lr)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRates), "ProbeSettings.LearningRates needs at least one finite learning rate > 0.");
+        }
+
+        if (WeightDecays is null || WeightDecays.Count == 0 || WeightDecays.Any(wd => !(wd >= 0) || double.IsInfinity(wd)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightDecays), "ProbeSettings.WeightDecays needs at least one finite weight decay >= 0.");
+        }
+
+        if (Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "ProbeSettings.Epochs must be at least 1.");
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "ProbeSettings.BatchSize must be at least 1.");
+        }
+    }
+}
+
+/// <summary>One point of the probe's grid and its validation accuracy.</summary>
+/// <param name="LearningRate">The learning rate.</param>
+/// <param name="WeightDecay">The weight decay.</param>
+/// <param name="ValidationAccuracy">Accuracy on the validation features after training on the training features.</param>
+public sealed record ProbeCandidate(double LearningRate, double WeightDecay, double ValidationAccuracy);
+
+/// <summary>What <see cref="LinearProbe.Fit"/> chose and measured.</summary>
+/// <param name="Chosen">The grid point with the best validation accuracy (ties: the first in grid order).</param>
+/// <param name="Candidates">Every grid point with its validation accuracy.</param>
+/// <param name="Train">Accuracy of the final head (trained on training + validation features) on those features.</param>
+/// <param name="Test">Accuracy of the final head on the test features, when given: measured once, after the choice.</param>
+/// <param name="Seconds">Wall time of the whole probe (grid and final fit).</param>
+public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<ProbeCandidate> Candidates, EvaluationResult Train, EvaluationResult? Test, double Seconds)
+{
+    /// <summary>The best validation accuracy (that of <see cref="Chosen"/>).</summary>
+    public double ValidationAccuracy => Chosen.ValidationAccuracy;
+}
