@@ -1,4 +1,6 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -8,21 +10,20 @@ namespace SslDsl.Generators;
 /// </summary>
 internal static class MultiTaskEmitter
 {
-    public static void Emit(SourceWriter w, TaskPlan plan)
+    public static void Emit(SourceWriter w, MultiTaskModel t)
     {
-        var t = plan.Task;
         var members = t.Members;
-        string batch = plan.Input.BatchType;
-        string name = t.Type.Name;
-        string factory = ModelEmitter.EncoderFactory(t);
+        var input = InputKind.OfMembers(members[0].Input.Spec);
+        string batch = input.BatchType;
+        string factory = EncoderFactory.Of(t);
 
-        SettingsEmitter.Emit(w, plan);
+        SettingsEmitter.Emit(w, t);
         w.Line();
-        DescribeEmitter.Emit(w, plan);
+        DescribeEmitter.Emit(w, t, input);
         w.Line();
 
         w.Summary($"The network of multi-task pretraining '{t.TaskName}': the shared encoder and every member task's heads.");
-        using (w.Open("public sealed partial class Model : nn.Module<Tensor, Tensor>"))
+        using (w.Open("public sealed partial class Model : nn.Module<Tensor, Tensor>, ITaskModel"))
         {
             w.Line("private readonly nn.Module<Tensor, Tensor> encoder;");
             foreach (var m in members)
@@ -37,7 +38,7 @@ internal static class MultiTaskEmitter
             w.Line("}");
             w.Line();
             w.SummaryXml("Creates the model around the shared <paramref name=\"encoder\"/>.");
-            using (w.Open($"public Model(nn.Module<Tensor, Tensor> encoder) : base({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(t.TaskName, quote: true)})"))
+            using (w.Open($"public Model(nn.Module<Tensor, Tensor> encoder) : base({Literal(t.TaskName)})"))
             {
                 w.Line("this.encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));");
                 foreach (var m in members)
@@ -67,9 +68,9 @@ internal static class MultiTaskEmitter
 
         w.Line();
         w.Summary($"The member tasks' pipelines of '{t.TaskName}', each with its own seeded generator.");
-        using (w.Open("public sealed partial class Pipeline : IDisposable"))
+        using (w.Open("public sealed partial class Pipeline : ITaskPipeline<Pipeline>"))
         {
-            w.Summary("Creates every member's pipeline on <paramref name=\"device\"/>.");
+            w.SummaryXml("Creates every member's pipeline on <paramref name=\"device\"/>.");
             using (w.Open("public Pipeline(Device device, long seed)"))
             {
                 for (int i = 0; i < members.Count; i++)
@@ -86,11 +87,14 @@ internal static class MultiTaskEmitter
             }
 
             w.Line();
+            w.SummaryXml("Creates every member's pipeline on <paramref name=\"device\"/> (the trainer's factory).");
+            w.Line("public static Pipeline Create(Device device, long seed) => new(device, seed);");
+            w.Line();
             w.Summary("The deterministic preparation of the first member, for fine-tuning and inference.");
-            w.Line($"public static Tensor Prepare(Tensor {plan.Input.Parameter}) => {members[0].TypeName}.Pipeline.Prepare({plan.Input.Parameter});");
+            w.Line($"public static Tensor Prepare(Tensor {input.Parameter}) => {members[0].TypeName}.Pipeline.Prepare({input.Parameter});");
             w.Line();
             w.Summary("The generators of every member pipeline (saved in checkpoints).");
-            w.Line("public Generator[] Generators => new[] { " + string.Join(", ", members.Select(m => $"{Property(m)}.Generator")) + " };");
+            w.Line("public IReadOnlyList<Generator> Generators => new[] { " + string.Join(", ", members.Select(m => $"{Property(m)}.Generator")) + " };");
             w.Line();
             w.Summary("Releases every member pipeline.");
             using (w.Open("public void Dispose()"))
@@ -104,19 +108,19 @@ internal static class MultiTaskEmitter
 
         w.Line();
         w.Summary($"Pretrains '{t.TaskName}': every step computes each member's loss on the same batch and minimizes the weighted sum.");
-        using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}>"))
+        using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}, Model, Pipeline>"))
         {
-            TrainerShellEmitter.EmitMembers(w, plan, "The member pipelines.");
+            TrainerEmitter.EmitConstructors(w, t.Type.Name);
             w.Line();
             w.Summary("L = sum of weight_i * L_i over the member tasks; terms are named \"task/term\".");
             w.Line($"public static LossTerms Objective(Model model, Pipeline pipeline, {batch} batch) => LossTerms.Combine(");
             for (int i = 0; i < members.Count; i++)
             {
                 var m = members[i];
-                string literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(m.TaskName, quote: true);
-                w.Line($"    ({literal}, {m.WeightLiteral}, {m.TypeName}.Trainer.Objective(model.{Property(m)}, pipeline.{Property(m)}, batch)){(i == members.Count - 1 ? ");" : ",")}");
+                w.Line($"    ({Literal(m.TaskName)}, {m.Weight.Literal(Objective.Weight)}, {m.TypeName}.Trainer.Objective(model.{Property(m)}, pipeline.{Property(m)}, batch)){(i == members.Count - 1 ? ");" : ",")}");
             }
 
+            TrainerEmitter.EmitComputeLoss(w, input);
             var momentumMembers = members.Where(m => m.HasMomentum).ToArray();
             if (momentumMembers.Length > 0)
             {
@@ -126,39 +130,17 @@ internal static class MultiTaskEmitter
                 {
                     foreach (var m in momentumMembers)
                     {
-                        string literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(m.TaskName, quote: true);
-                        w.Line($"{m.TypeName}.Trainer.AfterStep(Model.{Property(m)}, loss.Part({literal}), TrainingProgress);");
+                        w.Line($"{m.TypeName}.Trainer.AfterStep(Model.{Property(m)}, loss.Part({Literal(m.TaskName)}), TrainingProgress);");
                     }
                 }
             }
-
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            using (w.Open("protected override void SaveExtraState(BinaryWriter writer)"))
-            {
-                w.Line("foreach (var generator in Pipeline.Generators)");
-                w.Line("{");
-                w.Line("    CheckpointFile.WriteBytes(writer, generator.get_state());");
-                w.Line("}");
-            }
-
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            using (w.Open("protected override void LoadExtraState(BinaryReader reader)"))
-            {
-                w.Line("foreach (var generator in Pipeline.Generators)");
-                w.Line("{");
-                w.Line("    using var state = CheckpointFile.ReadBytes(reader);");
-                w.Line("    generator.set_state(state);");
-                w.Line("}");
-            }
-
-            TrainerShellEmitter.EmitDispose(w);
         }
 
         w.Line();
-        FineTunerEmitter.Emit(w, plan);
+        FineTunerEmitter.Emit(w, t, input);
     }
+
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
     /// <summary>The member class's simple name: global::Ns.SimClr and global::SimClr (global namespace) both give SimClr.</summary>
     private static string Property(MemberTaskModel m) =>

@@ -1,13 +1,14 @@
+using static SslDsl.Generators.AttributeCatalog;
+
 namespace SslDsl.Generators;
 
 /// <summary>Emits the FineTuner class: the declared classifier head on the pretrained encoder.</summary>
 internal static class FineTunerEmitter
 {
-    public static void Emit(SourceWriter w, TaskPlan plan)
+    public static void Emit(SourceWriter w, TaskModel t, InputKind input)
     {
-        var t = plan.Task;
-        string batch = plan.Input.BatchType;
-        w.Summary($"Fine-tunes the encoder of task '{t.TaskName}' on labelled data ({(t.FineTune?.Text("Mode") ?? "mode given at run time")}) and reports accuracy.");
+        string batch = input.BatchType;
+        w.Summary($"Fine-tunes the encoder of task '{t.TaskName}' on labelled data ({t.FineTune?.Get(FineTune.Mode) ?? "mode given at run time"}) and reports accuracy.");
         using (w.Open($"public sealed partial class FineTuner : FineTuner<{batch}>"))
         {
             w.Summary("Fine-tunes the encoder of a pretrained model.");
@@ -26,8 +27,8 @@ internal static class FineTunerEmitter
             w.Line("}");
             w.Line();
             w.Line("/// <inheritdoc />");
-            w.Line($"protected override Tensor PrepareInputs({batch} batch) => {t.Type.Name}.Pipeline.Prepare(batch.{plan.Input.Tensor});");
-            if (batch == "TokenBatch")
+            w.Line($"protected override Tensor PrepareInputs({batch} batch) => {t.Type.Name}.Pipeline.Prepare(batch.{input.Tensor});");
+            if (input.IsText)
             {
                 w.Line();
                 w.Summary("Token states [B,L,D] pool to one vector per sequence: the mean over real (non-padding) tokens.");
