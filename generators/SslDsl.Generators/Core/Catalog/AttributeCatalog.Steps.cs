@@ -267,7 +267,7 @@ internal static partial class AttributeCatalog
         public SpanMaskSpec()
             : base(nameof(SpanMask), Masking, Modality.Text, "TokenMasking", p: 1.0)
         {
-            MeanSpan = Double(nameof(MeanSpan), 3.0, Constraint.Positive, DiagnosticIds.Shape);
+            MeanSpan = Double(nameof(MeanSpan), 3.0, Constraint.AtLeastOne, DiagnosticIds.Shape);
             Ratio = Double(nameof(Ratio), 0.15, Constraint.OpenUnit, DiagnosticIds.Probability);
         }
 

@@ -65,6 +65,8 @@ internal enum Constraint
     Momentum,
     /// <summary>[0, 0.5]: hue shift.</summary>
     HalfUnit,
+    /// <summary>&gt;= 1: a length in tokens or steps that may be fractional (a mean span).</summary>
+    AtLeastOne,
 }
 
 /// <summary>

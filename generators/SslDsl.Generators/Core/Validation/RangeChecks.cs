@@ -52,7 +52,7 @@ internal static class RangeChecks
     }
 
     /// <summary>Parameters whose low value must not exceed the high one (SSL026).</summary>
-    private static readonly (DoubleParam Low, DoubleParam High)[] OrderedPairs =
+    internal static readonly (DoubleParam Low, DoubleParam High)[] OrderedPairs =
     {
         (RandomResizedCrop.MinScale, RandomResizedCrop.MaxScale),
         (RandomResizedCrop.MinRatio, RandomResizedCrop.MaxRatio),
@@ -70,6 +70,7 @@ internal static class RangeChecks
         Constraint.NonNegative => ">= 0",
         Constraint.Momentum => "[0, 1)",
         Constraint.HalfUnit => "in [0, 0.5]",
+        Constraint.AtLeastOne => ">= 1",
         _ => "",
     };
 
@@ -83,6 +84,7 @@ internal static class RangeChecks
         Constraint.NonNegative => v >= 0 && !double.IsInfinity(v),
         Constraint.Momentum => v >= 0 && v < 1,
         Constraint.HalfUnit => v >= 0 && v <= 0.5,
+        Constraint.AtLeastOne => v >= 1 && !double.IsInfinity(v),
         _ => true,
     };
 
@@ -141,7 +143,7 @@ internal static class RangeChecks
                 c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, name, p.Name, value, range, p.DefaultLiteral ?? "0.9");
                 break;
             case "SSL015":
-                c.Report(DiagnosticDescriptors.ShapeMismatch, location, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to a positive value{suggestion}");
+                c.Report(DiagnosticDescriptors.ShapeMismatch, location, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to {(p.Constraint == Constraint.AtLeastOne ? "1 or more" : "a positive value")}{suggestion}");
                 break;
             case "SSL016":
                 c.Report(DiagnosticDescriptors.DimensionMismatch, location, $"{name}.{p.Name} is {value}, but a width must be {range}; set it to a positive value{suggestion}");
