@@ -151,7 +151,7 @@ internal static class Guard
     {
         if (t.shape[0] < rows)
         {
-            throw new ArgumentException(Message(operation, name, $"at least {rows} rows ({why})", $"it has {t.shape[0]} (shape {Shape(t)})"), name);
+            throw new ArgumentException($"{operation}: {name} must have at least {rows} row(s) ({why}), but it has {t.shape[0]} (shape {Shape(t)}).", name);
         }
     }
 

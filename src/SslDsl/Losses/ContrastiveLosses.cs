@@ -24,7 +24,7 @@ public static partial class Losses
         Guard.Positive(loss, temperature);
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
-        Guard.MinRows(loss, z1, 1, "the batch is empty");
+        Guard.MinRows(loss, z1, 1, "the loss averages over the batch");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -57,7 +57,7 @@ public static partial class Losses
         Guard.Positive(loss, temperature);
         Guard.Rank(loss, queries, 2, "[N, D]");
         Guard.SameShape(loss, queries, keys);
-        Guard.MinRows(loss, queries, 1, "the batch is empty");
+        Guard.MinRows(loss, queries, 1, "the loss averages over the batch");
         if (negatives is not null)
         {
             Guard.Rank(loss, negatives, 2, "[K, D]");

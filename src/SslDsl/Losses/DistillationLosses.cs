@@ -21,7 +21,7 @@ public static partial class Losses
         const string loss = "BYOL";
         Guard.Rank(loss, online, 2, "[N, D]");
         Guard.SameShape(loss, online, target);
-        Guard.MinRows(loss, online, 1, "the batch is empty");
+        Guard.MinRows(loss, online, 1, "the loss averages over the batch");
 
         using var scope = torch.NewDisposeScope();
         var p = nn.functional.normalize(online, dim: 1);

@@ -87,7 +87,7 @@ public static partial class Losses
             throw new ArgumentException($"{loss}: labels must be [N] = [{logits.shape[0]}] to match logits {Guard.Shape(logits)}, but its shape is {Guard.Shape(labels)}.", nameof(labels));
         }
 
-        Guard.MinRows(loss, logits, 1, "the batch is empty");
+        Guard.MinRows(loss, logits, 1, "the loss averages over the batch");
         return nn.functional.cross_entropy(logits, labels);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Reflection;
 
 namespace SslDsl.Generators;
 
@@ -15,21 +16,13 @@ internal static partial class AttributeCatalog
 {
     private const Modality JointModalities = Modality.Image | Modality.Tabular | Modality.Series;
 
-    // A static constructor runs after the field initializers of every part of the class, so the entries exist here.
-    static AttributeCatalog() => All = new AttributeSpec[]
-    {
-        PretextTask, MultiTaskPretraining, Objective, Views, Encoder, Backbone,
-        ImageInput, TextInput, TabularInput, TimeSeriesInput,
-        RandomResizedCrop, HorizontalFlip, VerticalFlip, RandomRotation, ColorJitter, Grayscale, GaussianBlur, Solarize, GaussianNoise, RandomErasing, Normalize,
-        PatchMask, BlockMask, MaskTokens, SpanMask,
-        FeatureCorruption, Jitter, Scaling, TimeMask,
-        ProjectionHead, PredictorHead, Decoder, MomentumEncoder, NegativeQueue,
-        NtXentLoss, InfoNceLoss, ByolLoss, BarlowTwinsLoss, VicRegLoss, ContrastiveMarginLoss,
-        ReconstructionLoss, AdversarialLoss,
-        RotationPrediction, JigsawPrediction, RelativePatchPosition, ForecastLoss,
-        MaskedTokenLoss, NextTokenLoss, NextSentenceLoss,
-        Optimizer, LearningRateSchedule, Training, FineTune,
-    }.ToImmutableDictionary(s => s.Name);
+    // A static constructor runs after the field initializers of every part of the class, so every entry
+    // exists here; each public static AttributeSpec field is an entry (declaring the field is enough).
+    static AttributeCatalog() => All = typeof(AttributeCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => typeof(AttributeSpec).IsAssignableFrom(f.FieldType))
+        .Select(f => (AttributeSpec)f.GetValue(null)!)
+        .ToImmutableDictionary(s => s.Name);
 
     /// <summary>All attributes, by short name. A test checks that every runtime attribute class is here.</summary>
     public static ImmutableDictionary<string, AttributeSpec> All { get; }

@@ -40,13 +40,13 @@ internal static class ViewChecks
         }
         else if (count < 1)
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), "Views", "Count", count, ">= 1",
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), AttributeCatalog.Views.Name, AttributeCatalog.Views.Count.Name, count, ">= 1",
                 "set how many views of each sample the pipeline draws, e.g. [Views(1)], or remove [Views]");
         }
 
         if (count > MaxViews)
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), "Views", "Count", count, $"<= {MaxViews}",
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), AttributeCatalog.Views.Name, AttributeCatalog.Views.Count.Name, count, $"<= {MaxViews}",
                 "draw fewer views of each sample, e.g. [Views(2)] (multi-crop methods use about 10)");
         }
 
