@@ -62,7 +62,7 @@ internal static class AttributeLists
     {
         var constructor = model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol
             ?? model.GetSymbolInfo(attribute, cancellationToken).CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
-        return AttributeCatalog.ByMetadataName(TaskParser.MetadataName(constructor?.ContainingType));
+        return AttributeCatalog.ByMetadataName(DeclarationReader.MetadataName(constructor?.ContainingType));
     }
 
     private static SyntaxTriviaList Indentation(AttributeListSyntax neighbour)

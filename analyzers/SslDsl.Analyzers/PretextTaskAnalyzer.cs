@@ -61,9 +61,7 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<(string, INamedTypeSymbol, Location)> names)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        bool isTask = type.GetAttributes().Any(a =>
-            TaskParser.MetadataName(a.AttributeClass) is TaskParser.PretextTaskAttribute or TaskParser.MultiTaskAttribute);
-        if (!isTask)
+        if (!TaskParser.IsTask(type.GetAttributes()))
         {
             return;
         }
@@ -74,9 +72,9 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        if (!parsed.IsIncomplete && parsed.TaskAttribute is { } attribute && attribute.IsKnown("Name") && !string.IsNullOrEmpty(parsed.TaskName))
+        if (!parsed.IsIncomplete && parsed.TaskAttribute is { Spec: AttributeCatalog.TaskSpec spec } attribute && attribute.IsKnown(spec.TaskName) && !string.IsNullOrEmpty(parsed.TaskName))
         {
-            names.Add((parsed.TaskName, type, attribute.LocationOf("Name")));
+            names.Add((parsed.TaskName, type, attribute.LocationOf(spec.TaskName)));
         }
     }
 

@@ -1,3 +1,5 @@
+using static SslDsl.Generators.AttributeCatalog;
+
 namespace SslDsl.Generators;
 
 /// <summary>What an input declaration means for generated code: batch type and the tensor it carries.</summary>
@@ -7,26 +9,28 @@ namespace SslDsl.Generators;
 /// <param name="Description">How Describe() shows the input.</param>
 internal sealed record InputKind(string BatchType, string Tensor, string Parameter, string Description)
 {
-    /// <summary>The kind for an input attribute named <paramref name="inputName"/> (multi-task: the members' input).</summary>
-    public static InputKind OfName(string inputName) => Of(string.IsNullOrEmpty(inputName) ? null : TaskModelBuilder.Defaults(inputName)) with
+    /// <summary>Whether the batch holds token sequences (their states are pooled to one vector per sequence).</summary>
+    public bool IsText => BatchType == "TokenBatch";
+
+    /// <summary>The kind for a task's input attribute.</summary>
+    public static InputKind Of(AttributeModel input) => input.Spec switch
     {
-        Description = inputName switch
-        {
-            "TextInput" => "text (the members' input)",
-            "TabularInput" => "tabular (the members' input)",
-            "TimeSeriesInput" => "time series (the members' input)",
-            _ => "image (the members' input)",
-        },
+        TextInputSpec => new InputKind("TokenBatch", "Ids", "ids",
+            $"text, {input.Get(TextInput.MaxLength)} tokens, vocabulary {input.Get(TextInput.VocabSize)} (pad {input.Get(TextInput.PadId)}, mask {input.Get(TextInput.MaskId)}, cls {input.Get(TextInput.ClsId)}, sep {input.Get(TextInput.SepId)})"),
+        TabularInputSpec => new InputKind("TabularBatch", "Features", "features", $"tabular, {input.Get(TabularInput.Features)} features"),
+        TimeSeriesInputSpec => new InputKind("SeriesBatch", "Values", "values", $"time series, {input.Get(TimeSeriesInput.Channels)} channel(s) x {input.Get(TimeSeriesInput.Length)} steps"),
+        _ => new InputKind("ImageBatch", "Images", "images", $"image {input.Get(ImageInput.Channels)}x{input.Get(ImageInput.Height)}x{input.Get(ImageInput.Width)}"),
     };
 
-    /// <summary>The kind for a task's input (image when absent, which only happens for multi-task shells).</summary>
-    public static InputKind Of(AttributeModel? input) => input?.Name switch
+    /// <summary>The kind of a multi-task pretraining, whose members all read <paramref name="input"/>.</summary>
+    public static InputKind OfMembers(AttributeSpec input) => Of(input.Defaults) with
     {
-        "TextInput" => new InputKind("TokenBatch", "Ids", "ids",
-            $"text, {input.Int("MaxLength")} tokens, vocabulary {input.Int("VocabSize")} (pad {input.Int("PadId")}, mask {input.Int("MaskId")}, cls {input.Int("ClsId")}, sep {input.Int("SepId")})"),
-        "TabularInput" => new InputKind("TabularBatch", "Features", "features", $"tabular, {input.Int("Features")} features"),
-        "TimeSeriesInput" => new InputKind("SeriesBatch", "Values", "values", $"time series, {input.Int("Channels")} channel(s) x {input.Int("Length")} steps"),
-        "ImageInput" => new InputKind("ImageBatch", "Images", "images", $"image {input.Int("Channels")}x{input.Int("Height")}x{input.Int("Width")}"),
-        _ => new InputKind("ImageBatch", "Images", "images", "image"),
+        Description = input switch
+        {
+            TextInputSpec => "text (the members' input)",
+            TabularInputSpec => "tabular (the members' input)",
+            TimeSeriesInputSpec => "time series (the members' input)",
+            _ => "image (the members' input)",
+        },
     };
 }

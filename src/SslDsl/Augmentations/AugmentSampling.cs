@@ -16,11 +16,14 @@ internal static class AugmentSampling
     /// </summary>
     public static Tensor ApplyMask(long batch, double p, Generator generator, Device device)
     {
-        AugmentChecks.Probability(p, nameof(p), "ApplyMask");
+        Guard.Probability("ApplyMask", p);
         return p >= 1.0 ? torch.ones(batch, ScalarType.Bool, device: device)
             : p <= 0.0 ? torch.zeros(batch, ScalarType.Bool, device: device)
             : torch.rand(new[] { batch }, device: device, generator: generator).lt(p);
     }
+
+    /// <summary><c>round(fraction * n)</c> with halves rounded away from zero (the rounding every "exactly round(r * n)" rule of the runtime uses).</summary>
+    public static long RoundCount(double fraction, long n) => (long)Math.Round(fraction * n, MidpointRounding.AwayFromZero);
 
     /// <summary>Uniform float32 draws in [low, high), shape [B].</summary>
     public static Tensor Uniform(long batch, double low, double high, Generator generator, Device device) =>

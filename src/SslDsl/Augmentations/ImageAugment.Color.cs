@@ -19,18 +19,18 @@ public static partial class ImageAugment
     public static Tensor ColorJitter(Tensor x, double brightness, double contrast, double saturation, double hue, double p, Generator generator)
     {
         const string op = nameof(ColorJitter);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.NonNegative(brightness, nameof(brightness), op);
-        AugmentChecks.NonNegative(contrast, nameof(contrast), op);
-        AugmentChecks.NonNegative(saturation, nameof(saturation), op);
-        AugmentChecks.NonNegative(hue, nameof(hue), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.NonNegative(op, brightness);
+        Guard.NonNegative(op, contrast);
+        Guard.NonNegative(op, saturation);
+        Guard.NonNegative(op, hue);
         if (hue > 0.5)
         {
             throw new ArgumentOutOfRangeException(nameof(hue), hue, $"{op}: hue is a fraction of a full turn and must be in [0, 0.5].");
         }
 
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Probability(op, p);
         long b = x.shape[0];
         var device = x.device;
         bool rgb = x.shape[1] == 3;
@@ -105,7 +105,7 @@ public static partial class ImageAugment
     /// </summary>
     public static Tensor Gray(Tensor x)
     {
-        AugmentChecks.Image(x, nameof(Gray));
+        Guard.Image(nameof(Gray), x);
         if (x.shape[1] == 1)
         {
             return x;
@@ -124,7 +124,7 @@ public static partial class ImageAugment
     /// <exception cref="ArgumentException">The image does not have 3 channels.</exception>
     public static Tensor RotateHue(Tensor rgb, Tensor turns)
     {
-        AugmentChecks.Image(rgb, nameof(RotateHue), nameof(rgb));
+        Guard.Image(nameof(RotateHue), rgb);
         if (rgb.shape[1] != 3)
         {
             throw new ArgumentException($"{nameof(RotateHue)} needs RGB images (3 channels) but got {rgb.shape[1]} channels.", nameof(rgb));
@@ -152,9 +152,9 @@ public static partial class ImageAugment
     public static Tensor Grayscale(Tensor x, double p, Generator generator)
     {
         const string op = nameof(Grayscale);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.Probability(op, p);
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(x.shape[0], p, generator, x.device);
         if (x.shape[1] == 1)
@@ -166,18 +166,14 @@ public static partial class ImageAugment
         return Select(apply, gray, x).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Solarizes each selected image: every pixel with value &gt;= <paramref name="threshold"/> becomes 1 - value.</summary>
+    /// <summary>Solarizes each selected image: every pixel with value &gt;= <paramref name="threshold"/> (in [0, 1]) becomes 1 - value.</summary>
     public static Tensor Solarize(Tensor x, double threshold, double p, Generator generator)
     {
         const string op = nameof(Solarize);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        if (double.IsNaN(threshold))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"{op}: threshold must be a number (pixels at or above it are inverted).");
-        }
-
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.Probability(op, threshold);
+        Guard.Probability(op, p);
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(x.shape[0], p, generator, x.device);
         var solarized = torch.where(x.ge(threshold), x.neg().add_(1.0), x);

@@ -19,17 +19,17 @@ public static partial class ImageAugment
     public static Tensor RandomErasing(Tensor x, double minArea, double maxArea, double p, Generator generator)
     {
         const string op = nameof(RandomErasing);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.Positive(minArea, nameof(minArea), op);
-        AugmentChecks.Positive(maxArea, nameof(maxArea), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.Positive(op, minArea);
+        Guard.Positive(op, maxArea);
         if (maxArea > 1.0)
         {
             throw new ArgumentOutOfRangeException(nameof(maxArea), maxArea, $"{op}: maxArea is a fraction of the image area and must be in (0,1].");
         }
 
-        AugmentChecks.Ordered(minArea, nameof(minArea), maxArea, nameof(maxArea), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Ordered(op, minArea, maxArea);
+        Guard.Probability(op, p);
 
         long b = x.shape[0];
         double height = x.shape[2], width = x.shape[3];

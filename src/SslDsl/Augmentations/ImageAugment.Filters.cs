@@ -16,8 +16,8 @@ public static partial class ImageAugment
     public static Tensor GaussianBlur(Tensor x, int kernelSize, double sigmaMin, double sigmaMax, double p, Generator generator)
     {
         const string op = nameof(GaussianBlur);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         if (kernelSize < 1 || kernelSize % 2 == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, $"{op}: kernelSize must be a positive odd number (3, 5, 7, ...).");
@@ -31,10 +31,10 @@ public static partial class ImageAugment
                 $"{op}: reflect padding needs kernelSize / 2 < min(H, W); the image is {height}x{width}. Use a kernel of at most {2 * Math.Min(height, width) - 1}.");
         }
 
-        AugmentChecks.Positive(sigmaMin, nameof(sigmaMin), op);
-        AugmentChecks.Positive(sigmaMax, nameof(sigmaMax), op);
-        AugmentChecks.Ordered(sigmaMin, nameof(sigmaMin), sigmaMax, nameof(sigmaMax), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Positive(op, sigmaMin);
+        Guard.Positive(op, sigmaMax);
+        Guard.Ordered(op, sigmaMin, sigmaMax);
+        Guard.Probability(op, p);
 
         var device = x.device;
         using var scope = torch.NewDisposeScope();
@@ -57,10 +57,10 @@ public static partial class ImageAugment
     public static Tensor GaussianNoise(Tensor x, double std, double p, Generator generator)
     {
         const string op = nameof(GaussianNoise);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.NonNegative(std, nameof(std), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.NonNegative(op, std);
+        Guard.Probability(op, p);
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(x.shape[0], p, generator, x.device);
         var noise = torch.randn(x.shape, dtype: x.dtype, device: x.device, generator: generator).mul_(std);

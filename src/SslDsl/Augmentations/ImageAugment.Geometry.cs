@@ -21,20 +21,20 @@ public static partial class ImageAugment
     public static Tensor RandomResizedCrop(Tensor x, double minScale, double maxScale, double minRatio, double maxRatio, double p, Generator generator)
     {
         const string op = nameof(RandomResizedCrop);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.Positive(minScale, nameof(minScale), op);
-        AugmentChecks.Positive(maxScale, nameof(maxScale), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.Positive(op, minScale);
+        Guard.Positive(op, maxScale);
         if (maxScale > 1.0)
         {
             throw new ArgumentOutOfRangeException(nameof(maxScale), maxScale, $"{op}: maxScale is an area fraction and must be in (0,1].");
         }
 
-        AugmentChecks.Ordered(minScale, nameof(minScale), maxScale, nameof(maxScale), op);
-        AugmentChecks.Positive(minRatio, nameof(minRatio), op);
-        AugmentChecks.Positive(maxRatio, nameof(maxRatio), op);
-        AugmentChecks.Ordered(minRatio, nameof(minRatio), maxRatio, nameof(maxRatio), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Ordered(op, minScale, maxScale);
+        Guard.Positive(op, minRatio);
+        Guard.Positive(op, maxRatio);
+        Guard.Ordered(op, minRatio, maxRatio);
+        Guard.Probability(op, p);
 
         long b = x.shape[0];
         using var scope = torch.NewDisposeScope();
@@ -89,8 +89,8 @@ public static partial class ImageAugment
     /// <summary>Mirrors each selected image left to right.</summary>
     public static Tensor HorizontalFlip(Tensor x, double p, Generator generator)
     {
-        AugmentChecks.Image(x, nameof(HorizontalFlip));
-        AugmentChecks.Generator(generator, nameof(HorizontalFlip));
+        Guard.Image(nameof(HorizontalFlip), x);
+        Guard.Generator(nameof(HorizontalFlip), generator);
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(x.shape[0], p, generator, x.device);
         return Select(apply, x.flip(3), x).MoveToOuterDisposeScope();
@@ -99,8 +99,8 @@ public static partial class ImageAugment
     /// <summary>Mirrors each selected image top to bottom.</summary>
     public static Tensor VerticalFlip(Tensor x, double p, Generator generator)
     {
-        AugmentChecks.Image(x, nameof(VerticalFlip));
-        AugmentChecks.Generator(generator, nameof(VerticalFlip));
+        Guard.Image(nameof(VerticalFlip), x);
+        Guard.Generator(nameof(VerticalFlip), generator);
         using var scope = torch.NewDisposeScope();
         var apply = ApplyMask(x.shape[0], p, generator, x.device);
         return Select(apply, x.flip(2), x).MoveToOuterDisposeScope();
@@ -117,10 +117,10 @@ public static partial class ImageAugment
     public static Tensor RandomRotation(Tensor x, double degrees, double p, Generator generator)
     {
         const string op = nameof(RandomRotation);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.NonNegative(degrees, nameof(degrees), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.NonNegative(op, degrees);
+        Guard.Probability(op, p);
 
         long b = x.shape[0];
         double height = x.shape[2];

@@ -22,7 +22,7 @@ public static partial class ImageAugment
 
         if (x.dim() < 2 || !x.is_floating_point())
         {
-            throw new ArgumentException($"{op} expects a floating-point [B,C,...] tensor but got {x.dtype} of shape [{AugmentChecks.Shape(x)}].", nameof(x));
+            throw new ArgumentException($"{op}: x must be a floating-point [B,C,...] tensor, but it holds {x.dtype} with shape {Guard.Shape(x)}.", nameof(x));
         }
 
         long channels = x.shape[1];

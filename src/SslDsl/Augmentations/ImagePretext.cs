@@ -18,8 +18,8 @@ public static class ImagePretext
     public static (Tensor Images, Tensor Labels) Rotations(Tensor x, int angles, Generator generator)
     {
         const string op = nameof(Rotations);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         if (angles != 2 && angles != 4)
         {
             throw new ArgumentOutOfRangeException(nameof(angles), angles, $"{op}: angles must be 2 (0/180 degrees) or 4 (0/90/180/270 degrees).");
@@ -52,8 +52,8 @@ public static class ImagePretext
     public static (Tensor Images, Tensor Labels) Jigsaw(Tensor x, int grid, JigsawPermutations permutations, Generator generator)
     {
         const string op = nameof(Jigsaw);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         if (permutations is null)
         {
             throw new ArgumentNullException(nameof(permutations), $"{op}: pass the fixed permutation set (JigsawPermutations.Create).");
@@ -85,8 +85,8 @@ public static class ImagePretext
     public static (Tensor Center, Tensor Neighbour, Tensor Labels) RelativePatches(Tensor x, int grid, Generator generator)
     {
         const string op = nameof(RelativePatches);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         if (grid != 3)
         {
             throw new ArgumentOutOfRangeException(nameof(grid), grid, $"{op}: grid must be 3 (a centre tile and its 8 neighbours).");

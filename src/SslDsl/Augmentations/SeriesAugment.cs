@@ -16,7 +16,7 @@ public static class SeriesAugment
     {
         const string op = nameof(Jitter);
         Check(x, p, generator, op);
-        AugmentChecks.NonNegative(std, nameof(std), op);
+        Guard.NonNegative(op, std);
         using var scope = torch.NewDisposeScope();
         var apply = AugmentSampling.ApplyMask(x.shape[0], p, generator, x.device);
         var noise = torch.randn(x.shape, dtype: x.dtype, device: x.device, generator: generator).mul_(std);
@@ -29,7 +29,7 @@ public static class SeriesAugment
     {
         const string op = nameof(Scaling);
         Check(x, p, generator, op);
-        AugmentChecks.NonNegative(std, nameof(std), op);
+        Guard.NonNegative(op, std);
         using var scope = torch.NewDisposeScope();
         var apply = AugmentSampling.ApplyMask(x.shape[0], p, generator, x.device);
         var factor = torch.randn(new[] { x.shape[0], x.shape[1], 1L }, dtype: x.dtype, device: x.device, generator: generator).mul_(std).add_(1.0);
@@ -40,14 +40,14 @@ public static class SeriesAugment
     /// Zeroes, in every channel of each selected series, one contiguous window of L = round(<paramref name="ratio"/> · T)
     /// steps (halves away from zero) starting at a step drawn uniformly in [0, T - L]. Draw order: B starts, then the mask.
     /// </summary>
-    /// <exception cref="ArgumentException">x is not [B,C,T], ratio or p is outside [0,1].</exception>
+    /// <exception cref="ArgumentException">x is not [B,C,T], ratio is outside (0,1) or p outside [0,1].</exception>
     public static Tensor TimeMask(Tensor x, double ratio, double p, Generator generator)
     {
         const string op = nameof(TimeMask);
         Check(x, p, generator, op);
-        AugmentChecks.Probability(ratio, nameof(ratio), op);
+        Guard.OpenFraction(op, ratio);
         long b = x.shape[0], steps = x.shape[2];
-        long length = AugmentChecks.RoundCount(ratio, steps);
+        long length = AugmentSampling.RoundCount(ratio, steps);
         var device = x.device;
         using var scope = torch.NewDisposeScope();
         var start = torch.randint(0, steps - length + 1, new[] { b }, dtype: ScalarType.Int64, device: device, generator: generator).view(-1, 1, 1);
@@ -59,8 +59,8 @@ public static class SeriesAugment
 
     private static void Check(Tensor x, double p, Generator generator, string op)
     {
-        AugmentChecks.Rank(x, 3, "[B,C,T]", op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.FloatRank(op, x, 3, "[B,C,T]");
+        Guard.Generator(op, generator);
+        Guard.Probability(op, p);
     }
 }

@@ -19,10 +19,10 @@ public static class TabularAugment
     public static Tensor FeatureCorruption(Tensor x, double rate, double p, Generator generator)
     {
         const string op = nameof(FeatureCorruption);
-        AugmentChecks.Rank(x, 2, "[B,F]", op);
-        AugmentChecks.Generator(generator, op);
-        AugmentChecks.Probability(rate, nameof(rate), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.FloatRank(op, x, 2, "[B,F]");
+        Guard.Generator(op, generator);
+        Guard.Probability(op, rate);
+        Guard.Probability(op, p);
 
         long b = x.shape[0], features = x.shape[1];
         if (b < 2)
@@ -31,7 +31,7 @@ public static class TabularAugment
         }
 
         var device = x.device;
-        long q = AugmentChecks.RoundCount(rate, features);
+        long q = AugmentSampling.RoundCount(rate, features);
         using var scope = torch.NewDisposeScope();
         var noise = torch.rand(new[] { b, features }, device: device, generator: generator);
         // rank of each feature in its row's random order; the q lowest ranks are corrupted.

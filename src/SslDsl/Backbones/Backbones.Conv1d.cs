@@ -21,11 +21,11 @@ public static partial class Backbones
     /// <exception cref="System.ArgumentOutOfRangeException">A size is not positive.</exception>
     public static Sequential Conv1d(int inChannels, int width = 32, int outputDim = 128, int depth = 2)
     {
-        BackboneArguments.Positive(nameof(Conv1d), nameof(inChannels), inChannels);
-        BackboneArguments.Positive(nameof(Conv1d), nameof(width), width);
-        BackboneArguments.Positive(nameof(Conv1d), nameof(outputDim), outputDim);
-        BackboneArguments.Positive(nameof(Conv1d), nameof(depth), depth);
-        BackboneArguments.DoublingFits(nameof(Conv1d), width, depth);
+        Guard.Positive(nameof(Conv1d), inChannels);
+        Guard.Positive(nameof(Conv1d), width);
+        Guard.Positive(nameof(Conv1d), outputDim);
+        Guard.Positive(nameof(Conv1d), depth);
+        Guard.DoublingFits(nameof(Conv1d), width, depth);
 
         var blocks = new List<(string, nn.Module<Tensor, Tensor>)>();
         int c = inChannels;

@@ -19,10 +19,10 @@ public static partial class Backbones
     /// <exception cref="System.ArgumentOutOfRangeException">A size is not positive.</exception>
     public static Sequential Mlp(int inputFeatures, int width = 32, int outputDim = 128, int depth = 2)
     {
-        BackboneArguments.Positive(nameof(Mlp), nameof(inputFeatures), inputFeatures);
-        BackboneArguments.Positive(nameof(Mlp), nameof(width), width);
-        BackboneArguments.Positive(nameof(Mlp), nameof(outputDim), outputDim);
-        BackboneArguments.Positive(nameof(Mlp), nameof(depth), depth);
+        Guard.Positive(nameof(Mlp), inputFeatures);
+        Guard.Positive(nameof(Mlp), width);
+        Guard.Positive(nameof(Mlp), outputDim);
+        Guard.Positive(nameof(Mlp), depth);
 
         var blocks = new List<(string, nn.Module<Tensor, Tensor>)>();
         int f = inputFeatures;

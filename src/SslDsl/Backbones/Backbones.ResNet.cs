@@ -21,11 +21,11 @@ public static partial class Backbones
     /// <exception cref="System.ArgumentOutOfRangeException">A size is not positive.</exception>
     public static Sequential ResNet(int inChannels, int width = 32, int outputDim = 128, int depth = 2)
     {
-        BackboneArguments.Positive(nameof(ResNet), nameof(inChannels), inChannels);
-        BackboneArguments.Positive(nameof(ResNet), nameof(width), width);
-        BackboneArguments.Positive(nameof(ResNet), nameof(outputDim), outputDim);
-        BackboneArguments.Positive(nameof(ResNet), nameof(depth), depth);
-        BackboneArguments.DoublingFits(nameof(ResNet), width, depth);
+        Guard.Positive(nameof(ResNet), inChannels);
+        Guard.Positive(nameof(ResNet), width);
+        Guard.Positive(nameof(ResNet), outputDim);
+        Guard.Positive(nameof(ResNet), depth);
+        Guard.DoublingFits(nameof(ResNet), width, depth);
 
         var blocks = new List<(string, nn.Module<Tensor, Tensor>)>
         {

@@ -22,8 +22,8 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     public MaskedSelfAttention(int width, int heads, bool causal = false, string name = "attention")
         : base(name)
     {
-        BackboneArguments.Positive(nameof(MaskedSelfAttention), nameof(width), width);
-        BackboneArguments.Positive(nameof(MaskedSelfAttention), nameof(heads), heads);
+        Guard.Positive(nameof(MaskedSelfAttention), width);
+        Guard.Positive(nameof(MaskedSelfAttention), heads);
         if (width % heads != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(heads), heads, $"MaskedSelfAttention: width {width} must be a multiple of heads {heads}.");

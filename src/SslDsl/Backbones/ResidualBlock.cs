@@ -22,9 +22,9 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     public ResidualBlock(int inChannels, int outChannels, int stride = 1, string name = "residual")
         : base(name)
     {
-        BackboneArguments.Positive(nameof(ResidualBlock), nameof(inChannels), inChannels);
-        BackboneArguments.Positive(nameof(ResidualBlock), nameof(outChannels), outChannels);
-        BackboneArguments.Positive(nameof(ResidualBlock), nameof(stride), stride);
+        Guard.Positive(nameof(ResidualBlock), inChannels);
+        Guard.Positive(nameof(ResidualBlock), outChannels);
+        Guard.Positive(nameof(ResidualBlock), stride);
         _conv1 = nn.Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false);
         _bn1 = nn.BatchNorm2d(outChannels);
         _conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1, bias: false);

@@ -24,12 +24,12 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
         : base(name)
     {
         const string backbone = nameof(Backbones.TransformerEncoder);
-        BackboneArguments.Positive(backbone, nameof(vocabSize), vocabSize);
-        BackboneArguments.Positive(backbone, nameof(maxLength), maxLength);
-        BackboneArguments.Positive(backbone, nameof(width), width);
-        BackboneArguments.Positive(backbone, nameof(outputDim), outputDim);
-        BackboneArguments.Positive(backbone, nameof(depth), depth);
-        BackboneArguments.Positive(backbone, nameof(heads), heads);
+        Guard.Positive(backbone, vocabSize);
+        Guard.Positive(backbone, maxLength);
+        Guard.Positive(backbone, width);
+        Guard.Positive(backbone, outputDim);
+        Guard.Positive(backbone, depth);
+        Guard.Positive(backbone, heads);
         if (width % heads != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(heads), heads, $"{backbone}: width {width} must be a multiple of heads {heads}.");

@@ -16,9 +16,9 @@ public sealed class TokenPositionEmbedding : nn.Module<Tensor, Tensor>
     public TokenPositionEmbedding(int vocabSize, int maxLength, int width, string name = "embedding")
         : base(name)
     {
-        BackboneArguments.Positive(nameof(TokenPositionEmbedding), nameof(vocabSize), vocabSize);
-        BackboneArguments.Positive(nameof(TokenPositionEmbedding), nameof(maxLength), maxLength);
-        BackboneArguments.Positive(nameof(TokenPositionEmbedding), nameof(width), width);
+        Guard.Positive(nameof(TokenPositionEmbedding), vocabSize);
+        Guard.Positive(nameof(TokenPositionEmbedding), maxLength);
+        Guard.Positive(nameof(TokenPositionEmbedding), width);
         _tokens = nn.Embedding(vocabSize, width);
         _positions = nn.Embedding(maxLength, width);
         using (torch.no_grad())

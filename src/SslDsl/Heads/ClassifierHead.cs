@@ -23,8 +23,8 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
     public ClassifierHead(int inputDim, int classes, int hidden = 0, string name = "classifier")
         : base(name)
     {
-        HeadArguments.Positive(inputDim, nameof(ClassifierHead), nameof(inputDim));
-        HeadArguments.Positive(classes, nameof(ClassifierHead), nameof(classes));
+        Guard.Positive(nameof(ClassifierHead), inputDim);
+        Guard.Positive(nameof(ClassifierHead), classes);
         if (hidden < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"{nameof(ClassifierHead)}: hidden must be >= 0 (0 = a linear classifier).");
@@ -50,7 +50,7 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        HeadArguments.Input(input, 2, InputDim, nameof(ClassifierHead), "[B, inputDim]");
+        Guard.LastDimension(nameof(ClassifierHead), input, 2, InputDim, "[B, inputDim]");
         return _layers.forward(input);
     }
 }

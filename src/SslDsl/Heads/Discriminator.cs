@@ -29,10 +29,10 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
     public Discriminator(int channels, int height, int width, int width0 = 32, string name = "discriminator")
         : base(name)
     {
-        HeadArguments.Positive(channels, nameof(Discriminator), nameof(channels));
-        HeadArguments.Positive(height, nameof(Discriminator), nameof(height));
-        HeadArguments.Positive(width, nameof(Discriminator), nameof(width));
-        HeadArguments.Positive(width0, nameof(Discriminator), nameof(width0));
+        Guard.Positive(nameof(Discriminator), channels);
+        Guard.Positive(nameof(Discriminator), height);
+        Guard.Positive(nameof(Discriminator), width);
+        Guard.Positive(nameof(Discriminator), width0);
 
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {

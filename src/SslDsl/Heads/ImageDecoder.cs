@@ -36,12 +36,12 @@ public sealed class ImageDecoder : nn.Module<Tensor, Tensor>
     public ImageDecoder(int inputDim, int channels, int height, int width, int hidden, int layers, string name = "decoder")
         : base(name)
     {
-        HeadArguments.Positive(inputDim, nameof(ImageDecoder), nameof(inputDim));
-        HeadArguments.Positive(channels, nameof(ImageDecoder), nameof(channels));
-        HeadArguments.Positive(height, nameof(ImageDecoder), nameof(height));
-        HeadArguments.Positive(width, nameof(ImageDecoder), nameof(width));
-        HeadArguments.Positive(hidden, nameof(ImageDecoder), nameof(hidden));
-        HeadArguments.Positive(layers, nameof(ImageDecoder), nameof(layers));
+        Guard.Positive(nameof(ImageDecoder), inputDim);
+        Guard.Positive(nameof(ImageDecoder), channels);
+        Guard.Positive(nameof(ImageDecoder), height);
+        Guard.Positive(nameof(ImageDecoder), width);
+        Guard.Positive(nameof(ImageDecoder), hidden);
+        Guard.Positive(nameof(ImageDecoder), layers);
 
         int maxStages = (int)Math.Ceiling(Math.Log2(Math.Max(height, width)) - 1e-9);
         Stages = Math.Min(layers, Math.Max(0, maxStages));
@@ -93,7 +93,7 @@ public sealed class ImageDecoder : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        HeadArguments.Input(input, 2, InputDim, nameof(ImageDecoder), "[B, inputDim]");
+        Guard.LastDimension(nameof(ImageDecoder), input, 2, InputDim, "[B, inputDim]");
         using var scope = torch.NewDisposeScope();
         var map = _input.forward(input).view(input.shape[0], _startChannels, _startHeight, _startWidth);
         var image = _output.forward(_blocks.forward(map));

@@ -24,8 +24,8 @@ public sealed class NegativeQueue : nn.Module
     public NegativeQueue(int size, int dim, long seed = 0, string name = "negative_queue")
         : base(name)
     {
-        HeadArguments.Positive(size, nameof(NegativeQueue), nameof(size));
-        HeadArguments.Positive(dim, nameof(NegativeQueue), nameof(dim));
+        Guard.Positive(nameof(NegativeQueue), size);
+        Guard.Positive(nameof(NegativeQueue), dim);
         Size = size;
         Dim = dim;
         using var generator = new torch.Generator(unchecked((ulong)seed), torch.CPU);

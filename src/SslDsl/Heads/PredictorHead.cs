@@ -18,9 +18,9 @@ public sealed class PredictorHead : nn.Module<Tensor, Tensor>
     public PredictorHead(int input, int hidden, int output, string name = "predictor")
         : base(name)
     {
-        HeadArguments.Positive(input, nameof(PredictorHead), nameof(input));
-        HeadArguments.Positive(hidden, nameof(PredictorHead), nameof(hidden));
-        HeadArguments.Positive(output, nameof(PredictorHead), nameof(output));
+        Guard.Positive(nameof(PredictorHead), input);
+        Guard.Positive(nameof(PredictorHead), hidden);
+        Guard.Positive(nameof(PredictorHead), output);
         _layers = nn.Sequential(
             ("linear0", nn.Linear(input, hidden)),
             ("bn0", nn.BatchNorm1d(hidden)),
@@ -40,7 +40,7 @@ public sealed class PredictorHead : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        HeadArguments.Input(input, 2, InputDim, nameof(PredictorHead), "[B, input]");
+        Guard.LastDimension(nameof(PredictorHead), input, 2, InputDim, "[B, input]");
         return _layers.forward(input);
     }
 }

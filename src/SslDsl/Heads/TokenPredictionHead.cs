@@ -21,8 +21,8 @@ public sealed class TokenPredictionHead : nn.Module<Tensor, Tensor>
     public TokenPredictionHead(int inputDim, int vocabSize, string name = "token_prediction")
         : base(name)
     {
-        HeadArguments.Positive(inputDim, nameof(TokenPredictionHead), nameof(inputDim));
-        HeadArguments.Positive(vocabSize, nameof(TokenPredictionHead), nameof(vocabSize));
+        Guard.Positive(nameof(TokenPredictionHead), inputDim);
+        Guard.Positive(nameof(TokenPredictionHead), vocabSize);
         _layers = nn.Sequential(
             ("transform", nn.Linear(inputDim, inputDim)),
             ("gelu", nn.GELU()),
@@ -42,7 +42,7 @@ public sealed class TokenPredictionHead : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        HeadArguments.Input(input, 3, InputDim, nameof(TokenPredictionHead), "[B, L, inputDim]");
+        Guard.LastDimension(nameof(TokenPredictionHead), input, 3, InputDim, "[B, L, inputDim]");
         return _layers.forward(input);
     }
 }

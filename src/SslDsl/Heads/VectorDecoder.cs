@@ -25,10 +25,10 @@ public sealed class VectorDecoder : nn.Module<Tensor, Tensor>
     public VectorDecoder(int inputDim, int outputDim, int hidden, int layers, string name = "decoder")
         : base(name)
     {
-        HeadArguments.Positive(inputDim, nameof(VectorDecoder), nameof(inputDim));
-        HeadArguments.Positive(outputDim, nameof(VectorDecoder), nameof(outputDim));
-        HeadArguments.Positive(hidden, nameof(VectorDecoder), nameof(hidden));
-        HeadArguments.Positive(layers, nameof(VectorDecoder), nameof(layers));
+        Guard.Positive(nameof(VectorDecoder), inputDim);
+        Guard.Positive(nameof(VectorDecoder), outputDim);
+        Guard.Positive(nameof(VectorDecoder), hidden);
+        Guard.Positive(nameof(VectorDecoder), layers);
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         int width = inputDim;
         for (int i = 0; i < layers - 1; i++)
@@ -54,7 +54,7 @@ public sealed class VectorDecoder : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        HeadArguments.Input(input, 2, InputDim, nameof(VectorDecoder), "[B, inputDim]");
+        Guard.LastDimension(nameof(VectorDecoder), input, 2, InputDim, "[B, inputDim]");
         return _layers.forward(input);
     }
 }

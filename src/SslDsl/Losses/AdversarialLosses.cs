@@ -45,15 +45,15 @@ public static partial class Losses
 
     private static void RequireLogits(Tensor logits, string loss, string name)
     {
-        LossArguments.NotNull(logits, loss, name);
+        Guard.NotNull(loss, logits, name);
         if (logits.numel() == 0)
         {
-            throw new ArgumentException($"{loss}: {name} {LossArguments.Shape(logits)} is empty.", name);
+            throw new ArgumentException($"{loss}: {name} must be a non-empty batch of logits, but its shape is {Guard.Shape(logits)}.", name);
         }
 
         if (!logits.is_floating_point())
         {
-            throw new ArgumentException($"{loss}: {name} must be floating-point logits but has dtype {logits.dtype}.", name);
+            throw new ArgumentException($"{loss}: {name} must be floating-point logits, but it holds {logits.dtype}.", name);
         }
     }
 }

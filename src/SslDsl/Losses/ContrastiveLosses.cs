@@ -21,10 +21,10 @@ public static partial class Losses
     public static Tensor NtXent(Tensor z1, Tensor z2, double temperature)
     {
         const string loss = "NT-Xent";
-        LossArguments.Positive(temperature, loss, nameof(temperature));
-        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
-        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
-        LossArguments.MinRows(z1, 1, loss, nameof(z1), "the batch is empty");
+        Guard.Positive(loss, temperature);
+        Guard.Rank(loss, z1, 2, "[N, D]");
+        Guard.SameShape(loss, z1, z2);
+        Guard.MinRows(loss, z1, 1, "the loss averages over the batch");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -54,16 +54,16 @@ public static partial class Losses
     public static Tensor InfoNce(Tensor queries, Tensor keys, double temperature, Tensor? negatives = null)
     {
         const string loss = "InfoNCE";
-        LossArguments.Positive(temperature, loss, nameof(temperature));
-        LossArguments.Rank(queries, 2, loss, nameof(queries), "[N, D]");
-        LossArguments.SameShape(queries, keys, loss, nameof(queries), nameof(keys));
-        LossArguments.MinRows(queries, 1, loss, nameof(queries), "the batch is empty");
+        Guard.Positive(loss, temperature);
+        Guard.Rank(loss, queries, 2, "[N, D]");
+        Guard.SameShape(loss, queries, keys);
+        Guard.MinRows(loss, queries, 1, "the loss averages over the batch");
         if (negatives is not null)
         {
-            LossArguments.Rank(negatives, 2, loss, nameof(negatives), "[K, D]");
+            Guard.Rank(loss, negatives, 2, "[K, D]");
             if (negatives.shape[1] != queries.shape[1] || negatives.shape[0] < 1)
             {
-                throw new ArgumentException($"{loss}: negatives {LossArguments.Shape(negatives)} must be [K, D] with K >= 1 and D = {queries.shape[1]} (the query width).", nameof(negatives));
+                throw new ArgumentException($"{loss}: negatives must be [K, D] with K >= 1 and D = {queries.shape[1]} (the query width), but its shape is {Guard.Shape(negatives)}.", nameof(negatives));
             }
         }
 
@@ -106,10 +106,10 @@ public static partial class Losses
     public static Tensor ContrastiveMargin(Tensor z1, Tensor z2, double margin = 1.0)
     {
         const string loss = "ContrastiveMargin";
-        LossArguments.Positive(margin, loss, nameof(margin));
-        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
-        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
-        LossArguments.MinRows(z1, 2, loss, nameof(z1), "negative pairs pair each sample with the next one in the batch");
+        Guard.Positive(loss, margin);
+        Guard.Rank(loss, z1, 2, "[N, D]");
+        Guard.SameShape(loss, z1, z2);
+        Guard.MinRows(loss, z1, 2, "negative pairs pair each sample with the next one in the batch");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];

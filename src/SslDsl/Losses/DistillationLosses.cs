@@ -19,9 +19,9 @@ public static partial class Losses
     public static Tensor Byol(Tensor online, Tensor target)
     {
         const string loss = "BYOL";
-        LossArguments.Rank(online, 2, loss, nameof(online), "[N, D]");
-        LossArguments.SameShape(online, target, loss, nameof(online), nameof(target));
-        LossArguments.MinRows(online, 1, loss, nameof(online), "the batch is empty");
+        Guard.Rank(loss, online, 2, "[N, D]");
+        Guard.SameShape(loss, online, target);
+        Guard.MinRows(loss, online, 1, "the loss averages over the batch");
 
         using var scope = torch.NewDisposeScope();
         var p = nn.functional.normalize(online, dim: 1);

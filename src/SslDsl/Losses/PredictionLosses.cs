@@ -22,11 +22,11 @@ public static partial class Losses
     public static Tensor MaskedToken(Tensor logits, Tensor labels)
     {
         const string loss = "MaskedToken";
-        LossArguments.Rank(logits, 3, loss, nameof(logits), "[B, L, V]");
-        LossArguments.LongLabels(labels, loss, nameof(labels));
+        Guard.Rank(loss, logits, 3, "[B, L, V]");
+        Guard.Int64(loss, labels);
         if (labels.dim() != 2 || labels.shape[0] != logits.shape[0] || labels.shape[1] != logits.shape[1])
         {
-            throw new ArgumentException($"{loss}: labels {LossArguments.Shape(labels)} must be [B, L] = [{logits.shape[0]},{logits.shape[1]}] to match logits {LossArguments.Shape(logits)}.", nameof(labels));
+            throw new ArgumentException($"{loss}: labels must be [B, L] = [{logits.shape[0]}, {logits.shape[1]}] to match logits {Guard.Shape(logits)}, but its shape is {Guard.Shape(labels)}.", nameof(labels));
         }
 
         using var scope = torch.NewDisposeScope();
@@ -46,19 +46,19 @@ public static partial class Losses
     public static Tensor NextToken(Tensor logits, Tensor ids, Tensor attentionMask)
     {
         const string loss = "NextToken";
-        LossArguments.Rank(logits, 3, loss, nameof(logits), "[B, L, V]");
-        LossArguments.LongLabels(ids, loss, nameof(ids));
-        LossArguments.NotNull(attentionMask, loss, nameof(attentionMask));
+        Guard.Rank(loss, logits, 3, "[B, L, V]");
+        Guard.Int64(loss, ids);
+        Guard.NotNull(loss, attentionMask);
         if (ids.dim() != 2 || ids.shape[0] != logits.shape[0] || ids.shape[1] != logits.shape[1])
         {
-            throw new ArgumentException($"{loss}: ids {LossArguments.Shape(ids)} must be [B, L] = [{logits.shape[0]},{logits.shape[1]}] to match logits {LossArguments.Shape(logits)}.", nameof(ids));
+            throw new ArgumentException($"{loss}: ids must be [B, L] = [{logits.shape[0]}, {logits.shape[1]}] to match logits {Guard.Shape(logits)}, but its shape is {Guard.Shape(ids)}.", nameof(ids));
         }
 
-        LossArguments.SameShape(ids, attentionMask, loss, nameof(ids), nameof(attentionMask));
+        Guard.SameShape(loss, ids, attentionMask);
         long length = ids.shape[1];
         if (length < 2)
         {
-            throw new ArgumentException($"{loss}: sequences of length {length} have no next token to predict; L must be >= 2.", nameof(ids));
+            throw new ArgumentException($"{loss}: ids must be sequences of length L >= 2 (the last token has no next token to predict), but L is {length}.", nameof(ids));
         }
 
         using var scope = torch.NewDisposeScope();
@@ -80,14 +80,14 @@ public static partial class Losses
     public static Tensor Classification(Tensor logits, Tensor labels)
     {
         const string loss = "Classification";
-        LossArguments.Rank(logits, 2, loss, nameof(logits), "[N, C]");
-        LossArguments.LongLabels(labels, loss, nameof(labels));
+        Guard.Rank(loss, logits, 2, "[N, C]");
+        Guard.Int64(loss, labels);
         if (labels.dim() != 1 || labels.shape[0] != logits.shape[0])
         {
-            throw new ArgumentException($"{loss}: labels {LossArguments.Shape(labels)} must be [N] = [{logits.shape[0]}] to match logits {LossArguments.Shape(logits)}.", nameof(labels));
+            throw new ArgumentException($"{loss}: labels must be [N] = [{logits.shape[0]}] to match logits {Guard.Shape(logits)}, but its shape is {Guard.Shape(labels)}.", nameof(labels));
         }
 
-        LossArguments.MinRows(logits, 1, loss, nameof(logits), "the batch is empty");
+        Guard.MinRows(loss, logits, 1, "the loss averages over the batch");
         return nn.functional.cross_entropy(logits, labels);
     }
 
@@ -99,10 +99,10 @@ public static partial class Losses
     public static Tensor Forecast(Tensor prediction, Tensor target)
     {
         const string loss = "Forecast";
-        LossArguments.SameShape(prediction, target, loss, nameof(prediction), nameof(target));
+        Guard.SameShape(loss, prediction, target);
         if (target.numel() == 0)
         {
-            throw new ArgumentException($"{loss}: target {LossArguments.Shape(target)} is empty.", nameof(target));
+            throw new ArgumentException($"{loss}: target must be non-empty, but its shape is {Guard.Shape(target)}.", nameof(target));
         }
 
         return nn.functional.mse_loss(prediction, target);

@@ -36,15 +36,15 @@ public static partial class Losses
     public static Tensor Reconstruction(Tensor prediction, Tensor target, Tensor? mask = null, bool normalizeTargets = false, int patchSize = 0)
     {
         const string loss = "Reconstruction";
-        LossArguments.SameShape(prediction, target, loss, nameof(prediction), nameof(target));
+        Guard.SameShape(loss, prediction, target);
         if (target.dim() < 2 || target.numel() == 0)
         {
-            throw new ArgumentException($"{loss}: target must be a non-empty batch [B, ...] of rank >= 2 but has shape {LossArguments.Shape(target)}.", nameof(target));
+            throw new ArgumentException($"{loss}: target must be a non-empty batch [B, ...] of rank >= 2, but its shape is {Guard.Shape(target)}.", nameof(target));
         }
 
         if (mask is not null)
         {
-            LossArguments.BroadcastsTo(mask, target, loss, nameof(mask));
+            Guard.BroadcastsTo(loss, mask, target);
         }
 
         using var scope = torch.NewDisposeScope();
@@ -79,7 +79,7 @@ public static partial class Losses
 
                 if (shape[2] % patchSize != 0 || shape[3] % patchSize != 0)
                 {
-                    throw new ArgumentException($"{loss}: the image {LossArguments.Shape(target)} is not tiled by {patchSize}x{patchSize} patches; H and W must be multiples of the patch size.", nameof(patchSize));
+                    throw new ArgumentException($"{loss}: the image {Guard.Shape(target)} is not tiled by {patchSize}x{patchSize} patches; H and W must be multiples of the patch size.", nameof(patchSize));
                 }
 
                 patches = target.reshape(shape[0], shape[1], shape[2] / patchSize, patchSize, shape[3] / patchSize, patchSize);
@@ -96,7 +96,7 @@ public static partial class Losses
 
                 if (length % size != 0)
                 {
-                    throw new ArgumentException($"{loss}: the last dimension of {LossArguments.Shape(target)} is not tiled by patches of {size}; it must be a multiple of the patch size.", nameof(patchSize));
+                    throw new ArgumentException($"{loss}: the last dimension of {Guard.Shape(target)} is not tiled by patches of {size}; it must be a multiple of the patch size.", nameof(patchSize));
                 }
 
                 var split = new long[shape.Length + 1];
@@ -107,7 +107,7 @@ public static partial class Losses
                 reduce = new long[] { shape.Length };
                 break;
             default:
-                throw new ArgumentException($"{loss}: normalized targets support [B,C,H,W], [B,F] and [B,C,T] tensors, not {LossArguments.Shape(target)}.", nameof(target));
+                throw new ArgumentException($"{loss}: normalized targets support [B,C,H,W], [B,F] and [B,C,T] tensors, not {Guard.Shape(target)}.", nameof(target));
         }
 
         var mean = patches.mean(reduce, keepdim: true);

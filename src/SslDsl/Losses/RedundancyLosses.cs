@@ -25,10 +25,10 @@ public static partial class Losses
     public static Tensor BarlowTwins(Tensor z1, Tensor z2, double lambda = 0.0051)
     {
         const string loss = "BarlowTwins";
-        LossArguments.NonNegative(lambda, loss, nameof(lambda));
-        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
-        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
-        LossArguments.MinRows(z1, 2, loss, nameof(z1), "the per-dimension standardization needs a batch of at least 2");
+        Guard.NonNegative(loss, lambda);
+        Guard.Rank(loss, z1, 2, "[N, D]");
+        Guard.SameShape(loss, z1, z2);
+        Guard.MinRows(loss, z1, 2, "the per-dimension standardization needs a batch of at least 2");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -86,13 +86,13 @@ public static partial class Losses
     private static VicRegComponents VicRegCompute(Tensor z1, Tensor z2, double invariance, double variance, double covariance, double epsilon)
     {
         const string loss = "VICReg";
-        LossArguments.NonNegative(invariance, loss, nameof(invariance));
-        LossArguments.NonNegative(variance, loss, nameof(variance));
-        LossArguments.NonNegative(covariance, loss, nameof(covariance));
-        LossArguments.Positive(epsilon, loss, nameof(epsilon));
-        LossArguments.Rank(z1, 2, loss, nameof(z1), "[N, D]");
-        LossArguments.SameShape(z1, z2, loss, nameof(z1), nameof(z2));
-        LossArguments.MinRows(z1, 2, loss, nameof(z1), "the unbiased variance and covariance need a batch of at least 2");
+        Guard.NonNegative(loss, invariance);
+        Guard.NonNegative(loss, variance);
+        Guard.NonNegative(loss, covariance);
+        Guard.Positive(loss, epsilon);
+        Guard.Rank(loss, z1, 2, "[N, D]");
+        Guard.SameShape(loss, z1, z2);
+        Guard.MinRows(loss, z1, 2, "the unbiased variance and covariance need a batch of at least 2");
 
         var invarianceTerm = nn.functional.mse_loss(z1, z2);
         var varianceTerm = VarianceTerm(z1, epsilon).add(VarianceTerm(z2, epsilon));

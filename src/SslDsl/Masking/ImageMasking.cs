@@ -18,12 +18,12 @@ public static class ImageMasking
     /// patches whose noise ranks last are hidden). The patch mask is expanded to pixels with repeat_interleave.
     /// Draw order: [B,N] noise, then the selection mask.
     /// </summary>
-    /// <exception cref="ArgumentException">Bad shape, a patch size that does not divide H and W, ratio or p outside [0,1].</exception>
+    /// <exception cref="ArgumentException">Bad shape, a patch size that does not divide H and W, ratio outside (0,1) or p outside [0,1].</exception>
     public static MaskResult PatchMask(Tensor x, int patchSize, double ratio, double p, Generator generator)
     {
         const string op = nameof(PatchMask);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         long b = x.shape[0], height = x.shape[2], width = x.shape[3];
         if (patchSize < 1 || height % patchSize != 0 || width % patchSize != 0)
         {
@@ -31,11 +31,11 @@ public static class ImageMasking
                 $"{op}: patchSize must be a positive divisor of both the height and the width of the {height}x{width} images.");
         }
 
-        AugmentChecks.Probability(ratio, nameof(ratio), op);
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.OpenFraction(op, ratio);
+        Guard.Probability(op, p);
 
         long rows = height / patchSize, cols = width / patchSize, patches = rows * cols;
-        long hidden = AugmentChecks.RoundCount(ratio, patches);
+        long hidden = AugmentSampling.RoundCount(ratio, patches);
         var device = x.device;
         using var scope = torch.NewDisposeScope();
         var noise = torch.rand(new[] { b, patches }, device: device, generator: generator);
@@ -58,8 +58,8 @@ public static class ImageMasking
     public static MaskResult BlockMask(Tensor x, int size, double p, Generator generator)
     {
         const string op = nameof(BlockMask);
-        AugmentChecks.Image(x, op);
-        AugmentChecks.Generator(generator, op);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
         long b = x.shape[0], height = x.shape[2], width = x.shape[3];
         if (size < 1 || size >= Math.Min(height, width))
         {
@@ -67,7 +67,7 @@ public static class ImageMasking
                 $"{op}: size must be in [1, min(H, W) - 1] so that some context stays visible; the images are {height}x{width}.");
         }
 
-        AugmentChecks.Probability(p, nameof(p), op);
+        Guard.Probability(op, p);
         var device = x.device;
         using var scope = torch.NewDisposeScope();
         var top = torch.randint(0, height - size + 1, new[] { b }, dtype: ScalarType.Int64, device: device, generator: generator).view(-1, 1, 1);

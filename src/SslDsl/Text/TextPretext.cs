@@ -23,10 +23,11 @@ public static class TextPretext
     /// <exception cref="ArgumentException">The batch has fewer than two sequences, sequences shorter than 3, or a malformed mask.</exception>
     public static (TokenBatch Batch, Tensor Labels) NextSentencePairs(TokenBatch batch, Generator generator, int clsId, int sepId, int padId)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(generator);
+        const string op = nameof(NextSentencePairs);
+        Guard.NotNull(op, batch);
+        Guard.Generator(op, generator);
         var ids = batch.Ids;
-        TokenMasking.CheckBatch(ids, batch.AttentionMask);
+        TokenMasking.CheckBatch(op, ids, batch.AttentionMask);
         long b = ids.shape[0];
         long l = ids.shape[1];
         if (b < 2)

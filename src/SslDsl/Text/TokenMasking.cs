@@ -33,33 +33,30 @@ public static class TokenMasking
     /// <exception cref="ArgumentOutOfRangeException">A probability, id or size is out of range.</exception>
     public static TokenMaskResult MaskTokens(Tensor ids, Tensor attentionMask, double probability, double replaceWithMask, double replaceWithRandom, double p, Generator generator, int maskId, int vocabSize, long[] specialIds)
     {
-        CheckBatch(ids, attentionMask);
-        ArgumentNullException.ThrowIfNull(generator);
-        ArgumentNullException.ThrowIfNull(specialIds);
-        CheckProbability(nameof(probability), probability);
-        CheckProbability(nameof(replaceWithMask), replaceWithMask);
-        CheckProbability(nameof(replaceWithRandom), replaceWithRandom);
-        CheckProbability(nameof(p), p);
+        const string op = nameof(MaskTokens);
+        CheckBatch(op, ids, attentionMask);
+        Guard.Generator(op, generator);
+        Guard.NotNull(op, specialIds);
+        Guard.Probability(op, probability);
+        Guard.Probability(op, replaceWithMask);
+        Guard.Probability(op, replaceWithRandom);
+        Guard.Probability(op, p);
         if (replaceWithMask + replaceWithRandom > 1 + 1e-12)
         {
             throw new ArgumentOutOfRangeException(nameof(replaceWithRandom), replaceWithRandom,
-                $"replaceWithMask ({replaceWithMask}) + replaceWithRandom ({replaceWithRandom}) must be at most 1.");
+                $"{op}: replaceWithMask + replaceWithRandom must be at most 1, but it is {replaceWithMask} + {replaceWithRandom}.");
         }
 
-        if (vocabSize <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, "vocabSize must be > 0.");
-        }
-
+        Guard.Positive(op, vocabSize);
         if (maskId < 0 || maskId >= vocabSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(maskId), maskId, $"maskId must be in [0, vocabSize {vocabSize}).");
+            throw new ArgumentOutOfRangeException(nameof(maskId), maskId, $"{op}: maskId must be an id of the vocabulary, in [0, {vocabSize}), but it is {maskId}.");
         }
 
         int specialsInVocabulary = specialIds.Where(id => id >= 0 && id < vocabSize).Distinct().Count();
         if (specialsInVocabulary == vocabSize && replaceWithRandom > 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(specialIds), "Every id of the vocabulary is special: there is no id to draw as a random replacement.");
+            throw new ArgumentOutOfRangeException(nameof(specialIds), $"{op}: specialIds must leave an id to draw as a random replacement, but every id of the vocabulary is special.");
         }
 
         using var scope = torch.NewDisposeScope();
@@ -109,20 +106,13 @@ public static class TokenMasking
     /// <exception cref="ArgumentOutOfRangeException">meanSpan, ratio or p is out of range.</exception>
     public static TokenMaskResult SpanMask(Tensor ids, Tensor attentionMask, double meanSpan, double ratio, double p, Generator generator, int maskId, long[] specialIds)
     {
-        CheckBatch(ids, attentionMask);
-        ArgumentNullException.ThrowIfNull(generator);
-        ArgumentNullException.ThrowIfNull(specialIds);
-        if (!(meanSpan >= 1) || double.IsInfinity(meanSpan))
-        {
-            throw new ArgumentOutOfRangeException(nameof(meanSpan), meanSpan, "meanSpan must be a finite number >= 1 (tokens).");
-        }
-
-        if (!(ratio > 0 && ratio < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "ratio must be in (0, 1).");
-        }
-
-        CheckProbability(nameof(p), p);
+        const string op = nameof(SpanMask);
+        CheckBatch(op, ids, attentionMask);
+        Guard.Generator(op, generator);
+        Guard.NotNull(op, specialIds);
+        Guard.AtLeast(op, meanSpan, 1.0);
+        Guard.OpenFraction(op, ratio);
+        Guard.Probability(op, p);
 
         using var scope = torch.NewDisposeScope();
         var device = ids.device;
@@ -185,26 +175,11 @@ public static class TokenMasking
         return inside.logical_and(torch.isin(ids, special).logical_not());
     }
 
-    internal static void CheckBatch(Tensor ids, Tensor attentionMask)
+    /// <summary>Throws unless <paramref name="ids"/> is long [B,L] and <paramref name="attentionMask"/> has its shape.</summary>
+    internal static void CheckBatch(string operation, Tensor ids, Tensor attentionMask)
     {
-        ArgumentNullException.ThrowIfNull(ids);
-        ArgumentNullException.ThrowIfNull(attentionMask);
-        if (ids.dim() != 2 || ids.dtype != ScalarType.Int64)
-        {
-            throw new ArgumentException($"Token ids must be long [B,L]; got {ids.dtype} [{string.Join(",", ids.shape)}].", nameof(ids));
-        }
-
-        if (!attentionMask.shape.SequenceEqual(ids.shape))
-        {
-            throw new ArgumentException($"The attention mask [{string.Join(",", attentionMask.shape)}] must have the shape of the ids [{string.Join(",", ids.shape)}].", nameof(attentionMask));
-        }
-    }
-
-    private static void CheckProbability(string name, double value)
-    {
-        if (!(value >= 0 && value <= 1))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a probability in [0, 1].");
-        }
+        Guard.Rank(operation, ids, 2, "[B,L]");
+        Guard.Int64(operation, ids);
+        Guard.SameShape(operation, ids, attentionMask);
     }
 }

@@ -41,19 +41,29 @@ public class CatalogDefaultsTests
         {
             var property = type!.GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance);
             Assert.True(property is not null, $"{name}.{p.Name} is in the catalog but not on {type.Name}");
-            if (p.Default is null || p.Positional >= 0 || p.Type is ParamType.String or ParamType.Type)
+            if (p.IsRequired || p.Positional >= 0 || p.Type is ParamType.String or ParamType.Type)
             {
                 continue;
             }
 
             object? actual = property!.GetValue(instance);
-            Assert.True(Same(p, actual), $"{name}.{p.Name}: runtime default {Format(actual)}, catalog default {p.Default}");
+            Assert.True(Same(p, actual), $"{name}.{p.Name}: runtime default {Format(actual)}, catalog default {p.DefaultLiteral}");
         }
 
         foreach (var property in type!.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(x => x.CanWrite && x.DeclaringType != typeof(Attribute)))
         {
             Assert.True(spec.Param(property.Name) is not null, $"{type.Name}.{property.Name} is settable but missing from the catalog");
         }
+    }
+
+    [Fact]
+    public void EveryRuntimeAttributeIsInTheCatalog()
+    {
+        var attributes = typeof(PretextTaskAttribute).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && typeof(Attribute).IsAssignableFrom(t))
+            .Select(t => t.Name[..^"Attribute".Length])
+            .OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(attributes, AttributeCatalog.All.Keys.OrderBy(n => n, StringComparer.Ordinal));
     }
 
     private static object Create(Type type, AttributeSpec spec)
@@ -73,7 +83,7 @@ public class CatalogDefaultsTests
 
     private static bool Same(ParamSpec p, object? actual)
     {
-        string literal = p.Default!;
+        string literal = p.DefaultLiteral!;
         switch (p.Type)
         {
             case ParamType.Double:

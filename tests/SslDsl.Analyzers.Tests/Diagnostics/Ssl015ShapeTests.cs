@@ -65,6 +65,15 @@ public class Ssl015ShapeTests
         """, members: ""));
 
     [Fact]
+    public Task SpanShorterThanOneTokenIsReported() => AnalyzerTest.VerifyAsync(Sources.Task("""
+        [PretextTask("span")]
+        [TextInput(MaxLength = 16, VocabSize = 1000)]
+        [Backbone(BackboneKind.TransformerEncoder, Width = 64, OutputDim = 64)]
+        [SpanMask({|SSL015:MeanSpan = 0.5|})]
+        [MaskedTokenLoss]
+        """, members: ""));
+
+    [Fact]
     public Task HorizonAsLongAsTheSeriesIsReported() => AnalyzerTest.VerifyAsync(Sources.Task("""
         [PretextTask("forecast")]
         [TimeSeriesInput(Channels = 1, Length = 32)]

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 
 namespace SslDsl.Generators;
 
@@ -66,52 +65,37 @@ internal enum Constraint
     Momentum,
     /// <summary>[0, 0.5]: hue shift.</summary>
     HalfUnit,
+    /// <summary>&gt;= 1: a length in tokens or steps that may be fractional (a mean span).</summary>
+    AtLeastOne,
 }
 
-/// <summary>One parameter (property or constructor argument) of an attribute, with its default.</summary>
-/// <param name="Name">Property name (PascalCase); constructor arguments use the property that exposes them.</param>
-/// <param name="Type">The C# type.</param>
-/// <param name="Default">The default as C# source text (null: required, no default).</param>
-/// <param name="Constraint">The range it must lie in.</param>
-/// <param name="DiagnosticId">The diagnostic reported when it is out of range.</param>
-/// <param name="Positional">Index among the constructor arguments, or -1 for a named property.</param>
-/// <param name="EnumType">The enum's simple name for <see cref="ParamType.Enum"/>.</param>
-internal sealed record ParamSpec(
-    string Name,
-    ParamType Type,
-    string? Default,
-    Constraint Constraint = Constraint.None,
-    string? DiagnosticId = null,
-    int Positional = -1,
-    string? EnumType = null);
-
-/// <summary>One attribute of the DSL.</summary>
-/// <param name="Name">Short name without the Attribute suffix (e.g. RandomResizedCrop).</param>
-/// <param name="Category">Its role.</param>
-/// <param name="Modalities">The inputs it fits (for augmentations, masks and objectives).</param>
-/// <param name="Params">Its parameters, in declaration order.</param>
-/// <param name="RuntimeClass">The static runtime class implementing it (augmentations), or null.</param>
-internal sealed record AttributeSpec(
-    string Name,
-    AttributeCategory Category,
-    Modality Modalities,
-    ImmutableArray<ParamSpec> Params,
-    string? RuntimeClass = null)
+/// <summary>
+/// The objective family that plans an objective's heads and loss (one Emitting/Families class each). The
+/// catalog is the one place that says which family owns an objective.
+/// </summary>
+internal enum ObjectiveFamily
 {
-    /// <summary>The attribute's full metadata name, e.g. SslDsl.RandomResizedCropAttribute.</summary>
-    public string MetadataName => "SslDsl." + Name + "Attribute";
+    /// <summary>Not an objective.</summary>
+    None,
+    /// <summary>Compares embeddings of two or more views (SimCLR, MoCo, BYOL, Barlow Twins, VICReg, margin).</summary>
+    JointEmbedding,
+    /// <summary>Reconstructs the input from a corrupted copy (denoising, MAE, inpainting and its adversarial term).</summary>
+    Reconstruction,
+    /// <summary>Predicts a transformation or the future from view 0 (rotation, jigsaw, relative position, forecasting).</summary>
+    Prediction,
+    /// <summary>Text objectives on token states (masked, next-token and next-sentence prediction).</summary>
+    Text,
+}
 
-    /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
-    public ParamSpec? Param(string name)
-    {
-        foreach (var p in Params)
-        {
-            if (p.Name == name)
-            {
-                return p;
-            }
-        }
-
-        return null;
-    }
+/// <summary>Which embeddings of the views a joint-embedding loss compares, and in which pairs.</summary>
+internal enum ViewPairing
+{
+    /// <summary>Not a joint-embedding loss.</summary>
+    None,
+    /// <summary>Online embeddings z of views i &lt; j, each pair once (a symmetric loss).</summary>
+    Pairs,
+    /// <summary>Online embeddings z of every ordered pair of views (an asymmetric loss, symmetrized).</summary>
+    OrderedPairs,
+    /// <summary>The prediction p of each view against the momentum target t of every other view (BYOL).</summary>
+    PredictionToTarget,
 }

@@ -1,76 +1,66 @@
 using System;
-using System.Globalization;
 
 namespace SslDsl.Generators;
 
-/// <summary>One resolved attribute parameter: its C# literal and, for numbers and strings, its value.</summary>
-/// <param name="Name">Parameter (property) name.</param>
-/// <param name="Literal">The value as C# source text, e.g. <c>0.5</c>, <c>true</c>, <c>OptimizerKind.AdamW</c>.</param>
-/// <param name="Number">The numeric value (bools as 0/1, enums as their ordinal); NaN when not numeric.</param>
-/// <param name="Text">The enum member name, string value or type name; null otherwise.</param>
-/// <param name="IsExplicit">Whether the user wrote it (false: the catalog default).</param>
-internal sealed record ArgValue(string Name, string Literal, double Number, string? Text, bool IsExplicit);
-
-/// <summary>An attribute of a task with every parameter resolved (defaults filled in from the catalog).</summary>
-/// <param name="Name">Short attribute name, e.g. RandomResizedCrop.</param>
-/// <param name="Args">Every parameter of the attribute, in catalog order.</param>
-internal sealed record AttributeModel(string Name, EquatableArray<ArgValue> Args)
+/// <summary>
+/// An attribute of a task with every parameter resolved (defaults filled in from the catalog), in
+/// catalog order. Values are read through the catalog's typed parameters, e.g.
+/// <c>mask.Get(AttributeCatalog.PatchMask.Ratio)</c>: a misspelt parameter does not compile.
+/// </summary>
+/// <param name="Spec">Its catalog entry (a singleton, compared by reference).</param>
+/// <param name="Args">One value per parameter of <paramref name="Spec"/>, in the same order.</param>
+internal sealed record AttributeModel(AttributeSpec Spec, EquatableArray<ArgValue> Args)
 {
-    /// <summary>The parameter <paramref name="name"/>, or null.</summary>
-    public ArgValue? Arg(string name)
+    /// <summary>Short attribute name, e.g. RandomResizedCrop.</summary>
+    public string Name => Spec.Name;
+
+    /// <summary>Whether this is the attribute <paramref name="spec"/>.</summary>
+    public bool Is(AttributeSpec spec) => ReferenceEquals(Spec, spec);
+
+    /// <summary>The value of <paramref name="p"/>.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="p"/> belongs to another attribute (a bug in the generator).</exception>
+    public ArgValue Value(ParamSpec p)
     {
-        foreach (var a in Args)
+        int index = Spec.Params.IndexOf(p);
+        if (index < 0 || index >= Args.Count)
         {
-            if (a.Name == name)
-            {
-                return a;
-            }
+            throw new InvalidOperationException($"{Name} has no parameter {p}.");
         }
 
-        return null;
+        return Args[index];
     }
 
     /// <summary>The C# literal of a parameter.</summary>
-    public string Literal(string name) => Arg(name)?.Literal ?? throw new InvalidOperationException($"{Name} has no parameter {name}.");
+    public string Literal(ParamSpec p) => Value(p).Literal;
 
-    /// <summary>The numeric value of a parameter (NaN when absent).</summary>
-    public double Double(string name) => Arg(name)?.Number ?? double.NaN;
+    /// <summary>Whether the user wrote <paramref name="p"/>.</summary>
+    public bool IsExplicit(ParamSpec p) => Value(p).IsExplicit;
 
-    /// <summary>The integer value of a parameter (0 when absent or not numeric).</summary>
-    public int Int(string name)
+    /// <summary>An int parameter (0 for a required one that was not written, or a value out of range).</summary>
+    public int Get(IntParam p)
     {
-        double v = Double(name);
+        double v = Value(p).Number;
         return double.IsNaN(v) || v > int.MaxValue || v < int.MinValue ? 0 : (int)v;
     }
 
-    /// <summary>The boolean value of a parameter.</summary>
-    public bool Bool(string name) => Double(name) != 0 && !double.IsNaN(Double(name));
+    /// <summary>A long parameter.</summary>
+    public long Get(LongParam p) => (long)Value(p).Number;
 
-    /// <summary>The text (enum member, string, type name) of a parameter.</summary>
-    public string? Text(string name) => Arg(name)?.Text;
+    /// <summary>A double parameter.</summary>
+    public double Get(DoubleParam p) => Value(p).Number;
 
-    /// <summary>The view an augmentation is restricted to, or -1 for all.</summary>
-    public int View => Arg("View") is { } v ? (int)v.Number : -1;
+    /// <summary>A bool parameter.</summary>
+    public bool Get(BoolParam p) => Value(p).Number != 0;
 
-    /// <summary>Formats a double as a C# literal that stays a double.</summary>
-    public static string FormatDouble(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "double.NaN";
-        }
+    /// <summary>The member name of an enum parameter, e.g. AdamW.</summary>
+    public string Get(EnumParam p) => Value(p).Text ?? p.Default;
 
-        if (double.IsPositiveInfinity(value))
-        {
-            return "double.PositiveInfinity";
-        }
+    /// <summary>The elements of an array parameter.</summary>
+    public EquatableArray<double> Get(DoubleArrayParam p) => Value(p).Numbers;
 
-        if (double.IsNegativeInfinity(value))
-        {
-            return "double.NegativeInfinity";
-        }
+    /// <summary>A string parameter ("" when unreadable).</summary>
+    public string Get(StringParam p) => Value(p).Text ?? "";
 
-        string s = value.ToString("R", CultureInfo.InvariantCulture);
-        return s.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? s : s + ".0";
-    }
+    /// <summary>The display name of a type parameter, or null.</summary>
+    public string? Get(TypeParam p) => Value(p).Text;
 }

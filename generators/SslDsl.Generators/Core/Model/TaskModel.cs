@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace SslDsl.Generators;
 
 /// <summary>Where the task class is declared, enough to reopen it as a partial class.</summary>
@@ -18,71 +20,59 @@ internal sealed record EncoderModel(string? MemberName, bool IsProperty, int Out
 /// <summary>One member task of a multi-task pretraining.</summary>
 /// <param name="TypeName">global::-qualified name of the member task class.</param>
 /// <param name="TaskName">Its [PretextTask] name.</param>
-/// <param name="WeightLiteral">Its weight as a C# literal.</param>
-/// <param name="Weight">Its weight.</param>
-/// <param name="Input">The member's input attribute name (ImageInput ...).</param>
+/// <param name="Weight">Its [Objective] attribute (for the weight).</param>
+/// <param name="Input">The member's input attribute (with its values: a shared backbone is built for it).</param>
 /// <param name="HasMomentum">Whether the member's model needs a second encoder instance as momentum target.</param>
-internal sealed record MemberTaskModel(string TypeName, string TaskName, string WeightLiteral, double Weight, string Input, bool HasMomentum);
+internal sealed record MemberTaskModel(string TypeName, string TaskName, AttributeModel Weight, AttributeModel Input, bool HasMomentum);
 
 /// <summary>
-/// Everything the generator needs to emit one task, as plain equatable data (no symbols, no
-/// syntax, no locations), so the incremental pipeline caches it between edits.
+/// Everything the generator needs to emit one task, as plain equatable data (no symbols, no syntax, no
+/// locations), so the incremental pipeline caches it between edits. Attributes that are absent hold
+/// their catalog defaults.
 /// </summary>
-internal sealed record TaskModel(
+internal abstract record TaskModel(
     TypeModel Type,
     string TaskName,
-    bool IsMultiTask,
-    AttributeModel? Input,
-    EncoderModel? Encoder,
+    EncoderModel Encoder,
+    AttributeModel Optimizer,
+    AttributeModel Schedule,
+    AttributeModel Training,
+    AttributeModel? FineTune);
+
+/// <summary>A [PretextTask]: one input, its pipeline steps, heads and objectives.</summary>
+internal sealed record PretextTaskModel(
+    TypeModel Type,
+    string TaskName,
+    EncoderModel Encoder,
+    AttributeModel Optimizer,
+    AttributeModel Schedule,
+    AttributeModel Training,
+    AttributeModel? FineTune,
+    AttributeModel Input,
     int Views,
     EquatableArray<AttributeModel> Steps,
     EquatableArray<AttributeModel> Heads,
-    EquatableArray<AttributeModel> Objectives,
+    EquatableArray<AttributeModel> Objectives)
+    : TaskModel(Type, TaskName, Encoder, Optimizer, Schedule, Training, FineTune)
+{
+    /// <summary>The head <paramref name="spec"/>, or null when the task does not declare it.</summary>
+    public AttributeModel? Head(AttributeSpec spec) => Heads.FirstOrDefault(h => h.Is(spec));
+
+    /// <summary>The objective <paramref name="spec"/>, or null when the task does not declare it.</summary>
+    public AttributeModel? Objective(AttributeSpec spec) => Objectives.FirstOrDefault(o => o.Is(spec));
+
+    /// <summary>The first step <paramref name="spec"/>, or null when the task does not declare it.</summary>
+    public AttributeModel? Step(AttributeSpec spec) => Steps.FirstOrDefault(s => s.Is(spec));
+}
+
+/// <summary>A [MultiTaskPretraining]: weighted member tasks on one shared encoder.</summary>
+internal sealed record MultiTaskModel(
+    TypeModel Type,
+    string TaskName,
+    EncoderModel Encoder,
     AttributeModel Optimizer,
     AttributeModel Schedule,
     AttributeModel Training,
     AttributeModel? FineTune,
     EquatableArray<MemberTaskModel> Members)
-{
-    /// <summary>The head named <paramref name="name"/>, or null.</summary>
-    public AttributeModel? Head(string name)
-    {
-        foreach (var h in Heads)
-        {
-            if (h.Name == name)
-            {
-                return h;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The objective named <paramref name="name"/>, or null.</summary>
-    public AttributeModel? Objective(string name)
-    {
-        foreach (var o in Objectives)
-        {
-            if (o.Name == name)
-            {
-                return o;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether a step named <paramref name="name"/> is declared.</summary>
-    public bool HasStep(string name)
-    {
-        foreach (var s in Steps)
-        {
-            if (s.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-}
+    : TaskModel(Type, TaskName, Encoder, Optimizer, Schedule, Training, FineTune);

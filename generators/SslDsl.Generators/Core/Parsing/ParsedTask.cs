@@ -4,18 +4,22 @@ using Microsoft.CodeAnalysis;
 
 namespace SslDsl.Generators;
 
+/// <summary>An enum argument that compiles but names no member, e.g. <c>(OptimizerKind)9</c>.</summary>
+/// <param name="Written">The value as written, for the message.</param>
+/// <param name="Members">The enum's members (from the referenced runtime enum), for the suggestion.</param>
+internal sealed record UndefinedEnum(string Written, EquatableArray<string> Members);
+
 /// <summary>An attribute as parsed, with where it and each of its arguments stand in source.</summary>
 /// <param name="Model">The resolved attribute.</param>
-/// <param name="Spec">Its catalog entry.</param>
 /// <param name="Location">The attribute's location.</param>
 /// <param name="ArgumentLocations">The location of each argument the user wrote, by parameter name.</param>
 /// <param name="InvalidArguments">
 /// Arguments whose value could not be read (half-typed code: the compiler already reports an error there),
-/// by parameter name. Their model value is the catalog default; checks that read them are skipped.
+/// by the name the user wrote. Their model value is the catalog default; checks that read them are skipped.
 /// </param>
 /// <param name="UndefinedEnums">
-/// Enum arguments that compile but name no member (e.g. <c>(OptimizerKind)9</c>), by parameter name, with
-/// the value as written for the message. The validator reports them: the generator could not honour them.
+/// Enum arguments that compile but name no member, by parameter name. The validator reports them: the
+/// generator could not honour them.
 /// </param>
 /// <param name="NullArguments">
 /// String, type and array arguments given as <c>null</c>, by parameter name: the compiler accepts them, so
@@ -23,35 +27,38 @@ namespace SslDsl.Generators;
 /// </param>
 internal sealed record ParsedAttribute(
     AttributeModel Model,
-    AttributeSpec Spec,
     Location Location,
     IReadOnlyDictionary<string, Location> ArgumentLocations,
     IReadOnlyCollection<string> InvalidArguments,
-    IReadOnlyDictionary<string, string> UndefinedEnums,
+    IReadOnlyDictionary<string, UndefinedEnum> UndefinedEnums,
     IReadOnlyCollection<string> NullArguments)
 {
-    /// <summary>The location of argument <paramref name="name"/>, or of the attribute when it was not written.</summary>
-    public Location LocationOf(string name) => ArgumentLocations.TryGetValue(name, out var l) ? l : Location;
+    /// <summary>Its catalog entry.</summary>
+    public AttributeSpec Spec => Model.Spec;
 
-    /// <summary>Whether the value of <paramref name="name"/> is known: written and readable, or left at its default.</summary>
-    public bool IsKnown(string name) => !InvalidArguments.Contains(name) && !UndefinedEnums.ContainsKey(name) && !NullArguments.Contains(name);
+    /// <summary>Whether this is the attribute <paramref name="spec"/>.</summary>
+    public bool Is(AttributeSpec spec) => Model.Is(spec);
 
-    /// <summary>Whether every one of <paramref name="names"/> is known.</summary>
-    public bool AreKnown(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (!IsKnown(name))
-            {
-                return false;
-            }
-        }
+    /// <summary>The location of argument <paramref name="p"/>, or of the attribute when it was not written.</summary>
+    public Location LocationOf(ParamSpec p) => ArgumentLocations.TryGetValue(p.Name, out var l) ? l : Location;
 
-        return true;
-    }
+    /// <summary>Whether the value of <paramref name="p"/> is known: written and readable, or left at its default.</summary>
+    public bool IsKnown(ParamSpec p) => !InvalidArguments.Contains(p.Name) && !UndefinedEnums.ContainsKey(p.Name) && !NullArguments.Contains(p.Name);
 
-    /// <summary>Whether the user wrote argument <paramref name="name"/>.</summary>
-    public bool IsWritten(string name) => ArgumentLocations.ContainsKey(name);
+    /// <summary>Whether every one of <paramref name="ps"/> is known.</summary>
+    public bool AreKnown(params ParamSpec[] ps) => ps.All(IsKnown);
+
+    /// <summary>Whether the user wrote argument <paramref name="p"/>.</summary>
+    public bool IsWritten(ParamSpec p) => ArgumentLocations.ContainsKey(p.Name);
+
+    /// <summary>An int argument (see <see cref="AttributeModel.Get(IntParam)"/>).</summary>
+    public int Get(IntParam p) => Model.Get(p);
+
+    /// <summary>A double argument.</summary>
+    public double Get(DoubleParam p) => Model.Get(p);
+
+    /// <summary>The member name of an enum argument.</summary>
+    public string Get(EnumParam p) => Model.Get(p);
 }
 
 /// <summary>An [Encoder] member as parsed.</summary>
@@ -67,7 +74,7 @@ internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string?
 /// <param name="TypeName">The referenced type's display name, or null when it is not a type.</param>
 /// <param name="IsPretextTask">Whether the type carries [PretextTask].</param>
 /// <param name="TaskName">Its task name when it does.</param>
-/// <param name="Input">Its input attribute's short name, or null.</param>
+/// <param name="Input">Its input attribute, or null.</param>
 /// <param name="FullyQualifiedName">global::-qualified name.</param>
 /// <param name="IsMultiTask">Whether the type is itself a [MultiTaskPretraining].</param>
 /// <param name="EncoderOutputDim">The member task's own encoder width ([Encoder] or [Backbone] OutputDim), or null when it has none.</param>
@@ -78,7 +85,7 @@ internal sealed record ParsedMember(
     string? TypeName,
     bool IsPretextTask,
     string? TaskName,
-    string? Input,
+    AttributeModel? Input,
     string? FullyQualifiedName,
     bool IsMultiTask = false,
     int? EncoderOutputDim = null,
@@ -153,10 +160,13 @@ internal sealed class ParsedTask
         Attributes.Concat(EncoderMembers.Select(m => m.Attribute)).Concat(Members.Select(m => m.Attribute));
 
     /// <summary>Whether this is a multi-task pretraining.</summary>
-    public bool IsMultiTask => TaskAttribute?.Model.Name == "MultiTaskPretraining";
+    public bool IsMultiTask => TaskAttribute?.Is(AttributeCatalog.MultiTaskPretraining) == true;
 
     /// <summary>The task's name ("" when unreadable).</summary>
-    public string TaskName => TaskAttribute?.Model.Text("Name") ?? "";
+    public string TaskName => TaskAttribute?.Spec is AttributeCatalog.TaskSpec spec ? TaskAttribute.Model.Get(spec.TaskName) : "";
+
+    /// <summary>The first attribute <paramref name="spec"/> on the class, or null.</summary>
+    public ParsedAttribute? Find(AttributeSpec spec) => Attributes.FirstOrDefault(a => a.Is(spec));
 
     /// <summary>Attributes of a category, in source order.</summary>
     public IEnumerable<ParsedAttribute> OfCategory(AttributeCategory category)

@@ -1,51 +1,63 @@
-using System.Collections.Immutable;
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
-/// <summary>Turns a <see cref="ParsedTask"/> into the equatable <see cref="TaskModel"/> the emitters read.</summary>
+/// <summary>Turns a <see cref="ParsedTask"/> the generator may emit for into the equatable <see cref="TaskModel"/> the emitters read.</summary>
 internal static class TaskModelBuilder
 {
-    /// <summary>Builds the model; attributes that are absent take their catalog defaults.</summary>
-    public static TaskModel Build(ParsedTask parsed)
+    /// <summary>The model; attributes that are absent take their catalog defaults. Null when the task has no single encoder or input.</summary>
+    public static TaskModel? Build(ParsedTask parsed)
     {
-        AttributeModel Single(AttributeCategory category, string name) =>
-            parsed.OfCategory(category).FirstOrDefault()?.Model ?? Defaults(name);
+        var encoder = Encoder(parsed);
+        if (encoder is null)
+        {
+            return null;
+        }
 
-        var input = parsed.OfCategory(AttributeCategory.Input).FirstOrDefault()?.Model;
-        var backbone = parsed.OfCategory(AttributeCategory.Backbone).FirstOrDefault()?.Model;
-        var member = parsed.EncoderMembers.FirstOrDefault();
-        EncoderModel? encoder = member is not null
-            ? new EncoderModel(member.Name, member.IsProperty, member.Attribute.Model.Int("OutputDim"), null)
-            : backbone is not null
-                ? new EncoderModel(null, false, backbone.Int("OutputDim"), backbone)
-                : null;
-        var views = parsed.OfCategory(AttributeCategory.Views).FirstOrDefault()?.Model.Int("Count") ?? 1;
+        var optimizer = Declared(parsed, Optimizer);
+        var schedule = Declared(parsed, LearningRateSchedule);
+        var training = Declared(parsed, Training);
+        var fineTune = parsed.Find(FineTune)?.Model;
+        if (parsed.IsMultiTask)
+        {
+            var members = parsed.Members
+                .Where(m => m.FullyQualifiedName is not null)
+                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model, m.Input ?? ImageInput.Defaults, m.HasMomentum))
+                .ToEquatableArray();
+            return new MultiTaskModel(parsed.TypeModel, parsed.TaskName, encoder, optimizer, schedule, training, fineTune, members);
+        }
 
-        return new TaskModel(
+        var inputs = parsed.OfCategory(AttributeCategory.Input).ToArray();
+        if (inputs.Length != 1)
+        {
+            return null;
+        }
+
+        return new PretextTaskModel(
             parsed.TypeModel,
             parsed.TaskName,
-            parsed.IsMultiTask,
-            input,
             encoder,
-            views,
-            parsed.Attributes.Where(a => a.Spec.Category is AttributeCategory.Augmentation or AttributeCategory.Masking).Select(a => a.Model).ToEquatableArray(),
+            optimizer,
+            schedule,
+            training,
+            fineTune,
+            inputs[0].Model,
+            parsed.Find(Views)?.Model.Get(Views.Count) ?? 1,
+            parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray(),
             parsed.OfCategory(AttributeCategory.Head).Select(a => a.Model).ToEquatableArray(),
-            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray(),
-            Single(AttributeCategory.Optimizer, "Optimizer"),
-            Single(AttributeCategory.Schedule, "LearningRateSchedule"),
-            Single(AttributeCategory.Training, "Training"),
-            parsed.OfCategory(AttributeCategory.FineTune).FirstOrDefault()?.Model,
-            parsed.Members
-                .Where(m => m.FullyQualifiedName is not null)
-                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model.Literal("Weight"), m.Attribute.Model.Double("Weight"), m.Input ?? "", m.HasMomentum))
-                .ToEquatableArray());
+            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray());
     }
 
-    /// <summary>The attribute <paramref name="name"/> with every parameter at its default.</summary>
-    public static AttributeModel Defaults(string name)
+    private static EncoderModel? Encoder(ParsedTask parsed)
     {
-        var spec = AttributeCatalog.All[name];
-        return new AttributeModel(name, spec.Params.Select(TaskParser.DefaultValue).ToEquatableArray());
+        if (parsed.EncoderMembers.FirstOrDefault() is { } member)
+        {
+            return new EncoderModel(member.Name, member.IsProperty, member.Attribute.Model.Get(AttributeCatalog.Encoder.OutputDim), null);
+        }
+
+        return parsed.Find(Backbone)?.Model is { } backbone ? new EncoderModel(null, false, backbone.Get(Backbone.OutputDim), backbone) : null;
     }
+
+    private static AttributeModel Declared(ParsedTask parsed, AttributeSpec spec) => parsed.Find(spec)?.Model ?? spec.Defaults;
 }

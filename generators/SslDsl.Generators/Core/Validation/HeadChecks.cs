@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -23,63 +24,63 @@ internal static class HeadChecks
     /// <summary>The width the predictor must return: the projection's output, else the encoder's; null when unknown.</summary>
     public static int? TargetWidth(ValidationContext c)
     {
-        var projection = c.Head("ProjectionHead");
+        var projection = c.Find(ProjectionHead);
         if (projection is null)
         {
             return c.EncoderOutputDim;
         }
 
-        int output = projection.Model.Int("Output");
-        return projection.IsKnown("Output") && output > 0 ? output : null;
+        int output = projection.Get(ProjectionHead.Output);
+        return projection.IsKnown(ProjectionHead.Output) && output > 0 ? output : null;
     }
 
     private static void CheckPredictor(ValidationContext c)
     {
-        var predictor = c.Head("PredictorHead");
-        if (predictor is null || !predictor.IsKnown("Output"))
+        var predictor = c.Find(PredictorHead);
+        if (predictor is null || !predictor.IsKnown(PredictorHead.Output))
         {
             return;
         }
 
-        int output = predictor.Model.Int("Output");
+        int output = predictor.Get(PredictorHead.Output);
         if (TargetWidth(c) is { } expected && output > 0 && output != expected)
         {
-            string target = c.Head("ProjectionHead") is null ? "the encoder output (OutputDim" : "the projection output (ProjectionHead.Output";
-            c.Report(DiagnosticDescriptors.DimensionMismatch, predictor.LocationOf("Output"),
+            string target = c.Find(ProjectionHead) is null ? "the encoder output (OutputDim" : "the projection output (ProjectionHead.Output";
+            c.Report(DiagnosticDescriptors.DimensionMismatch, predictor.LocationOf(PredictorHead.Output),
                 $"PredictorHead.Output is {output}, but the predictor regresses {target} = {expected}) of the target network; set Output = {expected}");
         }
     }
 
     private static void CheckTransformer(ValidationContext c)
     {
-        var backbone = c.Single(AttributeCategory.Backbone);
-        if (backbone is null || !backbone.AreKnown("Kind", "Width", "Heads") || backbone.Model.Text("Kind") != "TransformerEncoder")
+        var backbone = c.Find(Backbone);
+        if (backbone is null || !backbone.AreKnown(Backbone.Kind, Backbone.Width, Backbone.Heads) || backbone.Get(Backbone.Kind) != "TransformerEncoder")
         {
             return;
         }
 
-        int width = backbone.Model.Int("Width");
-        int heads = backbone.Model.Int("Heads");
+        int width = backbone.Get(Backbone.Width);
+        int heads = backbone.Get(Backbone.Heads);
         if (width > 0 && heads > 0 && width % heads != 0)
         {
-            c.Report(DiagnosticDescriptors.DimensionMismatch, backbone.LocationOf("Heads"),
+            c.Report(DiagnosticDescriptors.DimensionMismatch, backbone.LocationOf(Backbone.Heads),
                 $"Backbone.Heads is {heads}, which does not divide Backbone.Width ({width}): attention splits the width evenly across heads; use a divisor of {width}, e.g. {LargestDivisor(width, heads)}");
         }
     }
 
     private static void CheckByol(ValidationContext c)
     {
-        var byol = c.Objective("ByolLoss");
-        var momentum = c.Head("MomentumEncoder");
-        var predictor = c.Head("PredictorHead");
+        var byol = c.Find(ByolLoss);
+        var momentum = c.Find(MomentumEncoder);
+        var predictor = c.Find(PredictorHead);
         if (byol is null || !c.TrustAbsence || (momentum is not null && predictor is not null))
         {
             return;
         }
 
-        int output = TargetWidth(c) ?? 128;
-        var projection = c.Head("ProjectionHead");
-        int hidden = projection is not null && projection.IsKnown("Hidden") && projection.Model.Int("Hidden") > 0 ? projection.Model.Int("Hidden") : 512;
+        int output = TargetWidth(c) ?? ProjectionHead.Output.Default;
+        var projection = c.Find(ProjectionHead);
+        int hidden = projection is not null && projection.IsKnown(ProjectionHead.Hidden) && projection.Get(ProjectionHead.Hidden) > 0 ? projection.Get(ProjectionHead.Hidden) : PredictorHead.Hidden.Default;
         var missing = new List<string>();
         var add = new List<string>();
         if (momentum is null)
@@ -104,36 +105,35 @@ internal static class HeadChecks
 
     private static void CheckQueue(ValidationContext c)
     {
-        var queue = c.Head("NegativeQueue");
+        var queue = c.Find(NegativeQueue);
         if (queue is null)
         {
             return;
         }
 
-        if (c.Head("MomentumEncoder") is null && c.TrustAbsence)
+        if (c.Find(MomentumEncoder) is null && c.TrustAbsence)
         {
             c.Report(DiagnosticDescriptors.QueueInvalid, queue.Location,
                 "NegativeQueue needs a [MomentumEncoder]: the queue holds keys encoded by the momentum (target) network; add [MomentumEncoder(Momentum = 0.999)]");
         }
 
-        if (!queue.IsKnown("Size"))
+        if (!queue.IsKnown(NegativeQueue.Size))
         {
             return;
         }
 
-        int size = queue.Model.Int("Size");
-        var training = c.Single(AttributeCategory.Training);
-        int batch = training is null ? 256 : training.IsKnown("BatchSize") ? training.Model.Int("BatchSize") : 0;
+        int size = queue.Get(NegativeQueue.Size);
+        int batch = c.Resolved(Training.BatchSize) ?? 0;
         if (size <= 0)
         {
             string example = batch > 0 ? (batch * 16).ToString(CultureInfo.InvariantCulture) : "4096";
-            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf("Size"),
+            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size),
                 $"NegativeQueue.Size is {size}, but it must be a positive multiple of the batch size; set it to e.g. {example}");
         }
         else if (batch > 0 && size % batch != 0)
         {
             int nearest = Math.Max(1, (int)Math.Round(size / (double)batch)) * batch;
-            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf("Size"),
+            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size),
                 $"NegativeQueue.Size is {size}, which is not a multiple of Training.BatchSize ({batch}): each step replaces one batch of keys; set it to a multiple such as {nearest}");
         }
     }

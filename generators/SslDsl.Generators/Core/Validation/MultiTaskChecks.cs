@@ -33,7 +33,7 @@ internal static class MultiTaskChecks
                 continue;
             }
 
-            var at = m.Attribute.LocationOf("Task");
+            var at = m.Attribute.LocationOf(AttributeCatalog.Objective.Task);
             if (m.IsMultiTask || !m.IsPretextTask)
             {
                 string what = m.IsMultiTask ? "is a [MultiTaskPretraining] itself (they do not nest)" : "is not marked [PretextTask]";
@@ -47,17 +47,17 @@ internal static class MultiTaskChecks
                     $"'{m.TypeName}' declares [AdversarialLoss], whose discriminator needs its own alternating optimizer; pretrain it on its own, or remove the adversarial term to use it in multi-task pretraining");
             }
 
-            if (m.Input is not null)
+            if (m.Input?.Name is { } input)
             {
                 if (firstInput is null)
                 {
-                    firstInput = m.Input;
+                    firstInput = input;
                     firstName = m.TypeName;
                 }
-                else if (m.Input != firstInput)
+                else if (input != firstInput)
                 {
                     c.Report(DiagnosticDescriptors.MultiTaskInvalid, at,
-                        $"'{m.TypeName}' reads [{m.Input}] but '{firstName}' reads [{firstInput}]; every member of a multi-task pretraining must read the same input, so list only tasks over [{firstInput}]");
+                        $"'{m.TypeName}' reads [{input}] but '{firstName}' reads [{firstInput}]; every member of a multi-task pretraining must read the same input, so list only tasks over [{firstInput}]");
                 }
             }
 

@@ -31,29 +31,28 @@ internal static class NullArgumentChecks
     private static void Report(ValidationContext c, ParsedAttribute a, string name)
     {
         var param = a.Spec.Param(name);
-        var location = a.LocationOf(name);
+        var location = param is null ? a.Location : a.LocationOf(param);
         string expected = param?.Type switch
         {
             ParamType.Type => "a type",
             ParamType.DoubleArray => "an array of numbers",
             _ => "a text",
         };
-        string action = param?.Default is null ? $"write {expected}" : $"write {expected}, or leave {name} out for its default {param.Default}";
-        switch (a.Spec.Name)
+        string action = param?.DefaultLiteral is not { } defaultLiteral ? $"write {expected}" : $"write {expected}, or leave {name} out for its default {defaultLiteral}";
+        switch (a.Spec)
         {
-            case "Objective":
+            case AttributeCatalog.ObjectiveMemberSpec:
                 c.Report(DiagnosticDescriptors.MultiTaskInvalid, location, "[Objective] is given null, but it takes a class marked [PretextTask], e.g. [Objective(typeof(MySimClrTask))]");
                 break;
-            case "FineTune":
+            case AttributeCatalog.FineTuneSpec:
                 c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{name} is null; {action}");
                 break;
-            case "Optimizer":
-            case "LearningRateSchedule":
-            case "Training":
+            case AttributeCatalog.OptimizerSpec:
+            case AttributeCatalog.LearningRateScheduleSpec:
+            case AttributeCatalog.TrainingSpec:
                 c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, name, "null", expected, action);
                 break;
-            case "PretextTask":
-            case "MultiTaskPretraining":
+            case AttributeCatalog.TaskSpec:
                 c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, name, "null", "a task name",
                     $"name the task, e.g. [{a.Spec.Name}(\"simclr\")]: the name labels its checkpoints and output folders");
                 break;

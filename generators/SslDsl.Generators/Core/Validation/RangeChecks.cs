@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -16,12 +17,12 @@ internal static class RangeChecks
     {
         foreach (var a in c.Task.AttributesWithMembers)
         {
-            var failed = new HashSet<string>();
+            var failed = new HashSet<ParamSpec>();
             foreach (var p in a.Spec.Params)
             {
-                if (p.Constraint != Constraint.None && p.DiagnosticId is not null && a.IsKnown(p.Name) && !CheckParam(c, a, p))
+                if (p.Constraint != Constraint.None && p.DiagnosticId is not null && a.IsKnown(p) && !CheckParam(c, a, p))
                 {
-                    failed.Add(p.Name);
+                    failed.Add(p);
                 }
             }
 
@@ -30,21 +31,34 @@ internal static class RangeChecks
                 ReportUndefinedEnum(c, a, undefined.Key, undefined.Value);
             }
 
-            CheckOrdered(c, a, failed, "MinScale", "MaxScale");
-            CheckOrdered(c, a, failed, "MinArea", "MaxArea");
-            CheckOrdered(c, a, failed, "MinRatio", "MaxRatio");
-            CheckOrdered(c, a, failed, "SigmaMin", "SigmaMax");
-            if (a.Spec.Name == "MomentumEncoder")
+            foreach (var (low, high) in OrderedPairs)
+            {
+                if (a.Is(low.Owner))
+                {
+                    CheckOrdered(c, a, failed, low, high);
+                }
+            }
+
+            if (a.Is(MomentumEncoder))
             {
                 CheckFinalMomentum(c, a, failed);
             }
 
-            if (a.Spec.Name == "Normalize")
+            if (a.Is(Normalize))
             {
                 CheckNormalize(c, a);
             }
         }
     }
+
+    /// <summary>Parameters whose low value must not exceed the high one (SSL026).</summary>
+    internal static readonly (DoubleParam Low, DoubleParam High)[] OrderedPairs =
+    {
+        (RandomResizedCrop.MinScale, RandomResizedCrop.MaxScale),
+        (RandomResizedCrop.MinRatio, RandomResizedCrop.MaxRatio),
+        (RandomErasing.MinArea, RandomErasing.MaxArea),
+        (GaussianBlur.SigmaMin, GaussianBlur.SigmaMax),
+    };
 
     /// <summary>The range a constraint allows, as messages show it.</summary>
     public static string RangeText(Constraint constraint, ParamType type) => constraint switch
@@ -56,6 +70,7 @@ internal static class RangeChecks
         Constraint.NonNegative => ">= 0",
         Constraint.Momentum => "[0, 1)",
         Constraint.HalfUnit => "in [0, 0.5]",
+        Constraint.AtLeastOne => ">= 1",
         _ => "",
     };
 
@@ -69,6 +84,7 @@ internal static class RangeChecks
         Constraint.NonNegative => v >= 0 && !double.IsInfinity(v),
         Constraint.Momentum => v >= 0 && v < 1,
         Constraint.HalfUnit => v >= 0 && v <= 0.5,
+        Constraint.AtLeastOne => v >= 1 && !double.IsInfinity(v),
         _ => true,
     };
 
@@ -96,13 +112,13 @@ internal static class RangeChecks
 
     private static bool CheckParam(ValidationContext c, ParsedAttribute a, ParamSpec p)
     {
-        double v = a.Model.Double(p.Name);
+        double v = a.Model.Value(p).Number;
         if ((double.IsNaN(v) && p.Type != ParamType.Double) || Satisfies(p.Constraint, v))
         {
             return true;
         }
 
-        var location = a.LocationOf(p.Name);
+        var location = a.LocationOf(p);
         string value = ValidationContext.Format(v);
         string range = RangeText(p.Constraint, p.Type);
         string name = a.Spec.Name;
@@ -113,10 +129,10 @@ internal static class RangeChecks
             {
                 double? nearest = Nearest(p.Constraint, v);
                 var properties = nearest is { } n
-                    ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.ReplacementProperty, AttributeModel.FormatDouble(n))
+                    ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.ReplacementProperty, ArgValue.FormatDouble(n))
                     : ImmutableDictionary<string, string?>.Empty;
                 c.Report(DiagnosticDescriptors.ProbabilityOutOfRange, location, properties, name, p.Name, value, WhatItIs(p.Name), range,
-                    nearest is { } m ? ValidationContext.Format(m) : p.Default ?? "0.5");
+                    nearest is { } m ? ValidationContext.Format(m) : p.DefaultLiteral ?? "0.5");
                 break;
             }
 
@@ -124,10 +140,10 @@ internal static class RangeChecks
                 c.Report(DiagnosticDescriptors.TemperatureNotPositive, location, name, value);
                 break;
             case "SSL009":
-                c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, name, p.Name, value, range, p.Default ?? "0.9");
+                c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, name, p.Name, value, range, p.DefaultLiteral ?? "0.9");
                 break;
             case "SSL015":
-                c.Report(DiagnosticDescriptors.ShapeMismatch, location, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to a positive value{suggestion}");
+                c.Report(DiagnosticDescriptors.ShapeMismatch, location, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to {(p.Constraint == Constraint.AtLeastOne ? "1 or more" : "a positive value")}{suggestion}");
                 break;
             case "SSL016":
                 c.Report(DiagnosticDescriptors.DimensionMismatch, location, $"{name}.{p.Name} is {value}, but a width must be {range}; set it to a positive value{suggestion}");
@@ -161,7 +177,8 @@ internal static class RangeChecks
     /// <summary>", e.g. 256 (the default)" when the catalog default is itself valid; "" otherwise.</summary>
     private static string Suggestion(ParamSpec p)
     {
-        if (p.Default is null || !double.TryParse(p.Default, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || !Satisfies(p.Constraint, d))
+        double d = p.DefaultValue.Number;
+        if (p.IsRequired || !Satisfies(p.Constraint, d))
         {
             return "";
         }
@@ -169,37 +186,37 @@ internal static class RangeChecks
         return $", e.g. {ValidationContext.Format(d)} (the default)";
     }
 
-    private static void ReportUndefinedEnum(ValidationContext c, ParsedAttribute a, string parameter, string written)
+    private static void ReportUndefinedEnum(ValidationContext c, ParsedAttribute a, string parameter, UndefinedEnum undefined)
     {
-        string enumType = a.Spec.Param(parameter)?.EnumType ?? "";
-        string members = ValidationContext.List(TaskParser.EnumMemberNames(enumType).Select(m => $"{enumType}.{m}")).Replace(" and ", " or ");
-        var location = a.LocationOf(parameter);
+        string enumType = (a.Spec.Param(parameter) as EnumParam)?.EnumType ?? "";
+        string members = ValidationContext.List(undefined.Members.Select(m => $"{enumType}.{m}")).Replace(" and ", " or ");
+        var location = a.Spec.Param(parameter) is { } p ? a.LocationOf(p) : a.Location;
         string action = $"use {members}";
-        switch (a.Spec.Name)
+        switch (a.Spec)
         {
-            case "FineTune":
-                c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{parameter} is {written}, which names no {enumType} member; {action}");
+            case FineTuneSpec:
+                c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{parameter} is {undefined.Written}, which names no {enumType} member; {action}");
                 break;
-            case "Optimizer":
-            case "LearningRateSchedule":
-            case "Training":
-                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, parameter, written, $"a named {enumType} member", action);
+            case OptimizerSpec:
+            case LearningRateScheduleSpec:
+            case TrainingSpec:
+                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
                 break;
             default:
-                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, parameter, written, $"a named {enumType} member", action);
+                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
                 break;
         }
     }
 
-    private static void CheckOrdered(ValidationContext c, ParsedAttribute a, HashSet<string> failed, string low, string high)
+    private static void CheckOrdered(ValidationContext c, ParsedAttribute a, HashSet<ParamSpec> failed, DoubleParam low, DoubleParam high)
     {
-        if (a.Spec.Param(low) is null || a.Spec.Param(high) is null || !a.AreKnown(low, high) || failed.Contains(low) || failed.Contains(high))
+        if (!a.AreKnown(low, high) || failed.Contains(low) || failed.Contains(high))
         {
             return;
         }
 
-        double lo = a.Model.Double(low);
-        double hi = a.Model.Double(high);
+        double lo = a.Get(low);
+        double hi = a.Get(high);
         if (!(lo > hi))
         {
             return;
@@ -209,69 +226,67 @@ internal static class RangeChecks
         string highs = ValidationContext.Format(hi);
         if (!a.IsWritten(low) && a.IsWritten(high))
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(high), a.Spec.Name, high, highs, $">= {low} ({lows})", $"raise {high} or lower {low}");
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(high), a.Spec.Name, high.Name, highs, $">= {low.Name} ({lows})", $"raise {high.Name} or lower {low.Name}");
         }
         else
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(low), a.Spec.Name, low, lows, $"<= {high} ({highs})", $"lower {low} or raise {high}");
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(low), a.Spec.Name, low.Name, lows, $"<= {high.Name} ({highs})", $"lower {low.Name} or raise {high.Name}");
         }
     }
 
-    private static void CheckFinalMomentum(ValidationContext c, ParsedAttribute a, HashSet<string> failed)
+    private static void CheckFinalMomentum(ValidationContext c, ParsedAttribute a, HashSet<ParamSpec> failed)
     {
-        double final = a.Model.Double("FinalMomentum");
-        double start = a.Model.Double("Momentum");
-        if (!a.IsKnown("FinalMomentum") || double.IsNaN(final))
+        double final = a.Get(MomentumEncoder.FinalMomentum);
+        double start = a.Get(MomentumEncoder.Momentum);
+        if (!a.IsKnown(MomentumEncoder.FinalMomentum) || double.IsNaN(final))
         {
             return;
         }
 
+        var location = a.LocationOf(MomentumEncoder.FinalMomentum);
         if (!(final >= 0 && final <= 1))
         {
-            c.Report(DiagnosticDescriptors.MomentumOutOfRange, a.LocationOf("FinalMomentum"), "MomentumEncoder", "FinalMomentum", ValidationContext.Format(final), "[0, 1]", "1");
+            c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final), "[0, 1]", "1");
         }
-        else if (a.IsKnown("Momentum") && !failed.Contains("Momentum") && final < start)
+        else if (a.IsKnown(MomentumEncoder.Momentum) && !failed.Contains(MomentumEncoder.Momentum) && final < start)
         {
-            c.Report(DiagnosticDescriptors.MomentumOutOfRange, a.LocationOf("FinalMomentum"), "MomentumEncoder", "FinalMomentum", ValidationContext.Format(final),
+            c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final),
                 $"[Momentum ({ValidationContext.Format(start)}), 1], since the schedule only raises the momentum", "1");
         }
     }
 
     private static void CheckNormalize(ValidationContext c, ParsedAttribute a)
     {
-        var mean = a.Model.Arg("Mean");
-        var std = a.Model.Arg("Std");
-        if (a.IsKnown("Std") && std?.Text is { } stds &&
-            stds.Split(',').Any(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && !(x > 0)))
+        var means = a.Model.Get(Normalize.Mean);
+        var stds = a.Model.Get(Normalize.Std);
+        if (a.IsKnown(Normalize.Std) && stds.Any(x => !(x > 0)))
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf("Std"), "Normalize", "Std", "{ " + stds.Replace(",", ", ") + " }",
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(Normalize.Std), Normalize.Name, Normalize.Std.Name, "{ " + string.Join(", ", stds.Select(ArgValue.FormatDouble)) + " }",
                 "> 0 for every channel", "division by a zero or negative standard deviation is undefined; give positive values");
         }
 
-        if (mean is null || std is null || !a.AreKnown("Mean", "Std"))
+        if (!a.AreKnown(Normalize.Mean, Normalize.Std))
         {
             return;
         }
 
-        int means = (int)mean.Number;
-        int stdCount = (int)std.Number;
-        if (means > 1 && stdCount > 1 && means != stdCount)
+        if (means.Count > 1 && stds.Count > 1 && means.Count != stds.Count)
         {
-            c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf("Std"),
-                $"Normalize.Mean has {means} values but Normalize.Std has {stdCount}; give one value for every channel, or a single value, in both");
+            c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(Normalize.Std),
+                $"Normalize.Mean has {means.Count} values but Normalize.Std has {stds.Count}; give one value for every channel, or a single value, in both");
             return;
         }
 
         var input = c.Input;
-        if (input?.Spec.Name == "ImageInput" && input.IsKnown("Channels"))
+        if (input is not null && input.Is(ImageInput) && input.IsKnown(ImageInput.Channels))
         {
-            int channels = input.Model.Int("Channels");
-            foreach (var (name, count) in new[] { ("Mean", means), ("Std", stdCount) })
+            int channels = input.Get(ImageInput.Channels);
+            foreach (var (param, count) in new[] { (Normalize.Mean, means.Count), (Normalize.Std, stds.Count) })
             {
                 if (count > 1 && channels >= 1 && count != channels)
                 {
-                    c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(name),
-                        $"Normalize.{name} has {count} values but the image has {channels} channel(s); give one value per channel, or a single value for all");
+                    c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(param),
+                        $"Normalize.{param.Name} has {count} values but the image has {channels} channel(s); give one value per channel, or a single value for all");
                     break;
                 }
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -18,15 +19,15 @@ internal static class ShapeChecks
             return;
         }
 
-        switch (input.Spec.Name)
+        switch (input.Spec)
         {
-            case "ImageInput":
+            case ImageInputSpec:
                 CheckImage(c, input);
                 break;
-            case "TextInput":
+            case TextInputSpec:
                 CheckText(c, input);
                 break;
-            case "TimeSeriesInput":
+            case TimeSeriesInputSpec:
                 CheckSeries(c, input);
                 break;
         }
@@ -34,14 +35,14 @@ internal static class ShapeChecks
         CheckReconstruction(c);
     }
 
-    private static void Shape(ValidationContext c, ParsedAttribute a, string parameter, string message) =>
+    private static void Shape(ValidationContext c, ParsedAttribute a, ParamSpec parameter, string message) =>
         c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(parameter), message);
 
     private static void CheckImage(ValidationContext c, ParsedAttribute input)
     {
-        int h = input.Model.Int("Height");
-        int w = input.Model.Int("Width");
-        if (!input.AreKnown("Height", "Width") || h <= 0 || w <= 0)
+        int h = input.Get(ImageInput.Height);
+        int w = input.Get(ImageInput.Width);
+        if (!input.AreKnown(ImageInput.Height, ImageInput.Width) || h <= 0 || w <= 0)
         {
             return;
         }
@@ -49,45 +50,45 @@ internal static class ShapeChecks
         int side = Math.Min(h, w);
         foreach (var s in c.Steps)
         {
-            switch (s.Spec.Name)
+            switch (s.Spec)
             {
-                case "PatchMask":
+                case PatchMaskSpec:
                 {
-                    int p = s.Model.Int("PatchSize");
-                    if (s.IsKnown("PatchSize") && p > 0 && (h % p != 0 || w % p != 0))
+                    int p = s.Get(PatchMask.PatchSize);
+                    if (s.IsKnown(PatchMask.PatchSize) && p > 0 && (h % p != 0 || w % p != 0))
                     {
-                        Shape(c, s, "PatchSize", $"PatchMask.PatchSize is {p}, which does not divide the {h}x{w} image into whole patches; use a divisor of both sides, e.g. {CommonDivisor(h, w, p)}");
+                        Shape(c, s, PatchMask.PatchSize, $"PatchMask.PatchSize is {p}, which does not divide the {h}x{w} image into whole patches; use a divisor of both sides, e.g. {CommonDivisor(h, w, p)}");
                     }
 
                     break;
                 }
 
-                case "BlockMask":
+                case BlockMaskSpec:
                 {
-                    int size = s.Model.Int("Size");
-                    if (s.IsKnown("Size") && size > 0 && size >= side)
+                    int size = s.Get(BlockMask.Size);
+                    if (s.IsKnown(BlockMask.Size) && size > 0 && size >= side)
                     {
-                        Shape(c, s, "Size", $"BlockMask.Size is {size}, but the block must be smaller than the {h}x{w} image; use a size below {side}, e.g. {Math.Max(1, side / 2)}");
+                        Shape(c, s, BlockMask.Size, $"BlockMask.Size is {size}, but the block must be smaller than the {h}x{w} image; use a size below {side}, e.g. {Math.Max(1, side / 2)}");
                     }
 
                     break;
                 }
 
-                case "GaussianBlur":
+                case GaussianBlurSpec:
                 {
-                    int k = s.Model.Int("KernelSize");
-                    if (!s.IsKnown("KernelSize") || k <= 0)
+                    int k = s.Get(GaussianBlur.KernelSize);
+                    if (!s.IsKnown(GaussianBlur.KernelSize) || k <= 0)
                     {
                         break;
                     }
 
                     if (k % 2 == 0)
                     {
-                        Shape(c, s, "KernelSize", $"GaussianBlur.KernelSize is {k}, but a blur kernel must be odd so that it has a centre pixel; use {k - 1} or {k + 1}");
+                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but a blur kernel must be odd so that it has a centre pixel; use {k - 1} or {k + 1}");
                     }
                     else if (k >= side)
                     {
-                        Shape(c, s, "KernelSize", $"GaussianBlur.KernelSize is {k}, but the kernel must be smaller than the {h}x{w} image; use an odd size below {side}");
+                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but the kernel must be smaller than the {h}x{w} image; use an odd size below {side}");
                     }
 
                     break;
@@ -97,47 +98,47 @@ internal static class ShapeChecks
 
         foreach (var o in c.Objectives)
         {
-            switch (o.Spec.Name)
+            switch (o.Spec)
             {
-                case "JigsawPrediction":
+                case JigsawPredictionSpec:
                     CheckJigsaw(c, o, h, w);
                     break;
 
-                case "RelativePatchPosition":
+                case RelativePatchPositionSpec:
                 {
-                    int g = o.Model.Int("Grid");
-                    if (!o.IsKnown("Grid") || g < 1)
+                    int g = o.Get(RelativePatchPosition.Grid);
+                    if (!o.IsKnown(RelativePatchPosition.Grid) || g < 1)
                     {
                         break;
                     }
 
                     if (g != 3)
                     {
-                        Shape(c, o, "Grid", $"RelativePatchPosition.Grid is {g}, but it must be 3 (a centre patch and its 8 neighbours); set Grid = 3");
+                        Shape(c, o, RelativePatchPosition.Grid, $"RelativePatchPosition.Grid is {g}, but it must be 3 (a centre patch and its 8 neighbours); set Grid = 3");
                     }
                     else if (h % g != 0 || w % g != 0)
                     {
-                        Shape(c, o, "Grid", $"RelativePatchPosition.Grid 3 does not divide the {h}x{w} image into whole patches; use an image whose sides are multiples of 3 (e.g. {h - (h % 3)}x{w - (w % 3)})");
+                        Shape(c, o, RelativePatchPosition.Grid, $"RelativePatchPosition.Grid 3 does not divide the {h}x{w} image into whole patches; use an image whose sides are multiples of 3 (e.g. {h - (h % 3)}x{w - (w % 3)})");
                     }
 
                     break;
                 }
 
-                case "RotationPrediction":
+                case RotationPredictionSpec:
                 {
-                    int angles = o.Model.Int("Angles");
-                    if (!o.IsKnown("Angles") || angles < 1)
+                    int angles = o.Get(RotationPrediction.Angles);
+                    if (!o.IsKnown(RotationPrediction.Angles) || angles < 1)
                     {
                         break;
                     }
 
                     if (angles != 2 && angles != 4)
                     {
-                        Shape(c, o, "Angles", $"RotationPrediction.Angles is {angles}, but it must be 2 or 4 (multiples of 90 degrees keep the pixel grid); set Angles = 4");
+                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is {angles}, but it must be 2 or 4 (multiples of 90 degrees keep the pixel grid); set Angles = 4");
                     }
                     else if (angles == 4 && h != w)
                     {
-                        Shape(c, o, "Angles", $"RotationPrediction.Angles is 4, but 90-degree turns need a square image and the input is {h}x{w}; use Angles = 2 or a square input");
+                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is 4, but 90-degree turns need a square image and the input is {h}x{w}; use Angles = 2 or a square input");
                     }
 
                     break;
@@ -148,59 +149,59 @@ internal static class ShapeChecks
 
     private static void CheckJigsaw(ValidationContext c, ParsedAttribute o, int h, int w)
     {
-        int g = o.Model.Int("Grid");
-        int perms = o.Model.Int("Permutations");
-        if (!o.IsKnown("Grid") || g < 1)
+        int g = o.Get(JigsawPrediction.Grid);
+        int perms = o.Get(JigsawPrediction.Permutations);
+        if (!o.IsKnown(JigsawPrediction.Grid) || g < 1)
         {
             return;
         }
 
         if (g < 2)
         {
-            Shape(c, o, "Grid", $"JigsawPrediction.Grid is {g}, but a puzzle needs at least 2 tiles per side; set Grid = 2 or 3");
+            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, but a puzzle needs at least 2 tiles per side; set Grid = 2 or 3");
         }
         else if (h % g != 0 || w % g != 0)
         {
-            Shape(c, o, "Grid", $"JigsawPrediction.Grid is {g}, which does not divide the {h}x{w} image into whole tiles; use a divisor of both sides, e.g. {CommonDivisor(h, w, g)}");
+            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, which does not divide the {h}x{w} image into whole tiles; use a divisor of both sides, e.g. {CommonDivisor(h, w, g)}");
         }
-        else if (o.IsKnown("Permutations") && perms >= 1 && (perms < 2 || perms > Factorial(g * g)))
+        else if (o.IsKnown(JigsawPrediction.Permutations) && perms >= 1 && (perms < 2 || perms > Factorial(g * g)))
         {
-            Shape(c, o, "Permutations", $"JigsawPrediction.Permutations is {perms}, but with {g * g} tiles it must be between 2 and {Math.Min(Factorial(g * g), 1_000_000)}; pick a value in that range");
+            Shape(c, o, JigsawPrediction.Permutations, $"JigsawPrediction.Permutations is {perms}, but with {g * g} tiles it must be between 2 and {Math.Min(Factorial(g * g), 1_000_000)}; pick a value in that range");
         }
     }
 
     private static void CheckText(ValidationContext c, ParsedAttribute input)
     {
-        int max = input.Model.Int("MaxLength");
-        if (!input.IsKnown("MaxLength") || max < 1)
+        int max = input.Get(TextInput.MaxLength);
+        if (!input.IsKnown(TextInput.MaxLength) || max < 1)
         {
             return;
         }
 
-        foreach (var s in c.Steps.Where(s => s.Spec.Name == "SpanMask"))
+        foreach (var s in c.Steps.Where(s => s.Is(SpanMask)))
         {
-            double span = s.Model.Double("MeanSpan");
-            if (s.IsKnown("MeanSpan") && span > max)
+            double span = s.Get(SpanMask.MeanSpan);
+            if (s.IsKnown(SpanMask.MeanSpan) && span > max)
             {
-                Shape(c, s, "MeanSpan", $"SpanMask.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)");
+                Shape(c, s, SpanMask.MeanSpan, $"SpanMask.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)");
             }
         }
     }
 
     private static void CheckSeries(ValidationContext c, ParsedAttribute input)
     {
-        int length = input.Model.Int("Length");
-        if (!input.IsKnown("Length") || length < 1)
+        int length = input.Get(TimeSeriesInput.Length);
+        if (!input.IsKnown(TimeSeriesInput.Length) || length < 1)
         {
             return;
         }
 
-        foreach (var o in c.Objectives.Where(o => o.Spec.Name == "ForecastLoss"))
+        foreach (var o in c.Objectives.Where(o => o.Is(ForecastLoss)))
         {
-            int horizon = o.Model.Int("Horizon");
-            if (o.IsKnown("Horizon") && horizon >= length)
+            int horizon = o.Get(ForecastLoss.Horizon);
+            if (o.IsKnown(ForecastLoss.Horizon) && horizon >= length)
             {
-                Shape(c, o, "Horizon", $"ForecastLoss.Horizon is {horizon}, but it must be smaller than TimeSeriesInput.Length ({length}) to leave a window to forecast from; use a horizon below {length}");
+                Shape(c, o, ForecastLoss.Horizon, $"ForecastLoss.Horizon is {horizon}, but it must be smaller than TimeSeriesInput.Length ({length}) to leave a window to forecast from; use a horizon below {length}");
             }
         }
     }
@@ -208,17 +209,12 @@ internal static class ShapeChecks
     /// <summary>SSL012 (a warning): a reconstruction objective with nothing that corrupts the input.</summary>
     private static void CheckReconstruction(ValidationContext c)
     {
-        var reconstruction = c.Objective("ReconstructionLoss");
-        if (reconstruction is not null && c.TrustAbsence && !c.Steps.Any(s => Corruptions.Contains(s.Spec.Name)))
+        var reconstruction = c.Find(ReconstructionLoss);
+        if (reconstruction is not null && c.TrustAbsence && !c.Steps.Any(s => s.Spec is StepSpec { Corrupts: true }))
         {
             c.Report(DiagnosticDescriptors.IdentityReconstruction, reconstruction.Location, c.Name, ViewChecks.CorruptionSuggestion(c.Modality));
         }
     }
-
-    private static readonly System.Collections.Generic.HashSet<string> Corruptions = new()
-    {
-        "PatchMask", "BlockMask", "GaussianNoise", "RandomErasing", "FeatureCorruption", "Jitter", "TimeMask", "MaskTokens", "SpanMask",
-    };
 
     private static int CommonDivisor(int h, int w, int p)
     {

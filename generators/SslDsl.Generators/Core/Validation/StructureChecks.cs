@@ -1,4 +1,5 @@
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -99,13 +100,14 @@ internal static class StructureChecks
             }
         }
 
-        var backbone = c.Single(AttributeCategory.Backbone);
-        if (backbone is not null && backbone.IsKnown("Kind") && backbone.Model.Text("Kind") is { } kind)
+        var backbone = c.Find(Backbone);
+        if (backbone is not null && backbone.IsKnown(Backbone.Kind))
         {
+            string kind = backbone.Get(Backbone.Kind);
             var fits = BackboneModalities(kind);
             if ((fits & c.Modality) == 0)
             {
-                c.Report(DiagnosticDescriptors.WrongModality, backbone.LocationOf("Kind"), $"Backbone(BackboneKind.{kind})", ValidationContext.Describe(fits), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
+                c.Report(DiagnosticDescriptors.WrongModality, backbone.LocationOf(Backbone.Kind), $"Backbone(BackboneKind.{kind})", ValidationContext.Describe(fits), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
             }
         }
     }
@@ -123,20 +125,20 @@ internal static class StructureChecks
     private static void CheckColorOnGrayscale(ValidationContext c)
     {
         var input = c.Input;
-        if (input?.Spec.Name != "ImageInput" || !input.IsKnown("Channels") || input.Model.Int("Channels") != 1)
+        if (input is null || !input.Is(ImageInput) || !input.IsKnown(ImageInput.Channels) || input.Get(ImageInput.Channels) != 1)
         {
             return;
         }
 
-        foreach (var jitter in c.Steps.Where(s => s.Spec.Name == "ColorJitter"))
+        foreach (var jitter in c.Steps.Where(s => s.Is(ColorJitter)))
         {
-            foreach (var property in new[] { "Saturation", "Hue" })
+            foreach (var property in new[] { ColorJitter.Saturation, ColorJitter.Hue })
             {
-                double v = jitter.Model.Double(property);
+                double v = jitter.Get(property);
                 // A hue beyond 0.5 is out of range (SSL026), reported there only.
-                if (jitter.IsKnown(property) && v > 0 && (property != "Hue" || v <= 0.5))
+                if (jitter.IsKnown(property) && v > 0 && (property != ColorJitter.Hue || v <= 0.5))
                 {
-                    c.Report(DiagnosticDescriptors.ColorOnGrayscale, jitter.LocationOf(property), property, ValidationContext.Format(v));
+                    c.Report(DiagnosticDescriptors.ColorOnGrayscale, jitter.LocationOf(property), property.Name, ValidationContext.Format(v));
                 }
             }
         }

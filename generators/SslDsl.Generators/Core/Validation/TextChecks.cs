@@ -1,4 +1,5 @@
 using System.Linq;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -7,39 +8,39 @@ internal static class TextChecks
 {
     public static void Check(ValidationContext c)
     {
-        foreach (var mask in c.Steps.Where(s => s.Spec.Name == "MaskTokens"))
+        foreach (var mask in c.Steps.Where(s => s.Is(MaskTokens)))
         {
-            double m = mask.Model.Double("ReplaceWithMask");
-            double r = mask.Model.Double("ReplaceWithRandom");
+            double m = mask.Get(MaskTokens.ReplaceWithMask);
+            double r = mask.Get(MaskTokens.ReplaceWithRandom);
             bool inRange = m >= 0 && m <= 1 && r >= 0 && r <= 1;
-            if (mask.AreKnown("ReplaceWithMask", "ReplaceWithRandom") && inRange && m + r > 1 + 1e-12)
+            if (mask.AreKnown(MaskTokens.ReplaceWithMask, MaskTokens.ReplaceWithRandom) && inRange && m + r > 1 + 1e-12)
             {
-                string at = mask.IsWritten("ReplaceWithRandom") ? "ReplaceWithRandom" : "ReplaceWithMask";
+                var at = mask.IsWritten(MaskTokens.ReplaceWithRandom) ? MaskTokens.ReplaceWithRandom : MaskTokens.ReplaceWithMask;
                 c.Report(DiagnosticDescriptors.MaskSplitTooLarge, mask.LocationOf(at), ValidationContext.Format(m), ValidationContext.Format(r), ValidationContext.Format(m + r));
             }
         }
 
         var input = c.Input;
-        if (input?.Spec.Name != "TextInput" || !input.IsKnown("VocabSize"))
+        if (input is null || !input.Is(TextInput) || !input.IsKnown(TextInput.VocabSize))
         {
             return;
         }
 
-        int vocab = input.Model.Int("VocabSize");
+        int vocab = input.Get(TextInput.VocabSize);
         if (vocab <= 0)
         {
-            c.Report(DiagnosticDescriptors.TextVocabularyInvalid, input.LocationOf("VocabSize"),
-                $"TextInput.VocabSize is {vocab}{(input.IsWritten("VocabSize") ? "" : " (not set)")}, but it must be > 0; set it to the tokenizer's vocabulary size");
+            c.Report(DiagnosticDescriptors.TextVocabularyInvalid, input.LocationOf(TextInput.VocabSize),
+                $"TextInput.VocabSize is {vocab}{(input.IsWritten(TextInput.VocabSize) ? "" : " (not set)")}, but it must be > 0; set it to the tokenizer's vocabulary size");
             return;
         }
 
-        foreach (var id in new[] { "PadId", "MaskId", "ClsId", "SepId" })
+        foreach (var id in new[] { TextInput.PadId, TextInput.MaskId, TextInput.ClsId, TextInput.SepId })
         {
-            int v = input.Model.Int(id);
+            int v = input.Get(id);
             if (input.IsKnown(id) && (v < 0 || v >= vocab))
             {
                 c.Report(DiagnosticDescriptors.TextVocabularyInvalid, input.LocationOf(id),
-                    $"TextInput.{id} is {v}, outside the vocabulary [0, {vocab - 1}] (VocabSize = {vocab}); use the tokenizer's id for this token, or raise VocabSize");
+                    $"TextInput.{id.Name} is {v}, outside the vocabulary [0, {vocab - 1}] (VocabSize = {vocab}); use the tokenizer's id for this token, or raise VocabSize");
             }
         }
     }

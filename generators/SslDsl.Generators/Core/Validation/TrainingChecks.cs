@@ -1,3 +1,5 @@
+using static SslDsl.Generators.AttributeCatalog;
+
 namespace SslDsl.Generators;
 
 /// <summary>
@@ -14,63 +16,57 @@ internal static class TrainingChecks
 
     private static void CheckFineTune(ValidationContext c)
     {
-        var fine = c.Single(AttributeCategory.FineTune);
+        var fine = c.Find(FineTune);
         if (fine is null)
         {
             return;
         }
 
-        int classes = fine.Model.Int("Classes");
-        if (fine.IsKnown("Classes") && classes < 2)
+        int classes = fine.Get(FineTune.Classes);
+        if (fine.IsKnown(FineTune.Classes) && classes < 2)
         {
-            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf("Classes"),
+            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf(FineTune.Classes),
                 $"FineTune.Classes is {classes}, but a classifier needs at least 2 classes; set Classes to the number of labels in the downstream data");
         }
 
-        int unfreeze = fine.Model.Int("UnfreezeLastLayers");
-        if (!fine.AreKnown("Mode", "UnfreezeLastLayers"))
+        int unfreeze = fine.Get(FineTune.UnfreezeLastLayers);
+        if (!fine.AreKnown(FineTune.Mode, FineTune.UnfreezeLastLayers))
         {
             return;
         }
 
-        if (fine.Model.Text("Mode") == "PartialUnfreeze" && unfreeze < 1)
+        if (fine.Get(FineTune.Mode) == "PartialUnfreeze" && unfreeze < 1)
         {
-            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf(fine.IsWritten("UnfreezeLastLayers") ? "UnfreezeLastLayers" : "Mode"),
+            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.IsWritten(FineTune.UnfreezeLastLayers) ? fine.LocationOf(FineTune.UnfreezeLastLayers) : fine.LocationOf(FineTune.Mode),
                 $"FineTune.Mode is PartialUnfreeze but UnfreezeLastLayers is {unfreeze}; set UnfreezeLastLayers >= 1 (the number of top encoder blocks to train), or use FineTuneMode.LinearProbe");
         }
         else if (unfreeze < 0)
         {
-            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf("UnfreezeLastLayers"),
+            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf(FineTune.UnfreezeLastLayers),
                 $"FineTune.UnfreezeLastLayers is {unfreeze}, but a number of layers cannot be negative; set it to 0 or more");
         }
     }
 
     private static void CheckSchedule(ValidationContext c)
     {
-        var schedule = c.Single(AttributeCategory.Schedule);
-        if (schedule is null || !schedule.IsKnown("Kind"))
+        var schedule = c.Find(LearningRateSchedule);
+        if (schedule is null || !schedule.IsKnown(LearningRateSchedule.Kind))
         {
             return;
         }
 
-        string? kind = schedule.Model.Text("Kind");
-        var training = c.Single(AttributeCategory.Training);
-        double warmup = schedule.Model.Double("WarmupEpochs");
-        int epochs = training?.Model.Int("Epochs") ?? 10;
-        bool epochsKnown = training is null || training.IsKnown("Epochs");
-        if (kind == "WarmupCosine" && schedule.IsKnown("WarmupEpochs") && epochsKnown && epochs >= 1 && warmup >= 0 && warmup >= epochs)
+        string kind = schedule.Get(LearningRateSchedule.Kind);
+        double warmup = schedule.Get(LearningRateSchedule.WarmupEpochs);
+        if (kind == "WarmupCosine" && schedule.IsKnown(LearningRateSchedule.WarmupEpochs) && c.Resolved(Training.Epochs) is { } epochs && epochs >= 1 && warmup >= 0 && warmup >= epochs)
         {
-            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf("WarmupEpochs"), "LearningRateSchedule", "WarmupEpochs",
+            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.WarmupEpochs), LearningRateSchedule.Name, LearningRateSchedule.WarmupEpochs.Name,
                 ValidationContext.Format(warmup), $"< Training.Epochs ({epochs})", "shorten the warm-up or train for more epochs, or the cosine decay never starts");
         }
 
-        var optimizer = c.Single(AttributeCategory.Optimizer);
-        double rate = optimizer?.Model.Double("LearningRate") ?? 1e-3;
-        double min = schedule.Model.Double("MinLearningRate");
-        bool rateKnown = optimizer is null || optimizer.IsKnown("LearningRate");
-        if (kind is "Cosine" or "WarmupCosine" && schedule.IsKnown("MinLearningRate") && rateKnown && rate > 0 && min >= 0 && min > rate)
+        double min = schedule.Get(LearningRateSchedule.MinLearningRate);
+        if (kind is "Cosine" or "WarmupCosine" && schedule.IsKnown(LearningRateSchedule.MinLearningRate) && c.Resolved(Optimizer.LearningRate) is { } rate && rate > 0 && min >= 0 && min > rate)
         {
-            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf("MinLearningRate"), "LearningRateSchedule", "MinLearningRate",
+            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.MinLearningRate), LearningRateSchedule.Name, LearningRateSchedule.MinLearningRate.Name,
                 ValidationContext.Format(min), $"<= Optimizer.LearningRate ({ValidationContext.Format(rate)})", "the cosine decays from the base rate down to it; lower MinLearningRate");
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
@@ -17,9 +18,9 @@ internal sealed class ValidationContext
         Task = task;
         Inputs = task.OfCategory(AttributeCategory.Input).ToList();
         Input = Inputs.Count == 1 ? Inputs[0] : null;
-        Modality = Input is null ? Modality.None : ModalityOf(Input.Spec.Name);
+        Modality = Input?.Spec.Modalities ?? Modality.None;
         ViewsAttribute = task.OfCategory(AttributeCategory.Views).FirstOrDefault();
-        Steps = task.Attributes.Where(a => a.Spec.Category is AttributeCategory.Augmentation or AttributeCategory.Masking).ToList();
+        Steps = task.Attributes.Where(a => a.Spec is StepSpec).ToList();
         Objectives = task.OfCategory(AttributeCategory.Objective).ToList();
         Heads = task.OfCategory(AttributeCategory.Head).ToList();
     }
@@ -60,14 +61,17 @@ internal sealed class ValidationContext
     /// </summary>
     public bool TrustAbsence => !Task.HasUnresolvedAttributes;
 
-    /// <summary>The head named <paramref name="name"/>, or null.</summary>
-    public ParsedAttribute? Head(string name) => Heads.FirstOrDefault(h => h.Spec.Name == name);
+    /// <summary>The first attribute <paramref name="spec"/> on the class (a head, an objective, [Training] ...), or null.</summary>
+    public ParsedAttribute? Find(AttributeSpec spec) => Task.Find(spec);
 
-    /// <summary>The objective named <paramref name="name"/>, or null.</summary>
-    public ParsedAttribute? Objective(string name) => Objectives.FirstOrDefault(o => o.Spec.Name == name);
+    /// <summary>
+    /// The value of <paramref name="p"/> in force: as declared, or the catalog default when its attribute is
+    /// absent; null when the attribute is declared but the value could not be read.
+    /// </summary>
+    public int? Resolved(IntParam p) => Find(p.Owner) is { } a ? (a.IsKnown(p) ? a.Get(p) : null) : p.Default;
 
-    /// <summary>The first attribute of <paramref name="category"/>, or null.</summary>
-    public ParsedAttribute? Single(AttributeCategory category) => Task.OfCategory(category).FirstOrDefault();
+    /// <inheritdoc cref="Resolved(IntParam)"/>
+    public double? Resolved(DoubleParam p) => Find(p.Owner) is { } a ? (a.IsKnown(p) ? a.Get(p) : null) : p.Default;
 
     /// <summary>
     /// The encoder's output width when there is exactly one encoder and its OutputDim is known and
@@ -83,9 +87,9 @@ internal sealed class ValidationContext
                 return null;
             }
 
-            var attribute = Task.EncoderMembers.Count == 1 ? Task.EncoderMembers[0].Attribute : backbones[0];
-            int dim = attribute.Model.Int("OutputDim");
-            return attribute.IsKnown("OutputDim") && dim > 0 ? dim : null;
+            var (attribute, outputDim) = Task.EncoderMembers.Count == 1 ? (Task.EncoderMembers[0].Attribute, Encoder.OutputDim) : (backbones[0], Backbone.OutputDim);
+            int dim = attribute.Get(outputDim);
+            return attribute.IsKnown(outputDim) && dim > 0 ? dim : null;
         }
     }
 
@@ -99,16 +103,6 @@ internal sealed class ValidationContext
 
     /// <summary>A number as messages show it (invariant culture, shortest form).</summary>
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
-
-    /// <summary>The modality an input attribute declares.</summary>
-    public static Modality ModalityOf(string inputName) => inputName switch
-    {
-        "ImageInput" => Modality.Image,
-        "TextInput" => Modality.Text,
-        "TabularInput" => Modality.Tabular,
-        "TimeSeriesInput" => Modality.Series,
-        _ => Modality.None,
-    };
 
     /// <summary>Modalities as words: "image", "text or tabular".</summary>
     public static string Describe(Modality m)

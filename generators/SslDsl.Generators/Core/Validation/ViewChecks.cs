@@ -19,19 +19,19 @@ internal static class ViewChecks
     public static void Check(ValidationContext c)
     {
         var views = c.ViewsAttribute;
-        if (views is not null && !views.IsKnown("Count"))
+        if (views is not null && !views.IsKnown(AttributeCatalog.Views.Count))
         {
             return;
         }
 
-        int count = views?.Model.Int("Count") ?? 1;
-        var joint = c.Objectives.Where(o => AttributeCatalog.JointEmbedding.Contains(o.Spec.Name)).ToList();
+        int count = views?.Get(AttributeCatalog.Views.Count) ?? 1;
+        var joint = c.Objectives.Where(o => AttributeCatalog.IsJointEmbedding(o.Spec)).ToList();
         if (joint.Count > 0 && count < 2)
         {
             string objectives = ValidationContext.List(joint.Select(o => o.Spec.Name));
             if (views is not null)
             {
-                c.Report(DiagnosticDescriptors.TooFewViews, views.LocationOf("Count"), objectives, c.Name, count == 1 ? "1 view" : $"{count} views");
+                c.Report(DiagnosticDescriptors.TooFewViews, views.LocationOf(AttributeCatalog.Views.Count), objectives, c.Name, count == 1 ? "1 view" : $"{count} views");
             }
             else if (c.TrustAbsence)
             {
@@ -40,17 +40,17 @@ internal static class ViewChecks
         }
         else if (count < 1)
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf("Count"), "Views", "Count", count, ">= 1",
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), AttributeCatalog.Views.Name, AttributeCatalog.Views.Count.Name, count, ">= 1",
                 "set how many views of each sample the pipeline draws, e.g. [Views(1)], or remove [Views]");
         }
 
         if (count > MaxViews)
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf("Count"), "Views", "Count", count, $"<= {MaxViews}",
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, views!.LocationOf(AttributeCatalog.Views.Count), AttributeCatalog.Views.Name, AttributeCatalog.Views.Count.Name, count, $"<= {MaxViews}",
                 "draw fewer views of each sample, e.g. [Views(2)] (multi-crop methods use about 10)");
         }
 
-        if (count >= 2 && !c.Steps.Any(s => AttributeCatalog.IsRandom(s.Spec.Name)))
+        if (count >= 2 && !c.Steps.Any(s => AttributeCatalog.IsRandom(s.Spec)))
         {
             c.Report(DiagnosticDescriptors.IdenticalViews, views!.Location, c.Name, count, Suggestion(c.Modality));
         }

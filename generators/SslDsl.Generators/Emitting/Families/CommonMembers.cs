@@ -1,40 +1,43 @@
-using System.Globalization;
+using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
-/// <summary>Model members several families share.</summary>
+/// <summary>Model members and expressions several families share.</summary>
 internal static class CommonMembers
 {
-    /// <summary>The projection head g(h) on top of the encoder.</summary>
-    public static ModelMember Projection(TaskModel task, AttributeModel head, string field = "projection", string property = "Projection", string summary = "The projection head g(h) the joint-embedding loss is computed on.") => new(
+    /// <summary>The projection head g(h) on top of the encoder (or its momentum copy).</summary>
+    public static ModelMember Projection(PretextTaskModel task, AttributeModel head, string field = "projection", string property = "Projection", string summary = "The projection head g(h) the joint-embedding loss is computed on.") => new(
         field,
         property,
         "ProjectionHead",
-        $"new ProjectionHead({task.Type.Name}.EncoderOutputDim, hidden: {head.Literal("Hidden")}, output: {head.Literal("Output")}, layers: {head.Literal("Layers")}, batchNorm: {head.Literal("BatchNorm")})",
+        $"new ProjectionHead({task.Type.Name}.EncoderOutputDim, hidden: {head.Literal(ProjectionHead.Hidden)}, output: {head.Literal(ProjectionHead.Output)}, layers: {head.Literal(ProjectionHead.Layers)}, batchNorm: {head.Literal(ProjectionHead.BatchNorm)})",
         summary);
 
     /// <summary>Width of the embedding the joint-embedding loss sees: the projection output, else the encoder output.</summary>
-    public static string EmbeddingDim(TaskModel task) =>
-        task.Head("ProjectionHead") is { } p ? p.Literal("Output") : $"{task.Type.Name}.EncoderOutputDim";
+    public static string EmbeddingDim(PretextTaskModel task) =>
+        task.Head(ProjectionHead) is { } p ? p.Literal(ProjectionHead.Output) : $"{task.Type.Name}.EncoderOutputDim";
 
     /// <summary>
     /// The EMA momentum expression at the current step: constant, or BYOL's cosine schedule from
     /// Momentum to FinalMomentum (1.0 when unset and the task uses ByolLoss).
     /// </summary>
-    public static string MomentumExpression(TaskModel task)
+    public static string MomentumExpression(PretextTaskModel task, AttributeModel momentum)
     {
-        var m = task.Head("MomentumEncoder")!;
-        double final = m.Double("FinalMomentum");
-        if (double.IsNaN(final) && task.Objective("ByolLoss") is not null)
+        double final = momentum.Get(MomentumEncoder.FinalMomentum);
+        if (double.IsNaN(final) && task.Objective(ByolLoss) is not null)
         {
             final = 1.0;
         }
 
-        return double.IsNaN(final) || final == m.Double("Momentum")
-            ? m.Literal("Momentum")
-            : $"MomentumUpdate.CosineSchedule(start: {m.Literal("Momentum")}, final: {AttributeModel.FormatDouble(final)}, progress: progress)";
+        return double.IsNaN(final) || final == momentum.Get(MomentumEncoder.Momentum)
+            ? momentum.Literal(MomentumEncoder.Momentum)
+            : $"MomentumUpdate.CosineSchedule(start: {momentum.Literal(MomentumEncoder.Momentum)}, final: {ArgValue.FormatDouble(final)}, progress: progress)";
     }
 
-    /// <summary>Formats an integer for source.</summary>
-    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A [Decoder]'s hidden width and layers as arguments, the catalog's when the task declares none.</summary>
+    public static string DecoderArguments(PretextTaskModel task)
+    {
+        var decoder = task.Head(Decoder) ?? Decoder.Defaults;
+        return $"hidden: {decoder.Literal(Decoder.Hidden)}, layers: {decoder.Literal(Decoder.Layers)}";
+    }
 }

@@ -1,0 +1,191 @@
+namespace SslDsl.Generators;
+
+/// <summary>
+/// The objectives. Each names the family that plans it (Emitting/Families); a joint-embedding loss also
+/// names the views it compares, and its runtime method <c>Losses.{Name without Loss}</c> takes the
+/// embeddings, then its own parameters in catalog order.
+/// </summary>
+internal static partial class AttributeCatalog
+{
+    /// <summary>[NtXentLoss]: SimCLR.</summary>
+    public static readonly TemperatureLossSpec NtXentLoss = new(nameof(NtXentLoss), ViewPairing.Pairs, temperature: 0.5);
+
+    /// <summary>[InfoNceLoss]: MoCo with a momentum encoder, else symmetric InfoNCE between views.</summary>
+    public static readonly TemperatureLossSpec InfoNceLoss = new(nameof(InfoNceLoss), ViewPairing.OrderedPairs, temperature: 0.2);
+
+    /// <summary>[ByolLoss].</summary>
+    public static readonly ObjectiveSpec ByolLoss = new(nameof(ByolLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.PredictionToTarget);
+
+    /// <summary>[BarlowTwinsLoss].</summary>
+    public static readonly BarlowTwinsLossSpec BarlowTwinsLoss = new();
+
+    /// <summary>[VicRegLoss].</summary>
+    public static readonly VicRegLossSpec VicRegLoss = new();
+
+    /// <summary>[ContrastiveMarginLoss]: the Siamese margin loss.</summary>
+    public static readonly ContrastiveMarginLossSpec ContrastiveMarginLoss = new();
+
+    /// <summary>[ReconstructionLoss]: denoising, MAE, inpainting, tabular and series reconstruction.</summary>
+    public static readonly ReconstructionLossSpec ReconstructionLoss = new();
+
+    /// <summary>[AdversarialLoss]: a discriminator's term added to an image reconstruction (context encoders).</summary>
+    public static readonly ObjectiveSpec AdversarialLoss = new(nameof(AdversarialLoss), Modality.Image, ObjectiveFamily.Reconstruction, weight: 0.001);
+
+    /// <summary>[RotationPrediction].</summary>
+    public static readonly RotationPredictionSpec RotationPrediction = new();
+
+    /// <summary>[JigsawPrediction].</summary>
+    public static readonly JigsawPredictionSpec JigsawPrediction = new();
+
+    /// <summary>[RelativePatchPosition].</summary>
+    public static readonly RelativePatchPositionSpec RelativePatchPosition = new();
+
+    /// <summary>[ForecastLoss].</summary>
+    public static readonly ForecastLossSpec ForecastLoss = new();
+
+    /// <summary>[MaskedTokenLoss]: masked language modelling.</summary>
+    public static readonly ObjectiveSpec MaskedTokenLoss = new(nameof(MaskedTokenLoss), Modality.Text, ObjectiveFamily.Text);
+
+    /// <summary>[NextTokenLoss]: causal language modelling.</summary>
+    public static readonly ObjectiveSpec NextTokenLoss = new(nameof(NextTokenLoss), Modality.Text, ObjectiveFamily.Text);
+
+    /// <summary>[NextSentenceLoss].</summary>
+    public static readonly ObjectiveSpec NextSentenceLoss = new(nameof(NextSentenceLoss), Modality.Text, ObjectiveFamily.Text);
+
+    /// <summary>A contrastive loss whose one parameter is its temperature (NtXentLoss, InfoNceLoss).</summary>
+    internal sealed class TemperatureLossSpec : ObjectiveSpec
+    {
+        public TemperatureLossSpec(string name, ViewPairing pairing, double temperature)
+            : base(name, JointModalities, ObjectiveFamily.JointEmbedding, pairing)
+        {
+            Temperature = Double(nameof(Temperature), temperature, Constraint.Positive, DiagnosticIds.Temperature);
+        }
+
+        /// <summary>The softmax temperature.</summary>
+        public DoubleParam Temperature { get; }
+    }
+
+    /// <summary>[BarlowTwinsLoss].</summary>
+    internal sealed class BarlowTwinsLossSpec : ObjectiveSpec
+    {
+        public BarlowTwinsLossSpec()
+            : base(nameof(BarlowTwinsLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.Pairs)
+        {
+            Lambda = Double(nameof(Lambda), 0.0051, Constraint.NonNegative, DiagnosticIds.Strength);
+        }
+
+        /// <summary>The weight of the off-diagonal (redundancy) term.</summary>
+        public DoubleParam Lambda { get; }
+    }
+
+    /// <summary>[VicRegLoss].</summary>
+    internal sealed class VicRegLossSpec : ObjectiveSpec
+    {
+        public VicRegLossSpec()
+            : base(nameof(VicRegLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.Pairs)
+        {
+            Invariance = Double(nameof(Invariance), 25.0, Constraint.NonNegative, DiagnosticIds.Strength);
+            Variance = Double(nameof(Variance), 25.0, Constraint.NonNegative, DiagnosticIds.Strength);
+            Covariance = Double(nameof(Covariance), 1.0, Constraint.NonNegative, DiagnosticIds.Strength);
+            Epsilon = Double(nameof(Epsilon), 0.0001, Constraint.Positive, DiagnosticIds.Strength);
+        }
+
+        /// <summary>The weight of the invariance term.</summary>
+        public DoubleParam Invariance { get; }
+
+        /// <summary>The weight of the variance term.</summary>
+        public DoubleParam Variance { get; }
+
+        /// <summary>The weight of the covariance term.</summary>
+        public DoubleParam Covariance { get; }
+
+        /// <summary>Added to the variance under the square root.</summary>
+        public DoubleParam Epsilon { get; }
+    }
+
+    /// <summary>[ContrastiveMarginLoss].</summary>
+    internal sealed class ContrastiveMarginLossSpec : ObjectiveSpec
+    {
+        public ContrastiveMarginLossSpec()
+            : base(nameof(ContrastiveMarginLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.Pairs)
+        {
+            Margin = Double(nameof(Margin), 1.0, Constraint.Positive, DiagnosticIds.Strength);
+        }
+
+        /// <summary>The distance below which negative pairs are pushed apart.</summary>
+        public DoubleParam Margin { get; }
+    }
+
+    /// <summary>[ReconstructionLoss].</summary>
+    internal sealed class ReconstructionLossSpec : ObjectiveSpec
+    {
+        public ReconstructionLossSpec()
+            : base(nameof(ReconstructionLoss), JointModalities, ObjectiveFamily.Reconstruction)
+        {
+            MaskedOnly = Bool(nameof(MaskedOnly), true);
+            NormalizeTargets = Bool(nameof(NormalizeTargets), false);
+        }
+
+        /// <summary>Whether only hidden pixels count.</summary>
+        public BoolParam MaskedOnly { get; }
+
+        /// <summary>Whether each patch's target is standardized (MAE).</summary>
+        public BoolParam NormalizeTargets { get; }
+    }
+
+    /// <summary>[RotationPrediction].</summary>
+    internal sealed class RotationPredictionSpec : ObjectiveSpec
+    {
+        public RotationPredictionSpec()
+            : base(nameof(RotationPrediction), Modality.Image, ObjectiveFamily.Prediction)
+        {
+            Angles = Int(nameof(Angles), 4, Constraint.Positive, DiagnosticIds.Shape);
+        }
+
+        /// <summary>How many quarter turns are classified (2 or 4).</summary>
+        public IntParam Angles { get; }
+    }
+
+    /// <summary>[JigsawPrediction].</summary>
+    internal sealed class JigsawPredictionSpec : ObjectiveSpec
+    {
+        public JigsawPredictionSpec()
+            : base(nameof(JigsawPrediction), Modality.Image, ObjectiveFamily.Prediction)
+        {
+            Grid = Int(nameof(Grid), 2, Constraint.Positive, DiagnosticIds.Shape);
+            Permutations = Int(nameof(Permutations), 24, Constraint.Positive, DiagnosticIds.Shape);
+        }
+
+        /// <summary>Tiles per side.</summary>
+        public IntParam Grid { get; }
+
+        /// <summary>The size of the fixed permutation set (the classes).</summary>
+        public IntParam Permutations { get; }
+    }
+
+    /// <summary>[RelativePatchPosition].</summary>
+    internal sealed class RelativePatchPositionSpec : ObjectiveSpec
+    {
+        public RelativePatchPositionSpec()
+            : base(nameof(RelativePatchPosition), Modality.Image, ObjectiveFamily.Prediction)
+        {
+            Grid = Int(nameof(Grid), 3, Constraint.Positive, DiagnosticIds.Shape);
+        }
+
+        /// <summary>Patches per side (3: a centre and its 8 neighbours).</summary>
+        public IntParam Grid { get; }
+    }
+
+    /// <summary>[ForecastLoss].</summary>
+    internal sealed class ForecastLossSpec : ObjectiveSpec
+    {
+        public ForecastLossSpec()
+            : base(nameof(ForecastLoss), Modality.Series, ObjectiveFamily.Prediction)
+        {
+            Horizon = Int(nameof(Horizon), 1, Constraint.Positive, DiagnosticIds.Shape);
+        }
+
+        /// <summary>Steps predicted after the context window.</summary>
+        public IntParam Horizon { get; }
+    }
+}

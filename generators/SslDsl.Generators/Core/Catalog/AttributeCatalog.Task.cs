@@ -1,0 +1,108 @@
+namespace SslDsl.Generators;
+
+/// <summary>The task itself: its name, multi-task members, views and encoder.</summary>
+internal static partial class AttributeCatalog
+{
+    /// <summary>[PretextTask("name")].</summary>
+    public static readonly TaskSpec PretextTask = new(nameof(PretextTask), AttributeCategory.Task);
+
+    /// <summary>[MultiTaskPretraining("name")].</summary>
+    public static readonly TaskSpec MultiTaskPretraining = new(nameof(MultiTaskPretraining), AttributeCategory.MultiTask);
+
+    /// <summary>[Objective(typeof(Task), Weight = w)]: a member of a multi-task pretraining.</summary>
+    public static readonly ObjectiveMemberSpec Objective = new();
+
+    /// <summary>[Views(n)].</summary>
+    public static readonly ViewsSpec Views = new();
+
+    /// <summary>[Encoder(OutputDim = n)] on a static member.</summary>
+    public static readonly EncoderSpec Encoder = new();
+
+    /// <summary>[Backbone(BackboneKind.X)]: a built-in encoder.</summary>
+    public static readonly BackboneSpec Backbone = new();
+
+    /// <summary>[PretextTask] and [MultiTaskPretraining].</summary>
+    internal sealed class TaskSpec : AttributeSpec
+    {
+        public TaskSpec(string name, AttributeCategory category)
+            : base(name, category, Modality.Any)
+        {
+            TaskName = TextArg("Name", positional: 0);
+        }
+
+        /// <summary>The argument Name: the task's name (labels checkpoints and output folders).</summary>
+        public StringParam TaskName { get; }
+    }
+
+    /// <summary>[Objective].</summary>
+    internal sealed class ObjectiveMemberSpec : AttributeSpec
+    {
+        public ObjectiveMemberSpec()
+            : base(nameof(Objective), AttributeCategory.MultiTaskMember, Modality.Any)
+        {
+            Task = TypeArg(nameof(Task), positional: 0);
+            Weight = Double(nameof(Weight), 1.0, Constraint.Positive, DiagnosticIds.Weight);
+        }
+
+        /// <summary>The member task class.</summary>
+        public TypeParam Task { get; }
+
+        /// <summary>Its weight in the total loss.</summary>
+        public DoubleParam Weight { get; }
+    }
+
+    /// <summary>[Views].</summary>
+    internal sealed class ViewsSpec : AttributeSpec
+    {
+        public ViewsSpec()
+            : base(nameof(Views), AttributeCategory.Views, Modality.Any)
+        {
+            Count = Int(nameof(Count), null, positional: 0);
+        }
+
+        /// <summary>How many augmented views of each sample the pipeline draws.</summary>
+        public IntParam Count { get; }
+    }
+
+    /// <summary>[Encoder].</summary>
+    internal sealed class EncoderSpec : AttributeSpec
+    {
+        public EncoderSpec()
+            : base(nameof(Encoder), AttributeCategory.Encoder, Modality.Any)
+        {
+            OutputDim = Int(nameof(OutputDim), 0, Constraint.Positive, DiagnosticIds.Dimension);
+        }
+
+        /// <summary>Width of the representation.</summary>
+        public IntParam OutputDim { get; }
+    }
+
+    /// <summary>[Backbone].</summary>
+    internal sealed class BackboneSpec : AttributeSpec
+    {
+        public BackboneSpec()
+            : base(nameof(Backbone), AttributeCategory.Backbone, Modality.Any)
+        {
+            Kind = Enum(nameof(Kind), "BackboneKind", "SmallCnn", positional: 0);
+            Width = Int(nameof(Width), 32, Constraint.Positive, DiagnosticIds.Dimension);
+            OutputDim = Int(nameof(OutputDim), 128, Constraint.Positive, DiagnosticIds.Dimension);
+            Depth = Int(nameof(Depth), 2, Constraint.Positive, DiagnosticIds.Dimension);
+            Heads = Int(nameof(Heads), 4, Constraint.Positive, DiagnosticIds.Dimension);
+        }
+
+        /// <summary>Which built-in encoder.</summary>
+        public EnumParam Kind { get; }
+
+        /// <summary>Width of the first block.</summary>
+        public IntParam Width { get; }
+
+        /// <summary>Width of the representation.</summary>
+        public IntParam OutputDim { get; }
+
+        /// <summary>Number of blocks.</summary>
+        public IntParam Depth { get; }
+
+        /// <summary>Attention heads (transformer only).</summary>
+        public IntParam Heads { get; }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SslDsl.Generators;
+
+/// <summary>Reads the task's [Encoder] members and what is wrong with their shape (SSL004).</summary>
+internal static class EncoderMemberReader
+{
+    /// <summary>Adds the [Encoder] members of <paramref name="type"/> to <paramref name="parsed"/>, and flags unresolved member attributes.</summary>
+    public static void Read(INamedTypeSymbol type, ParsedTask parsed, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol and not IPropertySymbol and not IFieldSymbol)
+            {
+                continue;
+            }
+
+            foreach (var attribute in member.GetAttributes())
+            {
+                if (!DeclarationReader.Resolves(attribute))
+                {
+                    parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
+                    continue;
+                }
+
+                if (DeclarationReader.MetadataName(attribute.AttributeClass) != AttributeCatalog.Encoder.MetadataName)
+                {
+                    continue;
+                }
+
+                if (member is IFieldSymbol)
+                {
+                    // [Encoder] cannot apply to a field (the compiler says so): the encoder is not missing, it is misplaced.
+                    parsed.HasUnresolvedAttributes = true;
+                    parsed.HasDeclarationErrors = true;
+                    continue;
+                }
+
+                var location = member.Locations.FirstOrDefault() ?? parsed.IdentifierLocation;
+                var pa = AttributeReader.Read(attribute, AttributeCatalog.Encoder, location, cancellationToken);
+                if (HasSignatureErrors(member, cancellationToken))
+                {
+                    parsed.HasDeclarationErrors = true;
+                }
+
+                parsed.EncoderMembers.Add(new ParsedEncoderMember(member.Name, member is IPropertySymbol, Problem(member), pa, location));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="type"/> is or derives from TorchSharp's nn.Module&lt;Tensor, Tensor&gt;.</summary>
+    public static bool IsTensorModule(ITypeSymbol type)
+    {
+        for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+        {
+            if (t.MetadataName == "Module`2" && t.TypeArguments.Length == 2 &&
+                t.ContainingNamespace?.ToDisplayString() == "TorchSharp" &&
+                t.TypeArguments.All(a => a.Name == "Tensor"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an [Encoder] member's signature has a syntax error or a return type that does not resolve.</summary>
+    private static bool HasSignatureErrors(ISymbol member, CancellationToken cancellationToken)
+    {
+        var returnType = member is IMethodSymbol m ? m.ReturnType : (member as IPropertySymbol)?.Type;
+        if (returnType is null || returnType.TypeKind == TypeKind.Error)
+        {
+            return true;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case MethodDeclarationSyntax method when method.Identifier.IsMissing || method.ReturnType.ContainsDiagnostics || method.ParameterList.ContainsDiagnostics:
+                case PropertyDeclarationSyntax property when property.Identifier.IsMissing || property.Type.ContainsDiagnostics:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why the member cannot be the encoder (not static, has parameters, wrong return type), or null.</summary>
+    private static string? Problem(ISymbol member)
+    {
+        var problems = new List<string>();
+        if (!member.IsStatic)
+        {
+            problems.Add("is not static");
+        }
+
+        ITypeSymbol? returnType = null;
+        if (member is IMethodSymbol method)
+        {
+            if (method.Parameters.Length > 0)
+            {
+                problems.Add(method.Parameters.Length == 1 ? "takes a parameter" : $"takes {method.Parameters.Length} parameters");
+            }
+
+            if (method.IsGenericMethod)
+            {
+                problems.Add("is generic");
+            }
+
+            returnType = method.ReturnType;
+        }
+        else if (member is IPropertySymbol property)
+        {
+            if (property.IsIndexer)
+            {
+                problems.Add("is an indexer");
+            }
+
+            if (property.GetMethod is null)
+            {
+                problems.Add("has no getter");
+            }
+
+            returnType = property.Type;
+        }
+
+        if (returnType is not null && returnType.TypeKind != TypeKind.Error && !IsTensorModule(returnType))
+        {
+            problems.Add($"returns '{returnType.ToDisplayString()}'");
+        }
+
+        return problems.Count == 0 ? null : ValidationContext.List(problems);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Linq;
+
+namespace SslDsl.Generators;
+
+/// <summary>
+/// Emits the Pipeline class: the declared augmentations as straight-line batched tensor code per
+/// view, constants inlined, every random draw from one seeded generator on the model's device.
+/// </summary>
+internal static class PipelineEmitter
+{
+    public static void Emit(SourceWriter w, TaskPlan plan)
+    {
+        var t = plan.Task;
+        string p = plan.Input.Parameter;
+        w.Summary($"The augmentation pipeline of task '{t.TaskName}', applied to whole batches on the model's device.");
+        using (w.Open("public sealed partial class Pipeline : ITaskPipeline<Pipeline>"))
+        {
+            w.Line("private readonly Generator generator;");
+            w.Line();
+            w.SummaryXml("Creates the pipeline on <paramref name=\"device\"/>, its random draws seeded by <paramref name=\"seed\"/>.");
+            using (w.Open("public Pipeline(Device device, long seed)"))
+            {
+                w.Line("Device = device ?? throw new ArgumentNullException(nameof(device));");
+                w.Line("generator = new Generator(unchecked((ulong)seed), device);");
+            }
+
+            w.Line();
+            w.Summary("The device the pipeline draws on.");
+            w.Line("public Device Device { get; }");
+            w.Line();
+            w.Summary("The generator every random draw comes from (its state is saved in checkpoints).");
+            w.Line("public Generator Generator => generator;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("IReadOnlyList<Generator> ITaskPipeline<Pipeline>.Generators => new[] { generator };");
+            w.Line();
+            w.SummaryXml("Creates the pipeline on <paramref name=\"device\"/> (the trainer's factory).");
+            w.Line("public static Pipeline Create(Device device, long seed) => new(device, seed);");
+            if (plan.Pipeline.DrawsViews)
+            {
+                w.Line();
+                EmitViews(w, t, p);
+            }
+
+            w.Line();
+            w.Summary("The deterministic part of the pipeline (normalization), for fine-tuning and inference.");
+            string prepared = t.Steps.Where(s => s.Is(AttributeCatalog.Normalize)).Aggregate(p, (input, step) => StepCalls.Call(step, input));
+            w.Line($"public static Tensor Prepare(Tensor {p}) => {prepared};");
+            foreach (var part in plan.Pipeline.Parts)
+            {
+                w.Line();
+                part.Write(w);
+            }
+
+            w.Line();
+            w.Summary("Releases the generator.");
+            w.Line("public void Dispose() => generator.Dispose();");
+        }
+    }
+
+    private static void EmitViews(SourceWriter w, PretextTaskModel t, string p)
+    {
+        w.Summary($"Draws {t.Views} independently augmented view(s) of a batch.");
+        using (w.Open($"public Tensor[] Views(Tensor {p})"))
+        {
+            w.Line($"{p} = {p}.to(Device);");
+            var views = Enumerable.Range(0, t.Views).Select(v => StepCalls.Chain(w, $"view{v}", p, StepCalls.OfView(t, v))).ToList();
+            w.Line("return new[] { " + string.Join(", ", views) + " };");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis.CSharp;
+using static SslDsl.Generators.AttributeCatalog;
+
+namespace SslDsl.Generators;
+
+/// <summary>Emits the task's constants and declared settings.</summary>
+internal static class SettingsEmitter
+{
+    public static void Emit(SourceWriter w, TaskModel t)
+    {
+        w.Summary($"The task's name, \"{t.TaskName}\".");
+        w.Line($"public const string TaskName = {SymbolDisplay.FormatLiteral(t.TaskName, quote: true)};");
+        w.Line();
+        w.Summary("Width of the representation the encoder returns.");
+        w.Line($"public const int EncoderOutputDim = {t.Encoder.OutputDim};");
+        w.Line();
+        w.Summary("Number of augmented views drawn per sample.");
+        w.Line($"public const int ViewCount = {(t is PretextTaskModel single ? single.Views : 1)};");
+        w.Line();
+
+        var o = t.Optimizer;
+        var s = t.Schedule;
+        var tr = t.Training;
+        w.Summary("Training settings declared by the attributes; TrainingOptions override them at run time.");
+        w.Line("public static TrainingSettings DeclaredTraining { get; } = new(");
+        w.Line("    TaskName,");
+        w.Line($"    BatchSize: {tr.Literal(Training.BatchSize)},");
+        w.Line($"    Epochs: {tr.Literal(Training.Epochs)},");
+        w.Line($"    Seed: {tr.Literal(Training.Seed)},");
+        w.Line($"    GradientClip: {tr.Literal(Training.GradientClip)},");
+        w.Line($"    Optimizer: new OptimizerSettings({o.Literal(Optimizer.Kind)}, LearningRate: {o.Literal(Optimizer.LearningRate)}, WeightDecay: {o.Literal(Optimizer.WeightDecay)}, Momentum: {o.Literal(Optimizer.Momentum)}),");
+        w.Line($"    Schedule: new ScheduleSettings({s.Literal(LearningRateSchedule.Kind)}, WarmupEpochs: {s.Literal(LearningRateSchedule.WarmupEpochs)}, MinLearningRate: {s.Literal(LearningRateSchedule.MinLearningRate)}, StepEpochs: {s.Literal(LearningRateSchedule.StepEpochs)}, Gamma: {s.Literal(LearningRateSchedule.Gamma)}));");
+        w.Line();
+
+        w.Summary(t.FineTune is null ? "The task declares no [FineTune]; pass FineTuneSettings to the FineTuner." : "Fine-tuning settings declared by [FineTune].");
+        if (t.FineTune is { } f)
+        {
+            w.Line("public static FineTuneSettings? DeclaredFineTune { get; } = new(");
+            w.Line($"    Classes: {f.Literal(FineTune.Classes)},");
+            w.Line($"    Mode: {f.Literal(FineTune.Mode)},");
+            w.Line($"    UnfreezeLastLayers: {f.Literal(FineTune.UnfreezeLastLayers)},");
+            w.Line($"    Epochs: {f.Literal(FineTune.Epochs)},");
+            w.Line($"    LearningRate: {f.Literal(FineTune.LearningRate)},");
+            w.Line($"    EncoderLearningRateScale: {f.Literal(FineTune.EncoderLearningRateScale)},");
+            w.Line($"    BatchSize: {f.Literal(FineTune.BatchSize)});");
+        }
+        else
+        {
+            w.Line("public static FineTuneSettings? DeclaredFineTune => null;");
+        }
+    }
+}

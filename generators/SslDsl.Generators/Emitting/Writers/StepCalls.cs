@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SslDsl.Generators;
+
+/// <summary>
+/// The runtime call of a pipeline step, <c>{RuntimeClass}.{Name}(input, own parameters in catalog order, p, generator)</c>,
+/// and chains of steps written as straight-line assignments.
+/// </summary>
+internal static class StepCalls
+{
+    /// <summary>The step's own arguments and its probability, e.g. <c>patchSize: 4, ratio: 0.75, p: 1.0</c>.</summary>
+    public static string Arguments(AttributeModel step)
+    {
+        var spec = (StepSpec)step.Spec;
+        return string.Join(", ", spec.Params.Where(p => p != spec.View).Select(p => $"{Naming.Camel(p.Name)}: {step.Literal(p)}"));
+    }
+
+    /// <summary>The runtime call of <paramref name="step"/> on <paramref name="input"/> (Normalize draws nothing).</summary>
+    public static string Call(AttributeModel step, string input)
+    {
+        var spec = (StepSpec)step.Spec;
+        if (step.Is(AttributeCatalog.Normalize))
+        {
+            return $"{spec.RuntimeClass}.{spec.Name}({input}, mean: {step.Literal(AttributeCatalog.Normalize.Mean)}, std: {step.Literal(AttributeCatalog.Normalize.Std)})";
+        }
+
+        return $"{spec.RuntimeClass}.{spec.Name}({input}, {Arguments(step)}, generator: generator)";
+    }
+
+    /// <summary>
+    /// Writes <c>var local = step1(input); local = step2(local); ...</c> and returns the variable holding the
+    /// result (<paramref name="input"/> itself when there are no steps).
+    /// </summary>
+    public static string Chain(SourceWriter w, string local, string input, IEnumerable<AttributeModel> steps)
+    {
+        string current = input;
+        foreach (var step in steps)
+        {
+            w.Line(current == input ? $"var {local} = {Call(step, input)};" : $"{local} = {Call(step, local)};");
+            current = local;
+        }
+
+        return current;
+    }
+
+    /// <summary>The augmentation (not masking) steps that apply to view <paramref name="view"/>, in order.</summary>
+    public static IEnumerable<AttributeModel> OfView(PretextTaskModel task, int view) =>
+        task.Steps.Where(s => s.Spec is StepSpec { Category: AttributeCategory.Augmentation } spec && s.Get(spec.View) is var v && (v < 0 || v == view));
+}
