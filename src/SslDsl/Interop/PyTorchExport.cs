@@ -52,7 +52,7 @@ public static class PyTorchExport
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var scope = NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>();
-        foreach (var (name, tensor) in module.state_dict())
+        foreach (var (name, tensor) in InteropStateDict.Of(module))
         {
             tensors[name] = tensor.detach().cpu().contiguous();
         }

@@ -78,7 +78,7 @@ public static class PyTorchImport
             throw new CheckpointMismatchException(path, $"cannot be read as a {kind} ({e.GetType().Name}: {e.Message}).", e);
         }
 
-        var target = module.state_dict();
+        var target = InteropStateDict.Of(module);
         string? problems = StateDictCheck.Differences(found, target);
         if (problems is not null)
         {
