@@ -23,6 +23,7 @@ public class FineTuner<TBatch> : IDisposable
     private readonly nn.Module<Tensor, Tensor> _encoder;
     private Tensor? _featureMean;
     private Tensor? _featureStd;
+    private TensorBoardLog? _tensorBoard;
 
     /// <summary>Creates a fine-tuner over <paramref name="encoder"/>, which maps inputs to [B, <paramref name="encoderOutputDim"/>].</summary>
     /// <exception cref="ArgumentException">Fewer than two classes, or PartialUnfreeze without blocks to unfreeze.</exception>
@@ -117,9 +118,13 @@ public class FineTuner<TBatch> : IDisposable
     {
         RequireLabels(train);
         var clock = Stopwatch.StartNew();
+        _tensorBoard = Options.OutputDirectory is string dir && Options.TensorBoard
+            ? new TensorBoardLog(TensorBoardLog.RunDirectory(dir, TensorBoardLog.FineTuneRun))
+            : null;
         var losses = Settings.Mode == FineTuneMode.LinearProbe ? FitLinearProbe(train) : FitEndToEnd(train);
         var trainEval = Evaluate(train);
         var testEval = test is null ? null : Evaluate(test);
+        WriteEvaluations(losses.Count, trainEval, testEval);
         var result = new FineTuneResult(Settings.Mode, losses, trainEval, testEval, clock.Elapsed.TotalSeconds);
         if (Options.ShowProgress)
         {
@@ -266,11 +271,24 @@ public class FineTuner<TBatch> : IDisposable
                 }
 
                 losses.Add(sum / Math.Max(1, n));
+                _tensorBoard?.WriteEpoch(epoch + 1, new Dictionary<string, double> { ["loss"] = losses[^1], ["lr"] = optimizer.LearningRate });
                 progress?.End(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"loss {losses[^1]:F4}"));
             }
         }
 
         return losses;
+    }
+
+    /// <summary>The final accuracies and losses as <c>eval/train_accuracy</c>, <c>eval/test_accuracy</c>, ... at the last epoch.</summary>
+    private void WriteEvaluations(int epochs, EvaluationResult train, EvaluationResult? test)
+    {
+        _tensorBoard?.Scalar("eval/train_accuracy", train.Accuracy, epochs);
+        _tensorBoard?.Scalar("eval/train_loss", train.Loss, epochs);
+        if (test is not null)
+        {
+            _tensorBoard?.Scalar("eval/test_accuracy", test.Accuracy, epochs);
+            _tensorBoard?.Scalar("eval/test_loss", test.Loss, epochs);
+        }
     }
 
     private Tensor Standardize(Tensor features) =>
