@@ -79,6 +79,9 @@ string encoderPath = Path.Combine(options.Output, "encoder.bin");
 trainer.ExportEncoder(encoderPath);
 Console.WriteLine($"Encoder exported to {Path.GetFullPath(encoderPath)}");
 
+// The same encoder for PyTorch (encoder.safetensors, encoder.pt, encoder.py) and ONNX Runtime (encoder.onnx): see docs/interop.md.
+trainer.ExportEncoderInterop(options.Output, train);
+
 var probeOptions = new TrainingOptions { Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device };
 var probeClock = Stopwatch.StartNew();
 using var probe = new FashionSimClr.FineTuner(trainer.Model, options: probeOptions);

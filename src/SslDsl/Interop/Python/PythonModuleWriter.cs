@@ -47,15 +47,16 @@ internal static class PythonModuleWriter
             import torch
             import torch.nn.functional as F
             from torch import nn
-
-
             """);
         foreach (var definition in classes.Values)
         {
-            source.Append(definition.Replace("\r\n", "\n", StringComparison.Ordinal)).Append("\n\n\n");
+            source.Append("\n\n\n").Append(definition.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
 
         source.Append($$"""
+
+
+
             def build():
                 "The architecture with fresh weights; load trained ones with load(path) or model.load_state_dict(...)."
                 return {{expression}}
