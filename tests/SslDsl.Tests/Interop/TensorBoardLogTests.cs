@@ -67,12 +67,12 @@ public class TensorBoardLogTests
     {
         string dir = TinyData.TempFolder();
         using var train = TinyData.Images(64, seed: 32);
-        using (var first = new TinySimClr.Trainer(Options(dir, epochs: 2, resume: false)))
+        using (var first = new TinySimClr.Trainer(TinyData.Quiet(dir, epochs: 2)))
         {
             first.Fit(train);
         }
 
-        using (var second = new TinySimClr.Trainer(Options(dir, epochs: 4, resume: true)))
+        using (var second = new TinySimClr.Trainer(TinyData.Quiet(dir, resume: true, epochs: 4)))
         {
             Assert.Equal(2, second.Fit(train).ResumedFromEpoch);
         }
@@ -117,15 +117,4 @@ public class TensorBoardLogTests
 
     private static float[] Values(System.Collections.Generic.IEnumerable<ScalarEvent> scalars, string tag) =>
         scalars.Where(s => s.Tag == tag).Select(s => s.Value).ToArray();
-
-    private static TrainingOptions Options(string dir, int epochs, bool resume) => new()
-    {
-        Device = torch.CPU,
-        OutputDirectory = dir,
-        Resume = resume,
-        ShowProgress = false,
-        Log = TextWriter.Null,
-        WritePlots = false,
-        Epochs = epochs,
-    };
 }
