@@ -9,7 +9,7 @@ namespace SslDsl;
 /// <summary>
 /// Writes a module's weights (every parameter and buffer, under its state-dict key) for PyTorch:
 /// as a PyTorch state dict that <c>torch.load</c> reads, or as safetensors. For the built-in
-/// backbones (and any encoder built from the modules <see cref="PythonModuleWriter"/> knows),
+/// backbones (and any encoder built from the modules they use; docs/interop.md lists them),
 /// <see cref="WritePythonModule"/> writes the matching architecture as Python source, so
 /// <c>model = build(); model.load_state_dict(torch.load(path))</c> works with no guessing.
 /// Files are written atomically; tensors are copied to the CPU first.
