@@ -17,50 +17,9 @@ data_dir="${1:-${SSLDSL_DATA:-$repo_root/.data}}"
 mkdir -p "$data_dir"
 data_dir="$(cd "$data_dir" && pwd)"
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-else
-  SUDO=(sudo)
-fi
-
-updated=0
-apt_update_once() {
-  if [ "$updated" -eq 0 ]; then
-    echo "fetch-data: apt-get update"
-    "${SUDO[@]}" apt-get update -qq
-    updated=1
-  fi
-}
-
-# True when apt knows a candidate version of package $1.
-apt_knows() {
-  local candidate
-  candidate="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
-  [ -n "$candidate" ] && [ "$candidate" != "(none)" ]
-}
-
-# Installs the packages that are not installed yet; runs apt-get update first only when one is unknown.
-apt_install() {
-  local missing=()
-  local pkg
-  for pkg in "$@"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-      missing+=("$pkg")
-    fi
-  done
-  if [ "${#missing[@]}" -eq 0 ]; then
-    echo "fetch-data: already installed: $*"
-    return 0
-  fi
-  for pkg in "${missing[@]}"; do
-    if ! apt_knows "$pkg"; then
-      apt_update_once
-      break
-    fi
-  done
-  echo "fetch-data: apt-get install ${missing[*]}"
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+LOG_PREFIX=fetch-data
+# shellcheck source=lib/apt.sh
+source "$repo_root/scripts/lib/apt.sh"
 
 # Downloads package $1's .deb (without installing it) and unpacks the folder $2 of it into data_dir/$3.
 # $4 is a file whose presence means the work is already done.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (Release), writing one TRX file per test project to .ci/results.
-# Installs the data the tests read first (scripts/fetch-data.sh).
+# Installs the data the tests read (scripts/fetch-data.sh) and the tools they use (scripts/install-test-tools.sh) first.
 #
 # Then it runs the tests that are sensitive to libtorch's thread count again, with 1 and with 2 torch
 # threads (OMP_NUM_THREADS): training tasks with convolutional decoders, multi-task pretraining, the
@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/fetch-data.sh
+bash scripts/install-test-tools.sh
 rm -rf .ci/results
 status=0
 dotnet test SslDsl.sln -c Release --logger "trx" --results-directory .ci/results "$@" || status=$?

@@ -87,6 +87,9 @@ trainer.ExportEncoder(encoderPath);
 Console.WriteLine($"Encoder exported to {Path.GetFullPath(encoderPath)}");
 Console.WriteLine();
 
+// The same encoder for PyTorch (encoder.safetensors, encoder.pt, encoder.py) and ONNX Runtime (encoder.onnx): see docs/interop.md.
+trainer.ExportEncoderInterop(options.Output, train);
+
 // Three encoders through one probe protocol (features cached; learning rate and weight decay chosen on
 // the validation split; final head on train + validation; test scored once).
 var probeOptions = new TrainingOptions { Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device };
@@ -102,7 +105,11 @@ ProbeRun Probe(string name, Func<FineTuner<ImageBatch>> create, IDisposable? own
     }
 }
 
-var pretrained = Probe("SimCLR encoder", () => new FashionSimClr.FineTuner(trainer.Model, options: probeOptions));
+// The pretrained encoder's probe also writes its grid and scores to the TensorBoard log (tensorboard/fine-tune).
+var pretrained = Probe("SimCLR encoder", () => new FashionSimClr.FineTuner(trainer.Model, options: new TrainingOptions
+{
+    Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device, OutputDirectory = options.Output,
+}));
 ProbeRun? random = null, raw = null;
 if (options.Baseline)
 {

@@ -43,7 +43,8 @@ public class PackageTests : IClassFixture<PackedPackage>
         XNamespace ns = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
         var nuspec = XDocument.Load(new MemoryStream(Read(zip, "SslDsl.nuspec")));
         Assert.Equal(package.Version, nuspec.Descendants(ns + "version").Single().Value);
-        var torch = nuspec.Descendants(ns + "dependency").Single(d => ((string)d.Attribute("id")!).StartsWith("TorchSharp", StringComparison.Ordinal));
+        // The torch back end is the one TorchSharp-* package (TorchSharp.PyBridge, for PyTorch interop, is another dependency).
+        var torch = nuspec.Descendants(ns + "dependency").Single(d => ((string)d.Attribute("id")!).StartsWith("TorchSharp-", StringComparison.Ordinal));
         Assert.Equal("TorchSharp-cpu", (string)torch.Attribute("id")!);
         Assert.Equal(TorchSharpVersion(), (string)torch.Attribute("version")!);
 
@@ -64,7 +65,7 @@ public class PackageTests : IClassFixture<PackedPackage>
 
         Assert.True(items.ExitCode == 0, items.Output);
         var torch = System.Text.Json.JsonDocument.Parse(items.Output).RootElement.GetProperty("Items").GetProperty("PackageReference")
-            .EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).Where(id => id.StartsWith("TorchSharp", StringComparison.Ordinal));
+            .EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).Where(id => id.StartsWith("TorchSharp-", StringComparison.Ordinal));
         Assert.Equal(new[] { expected }, torch);
     }
 

@@ -23,6 +23,7 @@ public class FineTuner<TBatch> : IDisposable
     private readonly nn.Module<Tensor, Tensor> _encoder;
     private Tensor? _featureMean;
     private Tensor? _featureStd;
+    private TensorBoardLog? _tensorBoard;
 
     /// <summary>Creates a fine-tuner over <paramref name="encoder"/>, which maps inputs to [B, <paramref name="encoderOutputDim"/>].</summary>
     /// <exception cref="ArgumentException">Fewer than two classes, or PartialUnfreeze without blocks to unfreeze.</exception>
@@ -177,6 +178,9 @@ public class FineTuner<TBatch> : IDisposable
         }
 
         var clock = Stopwatch.StartNew();
+        _tensorBoard = Options.OutputDirectory is string dir && Options.TensorBoard
+            ? new TensorBoardLog(TensorBoardLog.RunDirectory(dir, TensorBoardLog.FineTuneRun))
+            : null;
         if (Settings.Mode == FineTuneMode.LinearProbe)
         {
             return FitLinearProbe(train, validation ?? throw new ArgumentNullException(nameof(validation), "A linear probe needs a validation split to choose its learning rate and weight decay."), test, clock);
@@ -186,6 +190,7 @@ public class FineTuner<TBatch> : IDisposable
         var trainEval = Evaluate(train);
         var validationEval = validation is null ? null : Evaluate(validation);
         var testEval = test is null ? null : Evaluate(test);
+        WriteEvaluations(losses.Count, trainEval, testEval);
         var result = new FineTuneResult(Settings.Mode, losses, trainEval, testEval, clock.Elapsed.TotalSeconds) { Validation = validationEval };
         if (Options.ShowProgress)
         {
@@ -284,6 +289,12 @@ public class FineTuner<TBatch> : IDisposable
                 _featureMean = mean.clone().to(Device);
                 _featureStd = std.clone().to(Device);
             });
+        for (int i = 0; i < probe.Candidates.Count; i++)
+        {
+            _tensorBoard?.Scalar("probe/validation_accuracy", probe.Candidates[i].ValidationAccuracy, i);
+        }
+
+        WriteEvaluations(Probe.Epochs, probe.Train, probe.Test);
         var validationResult = new EvaluationResult(probe.ValidationAccuracy, double.NaN, validation.Count);
         return new FineTuneResult(Settings.Mode, Array.Empty<double>(), probe.Train, probe.Test, clock.Elapsed.TotalSeconds)
         {
@@ -368,11 +379,24 @@ public class FineTuner<TBatch> : IDisposable
                 }
 
                 losses.Add(sum / Math.Max(1, n));
+                _tensorBoard?.WriteEpoch(epoch + 1, new Dictionary<string, double> { ["loss"] = losses[^1], ["lr"] = optimizer.LearningRate });
                 progress?.End(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"loss {losses[^1]:F4}"));
             }
         }
 
         return losses;
+    }
+
+    /// <summary>The final accuracies and losses as <c>eval/train_accuracy</c>, <c>eval/test_accuracy</c>, ... at the last epoch.</summary>
+    private void WriteEvaluations(int epochs, EvaluationResult train, EvaluationResult? test)
+    {
+        _tensorBoard?.Scalar("eval/train_accuracy", train.Accuracy, epochs);
+        _tensorBoard?.Scalar("eval/train_loss", train.Loss, epochs);
+        if (test is not null)
+        {
+            _tensorBoard?.Scalar("eval/test_accuracy", test.Accuracy, epochs);
+            _tensorBoard?.Scalar("eval/test_loss", test.Loss, epochs);
+        }
     }
 
     private Tensor Standardize(Tensor features) =>

@@ -14,6 +14,8 @@ namespace SslDsl;
 /// what it measured. On a resumed run the files
 /// are first cut back to the checkpoint's history, so they never hold an epoch or step twice.
 /// The CSV has one column per field seen in any epoch (monitors may measure only some epochs).
+/// Optionally the same step and epoch fields also go to a TensorBoard log
+/// (<c>tensorboard/pretrain</c>, see <see cref="TensorBoardLog"/>), rewritten from the kept history on a resume.
 /// </summary>
 public sealed class MetricsWriter : IDisposable
 {
@@ -29,6 +31,7 @@ public sealed class MetricsWriter : IDisposable
     private readonly StreamWriter _epochsJson;
     private readonly StreamWriter _steps;
     private readonly string _csvPath;
+    private readonly TensorBoardLog? _tensorBoard;
     private readonly List<List<KeyValuePair<string, double>>> _rows = new();
     private int _unflushedSteps;
 
@@ -45,8 +48,10 @@ public sealed class MetricsWriter : IDisposable
     /// Opens the metric files in <paramref name="directory"/>. When <paramref name="history"/> is
     /// given, the epoch files are rewritten to hold exactly it and <c>steps.jsonl</c> keeps only
     /// the steps up to <paramref name="keepStepsUpTo"/> (a fresh run passes an empty history and 0).
+    /// With <paramref name="tensorBoard"/>, a fresh TensorBoard log in <c>tensorboard/pretrain</c> first
+    /// receives the kept steps and epochs, then every step and epoch written.
     /// </summary>
-    public MetricsWriter(string directory, IReadOnlyList<EpochMetrics>? history, long keepStepsUpTo)
+    public MetricsWriter(string directory, IReadOnlyList<EpochMetrics>? history, long keepStepsUpTo, bool tensorBoard = false)
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
@@ -71,6 +76,22 @@ public sealed class MetricsWriter : IDisposable
 
         _epochsJson = new StreamWriter(epochsPath, append: true) { AutoFlush = true };
         _steps = new StreamWriter(stepsPath, append: true) { AutoFlush = false };
+        if (tensorBoard)
+        {
+            _tensorBoard = new TensorBoardLog(TensorBoardLog.RunDirectory(directory, TensorBoardLog.PretrainRun));
+            if (File.Exists(stepsPath))
+            {
+                foreach (var (step, line) in MetricsReader.ReadStepLines(stepsPath))
+                {
+                    _tensorBoard.WriteStep(step, MetricsReader.Parse(line)!);
+                }
+            }
+
+            foreach (var row in _rows)
+            {
+                _tensorBoard.WriteEpoch((int)row.First(f => f.Key == "epoch").Value, row);
+            }
+        }
     }
 
     /// <summary>The output folder.</summary>
@@ -85,6 +106,7 @@ public sealed class MetricsWriter : IDisposable
         };
         fields.AddRange(terms);
         _steps.WriteLine(Json(fields));
+        _tensorBoard?.WriteStep(step, fields);
         if (++_unflushedSteps >= StepsPerFlush)
         {
             Flush();
@@ -99,6 +121,7 @@ public sealed class MetricsWriter : IDisposable
         _epochsJson.WriteLine(Json(fields));
         _rows.Add(fields);
         WriteCsv();
+        _tensorBoard?.WriteEpoch(m.Epoch, fields);
     }
 
     /// <summary>Flushes the step lines written so far.</summary>

@@ -80,6 +80,22 @@ public abstract partial class PretextTrainer<TBatch>
         }
     }
 
+    private void WriteProjector(string outputDirectory, Dataset<TBatch> data)
+    {
+        try
+        {
+            using var scope = torch.NewDisposeScope();
+            var embeddings = Embed(data, Options.TensorBoardEmbeddings);
+            var labels = data.Labels?.narrow(0, 0, embeddings.shape[0]);
+            string run = TensorBoardLog.RunDirectory(outputDirectory, TensorBoardLog.PretrainRun);
+            EmbeddingProjector.Write(run, $"{Settings.TaskName} after epoch {CompletedEpochs}", embeddings, labels);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log($"WARNING [{Settings.TaskName}] the TensorBoard projector data could not be written to {outputDirectory}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
     private void WritePlots(string outputDirectory)
     {
         try

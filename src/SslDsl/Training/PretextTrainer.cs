@@ -282,7 +282,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         }
 
         _fitData = data;
-        using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep);
+        using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep, Options.TensorBoard);
         var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
         bool interrupted = false;
         try
@@ -340,6 +340,11 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             if (outDir is not null && Options.WritePlots)
             {
                 WritePlots(outDir);
+            }
+
+            if (outDir is not null && Options.TensorBoard && Options.TensorBoardEmbeddings > 0)
+            {
+                WriteProjector(outDir, data);
             }
         }
         finally

@@ -95,6 +95,18 @@ public sealed class TrainingOptions
     public ConvolutionBackendPolicy? Convolutions { get; init; }
 
     /// <summary>
+    /// Write a TensorBoard log beside the metric files (needs <see cref="OutputDirectory"/>; view it with
+    /// <c>tensorboard --logdir OUT/tensorboard</c>): pretraining writes the run <c>pretrain</c> (step losses
+    /// and learning rate, epoch metrics with the monitors' measurements, and when it ends the projector data of
+    /// the final embeddings of the first <see cref="TensorBoardEmbeddings"/> training samples); fine-tuning
+    /// writes the run <c>fine-tune</c> (loss and learning rate per epoch, final accuracies). On by default.
+    /// </summary>
+    public bool TensorBoard { get; init; } = true;
+
+    /// <summary>How many training samples' final embeddings (with their labels) the TensorBoard projector gets; 0 writes none. Must be &gt;= 0.</summary>
+    public int TensorBoardEmbeddings { get; init; } = 1000;
+
+    /// <summary>
     /// Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming the option,
     /// the value and the allowed range.
     /// </summary>
@@ -143,6 +155,11 @@ public sealed class TrainingOptions
         if (MaxSkippedBatches < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxSkippedBatches), MaxSkippedBatches, $"TrainingOptions.MaxSkippedBatches is {MaxSkippedBatches}; it must be >= 0.");
+        }
+
+        if (TensorBoardEmbeddings < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TensorBoardEmbeddings), TensorBoardEmbeddings, $"TrainingOptions.TensorBoardEmbeddings is {TensorBoardEmbeddings}; it must be >= 0 (0 writes no projector data).");
         }
 
         if (Monitors is null)

@@ -37,9 +37,10 @@ internal static class TinyData
         return dir;
     }
 
-    /// <summary>Options for a quiet run.</summary>
-    public static TrainingOptions Quiet(string? output = null, bool resume = false) => new()
+    /// <summary>Options for a quiet run (of the declared epochs unless <paramref name="epochs"/> is given).</summary>
+    public static TrainingOptions Quiet(string? output = null, bool resume = false, int? epochs = null) => new()
     {
+        Epochs = epochs,
         Device = torch.CPU,
         OutputDirectory = output,
         Resume = resume,
