@@ -26,14 +26,44 @@ int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).
 int epochs = Option("--epochs", 2);
 int limit = Option("--train-limit", 55_000);
 int seed = Option("--seed", 42);
-int probeEpochs = Option("--probe-epochs", 40);
+int probeEpochs = Option("--probe-epochs", 30);
+int timeSteps = Option("--time-steps", 0);
 if (names.Count == 0 || names.Any(n => !variants.ContainsKey(n)))
 {
-    Console.Error.WriteLine($"usage: SslDsl.Bench.Recipe VARIANT... [--epochs 2] [--train-limit 55000] [--seed 42] [--probe-epochs 40]; variants: {string.Join(", ", variants.Keys)}");
+    Console.Error.WriteLine($"usage: SslDsl.Bench.Recipe VARIANT... [--epochs 2] [--train-limit 55000] [--seed 42] [--probe-epochs 30] [--time-steps N]; variants: {string.Join(", ", variants.Keys)}");
     return 2;
 }
 
 Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads");
+if (timeSteps > 0)
+{
+    // --time-steps N: the step benchmark bench/compare-step.sh runs interleaved with PyTorch's
+    // (bench/python/fashion_simclr.py --steps N): 5 warm-up steps, then N timed steps on batches of the
+    // first training images; prints the median.
+    using var images = FashionMnist.Load(FashionMnistSplit.Train, limit: 4096);
+    foreach (string name in names)
+    {
+        using var trainer = variants[name](new TrainingOptions { Seed = seed, Device = torch.CPU, ShowProgress = false });
+        var batches = images.Batches(trainer.Settings.BatchSize, shuffle: true, seed: seed, dropLast: true).ToArray();
+        var times = new List<double>();
+        for (int i = 0; i < timeSteps + 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            trainer.Step(batches[i % batches.Length]);
+            if (i >= 5)
+            {
+                times.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        times.Sort();
+        double median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}"));
+    }
+
+    return 0;
+}
+
 using var all = FashionMnist.Load(FashionMnistSplit.Train);
 using var train = all.Subset(Enumerable.Range(0, 55_000).Select(i => (long)i).ToArray(), "train-55k");
 using var validation = all.Subset(Enumerable.Range(55_000, 5_000).Select(i => (long)i).ToArray(), "validation-5k");

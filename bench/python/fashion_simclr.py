@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """SimCLR on Fashion-MNIST in plain PyTorch: the peer a .NET user would otherwise pick.
 
-The same recipe as samples/FashionMnist.SimClr (backbone, projection, batched augmentations on the
-whole batch, NT-Xent, AdamW with warm-up + cosine, batch 256), written the way a PyTorch user would.
+The same recipe as samples/FashionMnist.SimClr (backbone, projection, the same batched augmentations on
+the whole batch, NT-Xent, AdamW with warm-up + cosine and no decay on biases and norms, batch 256),
+written the way a PyTorch user would.
 Two uses:
   --steps N      time N training steps (after 5 warm-up steps) and print steps/s: the step benchmark
                  that bench/compare-step.sh runs interleaved with SslDsl's generated step;
@@ -57,16 +58,25 @@ def uniform(n, lo, hi, g):
     return torch.rand(n, generator=g) * (hi - lo) + lo
 
 
-def random_resized_crop(x, lo, hi, g):
-    b = x.shape[0]
-    area = uniform(b, lo, hi, g)
-    ratio = uniform(b, math.log(3 / 4), math.log(4 / 3), g).exp()
-    w = (area * ratio).sqrt().clamp(max=1.0)
-    h = (area / ratio).sqrt().clamp(max=1.0)
-    cx = uniform(b, 0, 1, g) * (1 - w) + w / 2
-    cy = uniform(b, 0, 1, g) * (1 - h) + h / 2
+def random_resized_crop(x, lo, hi, g, attempts=10):
+    """torchvision's RandomResizedCrop, batched: the first of 10 (area, ratio) draws that fits, else a centre crop."""
+    b, _, hgt, wid = x.shape
+    area = torch.rand(b, attempts, generator=g).double() * (hi - lo) + lo
+    ratio = (torch.rand(b, attempts, generator=g).double() * (math.log(4 / 3) - math.log(3 / 4)) + math.log(3 / 4)).exp()
+    w = (area * ratio * hgt / wid).sqrt()
+    h = (area / ratio * wid / hgt).sqrt()
+    fits = (w <= 1) & (h <= 1)
+    first = fits.int().argmax(1, keepdim=True)
+    any_fits = fits.any(1)
+    in_ratio = wid / hgt
+    fw = hgt * (4 / 3) / wid if in_ratio > 4 / 3 else 1.0
+    fh = wid / (3 / 4) / hgt if in_ratio < 3 / 4 else 1.0
+    w = torch.where(any_fits, w.gather(1, first).squeeze(1), torch.full((b,), fw, dtype=torch.float64))
+    h = torch.where(any_fits, h.gather(1, first).squeeze(1), torch.full((b,), fh, dtype=torch.float64))
+    cx = torch.where(any_fits, torch.rand(b, generator=g).double() * (1 - w) + w / 2, torch.full((b,), 0.5, dtype=torch.float64))
+    cy = torch.where(any_fits, torch.rand(b, generator=g).double() * (1 - h) + h / 2, torch.full((b,), 0.5, dtype=torch.float64))
     zero = torch.zeros_like(w)
-    theta = torch.stack([torch.stack([w, zero, cx * 2 - 1], 1), torch.stack([zero, h, cy * 2 - 1], 1)], 1)
+    theta = torch.stack([torch.stack([w, zero, cx * 2 - 1], 1), torch.stack([zero, h, cy * 2 - 1], 1)], 1).float()
     grid = F.affine_grid(theta, list(x.shape), align_corners=False)
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
@@ -77,24 +87,38 @@ def flip(x, p, g):
 
 
 def jitter(x, strength, p, g):
+    """Brightness and contrast, in a random order per sample (torchvision permutes them), clamped after each."""
     b = x.shape[0]
     apply = (torch.rand(b, generator=g) < p).view(-1, 1, 1, 1)
-    f = uniform(b, max(0.0, 1 - strength), 1 + strength, g).view(-1, 1, 1, 1)
-    y = (x * f).clamp(0, 1)
-    f = uniform(b, max(0.0, 1 - strength), 1 + strength, g).view(-1, 1, 1, 1)
-    mean = y.mean((1, 2, 3), keepdim=True)
-    y = ((y - mean) * f + mean).clamp(0, 1)
+    fb = uniform(b, max(0.0, 1 - strength), 1 + strength, g).view(-1, 1, 1, 1)
+    fc = uniform(b, max(0.0, 1 - strength), 1 + strength, g).view(-1, 1, 1, 1)
+    brightness_first = (torch.rand(b, 2, generator=g).argsort(1)[:, 0] == 0).view(-1, 1, 1, 1)
+
+    def contrast(y):
+        mean = y.mean((1, 2, 3), keepdim=True)
+        return ((y - mean) * fc + mean).clamp(0, 1)
+
+    def brightness(y):
+        return (y * fb).clamp(0, 1)
+
+    y = torch.where(brightness_first, contrast(brightness(x)), brightness(contrast(x)))
     return torch.where(apply, y, x)
 
 
-def erase(x, size, p, g):
+def erase(x, area_fraction, p, g):
+    """Random erasing of one rectangle of the given area, aspect ratio log-uniform in [0.3, 3.3]."""
     b, _, hgt, wid = x.shape
-    top = (torch.rand(b, generator=g) * (hgt - size + 1)).long().view(-1, 1, 1)
-    left = (torch.rand(b, generator=g) * (wid - size + 1)).long().view(-1, 1, 1)
+    ratio = (torch.rand(b, generator=g).double() * (math.log(3.3) - math.log(0.3)) + math.log(0.3)).exp()
+    ratio = ratio.clamp(area_fraction * wid / hgt, wid / (area_fraction * hgt))
+    pixels = area_fraction * hgt * wid
+    h = (pixels / ratio).sqrt().round().clamp(1, hgt)
+    w = (pixels * ratio).sqrt().round().clamp(1, wid)
+    top = (torch.rand(b, generator=g).double() * (hgt - h + 1)).floor().long().view(-1, 1, 1)
+    left = (torch.rand(b, generator=g).double() * (wid - w + 1)).floor().long().view(-1, 1, 1)
     apply = (torch.rand(b, generator=g) < p).view(-1, 1, 1)
     rows = torch.arange(hgt).view(1, -1, 1)
     cols = torch.arange(wid).view(1, 1, -1)
-    m = (rows >= top) & (rows < top + size) & (cols >= left) & (cols < left + size) & apply
+    m = (rows >= top) & (rows < top + h.long().view(-1, 1, 1)) & (cols >= left) & (cols < left + w.long().view(-1, 1, 1)) & apply
     return x.masked_fill(m.unsqueeze(1), 0.0)
 
 
@@ -103,7 +127,7 @@ def view(x, g, args):
     x = flip(x, 0.5, g)
     x = jitter(x, args.jitter, 0.8, g)
     if args.erase_p > 0:
-        x = erase(x, 8, args.erase_p, g)
+        x = erase(x, 0.0816, args.erase_p, g)
     return x
 
 

@@ -25,7 +25,18 @@ public class GeneratedCodeRunsTests
     {
         var options = new TrainingOptions { Device = torch.CPU, ShowProgress = false };
         using var trainer = (PretextTrainer<ImageBatch>)Activator.CreateInstance(Nested("Trainer"), options)!;
-        using var images = torch.rand(new long[] { 16, 1, 8, 8 }, generator: new torch.Generator(11));
+        // Sixteen distinct images (a bright square at a different place in each, plus noise), so matching
+        // two crops of the same image against the other 15 is learnable.
+        var gen = new torch.Generator(11);
+        using var images = torch.rand(new long[] { 16, 1, 8, 8 }, generator: gen) * 0.2;
+        for (int i = 0; i < 16; i++)
+        {
+            images[i, 0, (i / 4) * 2, (i % 4) * 2] = 1f;
+            images[i, 0, (i / 4) * 2, (i % 4) * 2 + 1] = 1f;
+            images[i, 0, (i / 4) * 2 + 1, (i % 4) * 2] = 1f;
+            images[i, 0, (i / 4) * 2 + 1, (i % 4) * 2 + 1] = 1f;
+        }
+
         var batch = new ImageBatch(images);
 
         float first = trainer.Step(batch);

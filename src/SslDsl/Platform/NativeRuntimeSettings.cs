@@ -11,7 +11,7 @@ namespace SslDsl;
 /// variables the user would have to know about (measurements in docs/benchmarks.md):
 /// <list type="bullet">
 /// <item>glibc's allocator keeps freed memory instead of returning it to the kernel after every step
-/// (<c>mallopt</c>: trim threshold and top pad raised, large blocks served from the heap rather than
+/// (<c>mallopt</c>: trim threshold and top pad raised, every block served from the heap rather than
 /// fresh <c>mmap</c>s), which removes tens of thousands of page faults per second;</item>
 /// <item>libgomp's idle threads sleep instead of spin-waiting (<c>OMP_WAIT_POLICY=PASSIVE</c>) unless the
 /// user set <c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>, so libtorch's threads do not burn the cores that
@@ -23,7 +23,7 @@ public static class NativeRuntimeSettings
 {
     private const int MallocTrimThreshold = -1;   // M_TRIM_THRESHOLD
     private const int MallocTopPad = -2;          // M_TOP_PAD
-    private const int MallocMmapThreshold = -3;   // M_MMAP_THRESHOLD
+    private const int MallocMmapMax = -4;         // M_MMAP_MAX
     private static readonly List<string> AppliedSettings = new();
 
     /// <summary>What was set, in words (empty when nothing was: another OS, or turned off).</summary>
@@ -80,10 +80,12 @@ public static class NativeRuntimeSettings
             AppliedSettings.Add("malloc top pad 256 MiB");
         }
 
-        // Blocks up to 32 MiB (glibc's maximum) come from the heap, where freed ones are reused, instead of mmap.
-        if (call(MallocMmapThreshold, 32 << 20) == 1)
+        // Every block comes from the heap, where freed ones are reused, never from a fresh mmap: activations
+        // of a batch are tens of MiB (512 x 32 x 28 x 28 floats = 51 MiB), above glibc's largest mmap threshold
+        // (32 MiB), so each one would otherwise be mapped, faulted in page by page, and unmapped every step.
+        if (call(MallocMmapMax, 0) == 1)
         {
-            AppliedSettings.Add("malloc mmap threshold 32 MiB");
+            AppliedSettings.Add("malloc without mmap");
         }
     }
 

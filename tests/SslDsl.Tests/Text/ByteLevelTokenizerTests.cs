@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -190,16 +189,14 @@ public class ByteLevelTokenizerTests
 
     [Fact]
     [Trait("Data", "Real")]
-    public void RealData_TrainsOnAllFortunesQuicklyAndRoundTrips()
+    public void RealData_TrainsOnAllFortunesAndRoundTrips()
     {
         var fortunes = TextCorpus.LoadFortunes(RealData.FortunesDirectory());
         long bytes = fortunes.Sum(f => (long)Encoding.UTF8.GetByteCount(f));
         Assert.True(bytes > 1_000_000, $"the fortune corpus holds {bytes} bytes; expected over 1 MB");
-        var clock = Stopwatch.StartNew();
+        // Its speed is a benchmark matter (docs/benchmarks.md), not a unit-test assertion.
         var tokenizer = ByteLevelTokenizer.Train(fortunes, vocabSize: 2000);
-        clock.Stop();
         Assert.Equal(2000, tokenizer.VocabSize);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"training on {bytes} bytes took {clock.Elapsed}");
         int tokens = 0;
         foreach (var text in fortunes.Take(500))
         {
