@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,10 +8,67 @@ namespace SslDsl;
 /// <summary>Device selection.</summary>
 public static class Devices
 {
+    /// <summary>The device names <see cref="Parse"/> accepts, for help texts and completions.</summary>
+    public static readonly string[] Names = { "auto", "cpu", "cuda", "cuda:N" };
+
     /// <summary>CUDA when this process can use it, otherwise the CPU.</summary>
     public static Device Best() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
 
-    /// <summary>Parses "cpu", "cuda", "cuda:1" or "auto" (null or empty also mean auto).</summary>
-    public static Device Parse(string? text) =>
-        string.IsNullOrWhiteSpace(text) || text.Trim().ToLowerInvariant() == "auto" ? Best() : torch.device(text.Trim());
+    /// <summary>
+    /// Parses "cpu", "cuda", "cuda:N" or "auto" (null or empty also mean auto) and checks that the
+    /// device exists in this process.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a device name, or a CUDA device this process cannot use (the message says why).</exception>
+    public static Device Parse(string? text)
+    {
+        string name = (text ?? "").Trim().ToLowerInvariant();
+        if (name is "" or "auto")
+        {
+            return Best();
+        }
+
+        Device device;
+        if (name == "cpu")
+        {
+            device = torch.CPU;
+        }
+        else if (name == "cuda" || (name.StartsWith("cuda:", StringComparison.Ordinal) &&
+                 int.TryParse(name.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            device = torch.device(name);
+        }
+        else
+        {
+            throw new ArgumentException($"'{text}' is not a device; use auto, cpu, cuda or cuda:N (N the GPU's index).", nameof(text));
+        }
+
+        EnsureAvailable(device);
+        return device;
+    }
+
+    /// <summary>Throws unless this process can put tensors on <paramref name="device"/>.</summary>
+    /// <param name="device">The device.</param>
+    /// <param name="setting">How the caller names the setting that chose the device, for the message.</param>
+    /// <exception cref="ArgumentException">CUDA is not available here, or there is no GPU with that index.</exception>
+    public static void EnsureAvailable(Device device, string setting = "the device")
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (device.type != DeviceType.CUDA)
+        {
+            return;
+        }
+
+        if (!torch.cuda.is_available())
+        {
+            throw new ArgumentException(
+                $"{setting} asks for {device}, but CUDA is not available in this process: no NVIDIA GPU or driver was found, or SslDsl was built " +
+                "with the CPU back end (build with -p:SslDslTorchBackend=cuda). Use cpu, or auto to take CUDA only when it is there.");
+        }
+
+        int count = torch.cuda.device_count();
+        if (device.index >= count)
+        {
+            throw new ArgumentException($"{setting} asks for {device}, but this machine has {count} CUDA device(s), numbered 0 to {count - 1}.");
+        }
+    }
 }

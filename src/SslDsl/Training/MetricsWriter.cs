@@ -11,8 +11,10 @@ namespace SslDsl;
 /// Writes per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses to
 /// <c>steps.jsonl</c>, in an output folder. Epoch lines are flushed as they are written and step
 /// lines every <see cref="StepsPerFlush"/> steps and at each epoch end, so a crashed run keeps
-/// what it measured. On a resumed run the files
-/// are first cut back to the checkpoint's history, so they never hold an epoch or step twice.
+/// what it measured. A new run starts the files (<see cref="MetricsWriter(string, IReadOnlyList{EpochMetrics}?, long)"/>);
+/// a resumed one appends to them (<see cref="MetricsWriter(string)"/>), never cutting them back, so
+/// an epoch run again after a resume from an older checkpoint appears twice in the JSON lines
+/// (<see cref="MetricsReader"/> keeps the last copy) and once, the new one, in the CSV.
 /// The CSV has one column per field seen in any epoch (monitors may measure only some epochs).
 /// </summary>
 public sealed class MetricsWriter : IDisposable
@@ -97,6 +99,7 @@ public sealed class MetricsWriter : IDisposable
         var fields = Flatten(m);
         Flush();
         _epochsJson.WriteLine(Json(fields));
+        _rows.RemoveAll(r => r.Exists(f => f.Key == "epoch" && f.Value == m.Epoch));
         _rows.Add(fields);
         WriteCsv();
     }
