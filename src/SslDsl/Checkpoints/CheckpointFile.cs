@@ -62,7 +62,7 @@ public static class CheckpointFile
     /// <exception cref="CheckpointMismatchException">A folder, another file type, another task, other shapes, a damaged header, or a truncated file.</exception>
     internal static CheckpointContents Open(string path, string taskName, nn.Module module)
     {
-        var stream = SavedFile.OpenExisting(path, "checkpoint", $"Checkpoint not found: {path}");
+        var stream = SavedFile.OpenExisting(path, "a checkpoint", $"Checkpoint not found: {path}");
         try
         {
             var reader = new BinaryReader(stream);

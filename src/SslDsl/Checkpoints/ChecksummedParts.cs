@@ -63,7 +63,7 @@ internal static class ChecksummedParts
                 if (hash.Length != HashBytes || length < 0 || length > stream.Length - offset)
                 {
                     throw new CheckpointMismatchException(path,
-                        $"the file is truncated or damaged after its '{Describe(parts)}' part(s): the next part claims {length} bytes but {Math.Max(0, stream.Length - offset)} remain.")
+                        $"the file is truncated or damaged after {Describe(parts)}: the next part claims {length} bytes but {Math.Max(0, stream.Length - offset)} remain.")
                     { DamagedPart = name };
                 }
 
@@ -73,13 +73,13 @@ internal static class ChecksummedParts
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or DecoderFallbackException)
         {
-            throw new CheckpointMismatchException(path, $"the file is truncated or damaged after its '{Describe(parts)}' part(s) ({e.Message}).", e);
+            throw new CheckpointMismatchException(path, $"the file is truncated or damaged after {Describe(parts)} ({e.Message}).", e);
         }
 
         return new PartIndex(stream, path, parts);
     }
 
-    private static string Describe(List<Part> parts) => parts.Count == 0 ? "(none)" : string.Join("', '", parts.ConvertAll(p => p.Name));
+    private static string Describe(List<Part> parts) => parts.Count == 0 ? "its format version" : $"its '{string.Join("', '", parts.ConvertAll(p => p.Name))}' part(s)";
 
     /// <summary>One part: where its payload lies and the hash it must have.</summary>
     internal sealed record Part(string Name, long Offset, long Length, byte[] Hash);
@@ -118,7 +118,7 @@ internal static class ChecksummedParts
         {
             string what = PartNames.Describe(name);
             var part = _parts.Find(p => p.Name == name)
-                ?? throw new CheckpointMismatchException(_path, $"the file has no {what} (part '{name}'); it was written by another version or is damaged.") { DamagedPart = name };
+                ?? throw new CheckpointMismatchException(_path, $"the file has no {what}; it was written by another version or is damaged.") { DamagedPart = name };
             Verify(part);
             _stream.Position = part.Offset;
             using var reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
@@ -158,7 +158,7 @@ internal static class ChecksummedParts
                 int n = _stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
                 if (n <= 0)
                 {
-                    throw new CheckpointMismatchException(_path, $"the '{part.Name}' part is cut short: the file is truncated.") { DamagedPart = part.Name };
+                    throw new CheckpointMismatchException(_path, $"the {PartNames.Describe(part.Name)} is cut short: the file is truncated.") { DamagedPart = part.Name };
                 }
 
                 sha.AppendData(buffer, 0, n);
@@ -168,7 +168,7 @@ internal static class ChecksummedParts
             if (!CryptographicOperations.FixedTimeEquals(sha.GetHashAndReset(), part.Hash))
             {
                 throw new CheckpointMismatchException(_path,
-                    $"the {PartNames.Describe(part.Name)} ('{part.Name}' part) is damaged: its SHA-256 checksum does not match the one written with it.")
+                    $"the {PartNames.Describe(part.Name)} is damaged: its SHA-256 checksum does not match the one written with it.")
                 { DamagedPart = part.Name };
             }
 

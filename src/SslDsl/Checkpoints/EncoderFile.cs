@@ -152,7 +152,7 @@ public static class EncoderFile
     }
 
     private static FileStream OpenExisting(string path) =>
-        SavedFile.OpenExisting(path, "encoder", $"Encoder file not found: {path}. Write one with trainer.ExportEncoder(path).");
+        SavedFile.OpenExisting(path, "an encoder", $"Encoder file not found: {path}. Write one with trainer.ExportEncoder(path).");
 
     private static EncoderFileHeader ReadHeader(string path, Stream stream, out ChecksummedParts.PartIndex? parts)
     {

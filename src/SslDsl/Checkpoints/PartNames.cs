@@ -24,16 +24,16 @@ internal static class PartNames
     /// <summary>The generated trainer's extra state (the augmentation generator).</summary>
     public const string Extra = "extra-state";
 
-    /// <summary>What part <paramref name="name"/> holds, in words.</summary>
-    public static string Describe(string name) => name switch
+    /// <summary>Part <paramref name="name"/> and what it holds, for messages: "'weights' part (parameters and buffers)".</summary>
+    public static string Describe(string name) => $"'{name}' part" + name switch
     {
-        Header => "header (task name and parameter shapes)",
-        Run => "run settings (seed, batch size, dataset)",
-        Progress => "training position and metrics history",
-        Weights => "weights",
-        Optimizer => "optimizer state",
-        Random => "random-number state",
-        Extra => "augmentation random-number state",
-        _ => $"'{name}' part",
+        Header => " (task name and parameter shapes)",
+        Run => " (seed, batch size, dataset)",
+        Progress => " (training position and metrics history)",
+        Weights => " (parameters and buffers)",
+        Optimizer => " (optimizer state)",
+        Random => " (torch's random-number state)",
+        Extra => " (augmentation random-number state)",
+        _ => "",
     };
 }

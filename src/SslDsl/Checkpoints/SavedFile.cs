@@ -7,7 +7,7 @@ internal static class SavedFile
 {
     /// <summary>Opens <paramref name="path"/> for reading.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="kind">What the file should be ("checkpoint", "encoder"), for messages.</param>
+    /// <param name="kind">What the file should be, with its article ("a checkpoint", "an encoder"), for messages.</param>
     /// <param name="notFound">The message when nothing exists at the path.</param>
     /// <exception cref="FileNotFoundException">Nothing exists at the path.</exception>
     /// <exception cref="CheckpointMismatchException">The path is a folder.</exception>
@@ -15,7 +15,7 @@ internal static class SavedFile
     {
         if (Directory.Exists(path))
         {
-            throw new CheckpointMismatchException(path, $"is a folder, not a {kind} file. Pass the path of the file itself.");
+            throw new CheckpointMismatchException(path, $"is a folder, not {kind} file. Pass the path of the file itself.");
         }
 
         if (!File.Exists(path))
