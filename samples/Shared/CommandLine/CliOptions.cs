@@ -10,8 +10,8 @@ namespace SslDslSamples;
 
 /// <summary>
 /// The typed options the samples and benches share (System.CommandLine), each with its validation
-/// message ("Option --epochs needs a whole number &gt;= 1; got '0'."). As with the hand-written
-/// parsers before, an option given twice takes its last value, so a script can append an override.
+/// message ("Option --epochs needs a whole number &gt;= 1; got '0'."). An option takes one value and
+/// may be given once; a switch takes none, so completion goes on after it.
 /// </summary>
 internal static class CliOptions
 {
@@ -62,7 +62,7 @@ internal static class CliOptions
         });
 
     /// <summary>A switch (present or not).</summary>
-    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
 
     /// <summary>
     /// --device: auto, cpu, cuda or cuda:N, checked when parsed (a CUDA device that this process
@@ -126,8 +126,8 @@ internal static class CliOptions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x) ? x : null;
 
     /// <summary>
-    /// An option that takes one value per occurrence and keeps the last occurrence's; <paramref name="parse"/>
-    /// reads it (adding an error when it is bad). Without <paramref name="defaultValue"/> it has no default.
+    /// An option that takes one value; <paramref name="parse"/> reads it (adding an error when it is bad).
+    /// Without <paramref name="defaultValue"/> it has no default.
     /// </summary>
     private static Option<T> Value<T>(string name, string description, string helpName, Func<ArgumentResult, T> parse, Optional<T> defaultValue = default)
     {
@@ -135,7 +135,6 @@ internal static class CliOptions
         {
             Description = description,
             HelpName = helpName,
-            Arity = ArgumentArity.OneOrMore,
             CustomParser = r => parse(r),
         };
         if (defaultValue.HasValue)
