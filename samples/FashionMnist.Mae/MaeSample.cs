@@ -60,11 +60,7 @@ public static class MaeSample
         log.WriteLine(trainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {torch.get_num_threads()} CPU threads; {train.Count} training and {test.Count} test images.");
         log.WriteLine();
-        var fit = trainer.Fit(train, cancel);
-        if (fit.Interrupted)
-        {
-            throw new OperationCanceledException("Pretraining was stopped; run again with --resume to continue.");
-        }
+        var fit = Pretraining.Fit(trainer, train, cancel);
 
         double pretrainSeconds = fit.Seconds;
 

@@ -70,11 +70,7 @@ public static class ScarfSample
         log.WriteLine(trainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {train.Count} training and {test.Count} test rows, {trainPart.Features} features standardized with training statistics.");
         log.WriteLine();
-        var fit = trainer.Fit(train, cancel);
-        if (fit.Interrupted)
-        {
-            throw new OperationCanceledException("Pretraining was stopped; run again with --resume to continue.");
-        }
+        var fit = Pretraining.Fit(trainer, train, cancel);
 
         var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = false, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
         double scarfProbe = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(trainer.Model, options: downstream), train, test);

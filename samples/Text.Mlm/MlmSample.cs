@@ -71,11 +71,7 @@ public static class MlmSample
         log.WriteLine(trainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {pool.Count} fortunes to pretrain on, {train.Count} labelled training and {test.Count} test fortunes ({string.Join(", ", FortuneData.ClassFiles)}).");
         log.WriteLine();
-        var fit = trainer.Fit(pool, cancel);
-        if (fit.Interrupted)
-        {
-            throw new OperationCanceledException("Pretraining was stopped; run again with --resume to continue.");
-        }
+        var fit = Pretraining.Fit(trainer, pool, cancel);
 
         long frequent = MostFrequentToken(pool);
         var (maskedAccuracy, frequentAccuracy, positions) = ScoreMaskedTokens(trainer.Model, test, device, frequent, options.Seed);

@@ -60,11 +60,7 @@ public static class ForecastSample
         log.WriteLine(pretrainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {series.Length} weeks; {train.Count} training and {test.Count} test windows of {Co2Windows.Length} weeks (stride 1), forecast {Co2Windows.Horizon} from {Co2Windows.Context}.");
         log.WriteLine();
-        var fit = pretrainer.Fit(train, cancel);
-        if (fit.Interrupted)
-        {
-            throw new OperationCanceledException("Pretraining was stopped; run again with --resume to continue.");
-        }
+        var fit = Pretraining.Fit(pretrainer, train, cancel);
 
         // 2. Fine-tuning: the pretrained encoder with a new head, on clean windows.
         ForecastError pretrained, scratch, scratchLong;

@@ -17,7 +17,11 @@ public sealed class BatchTooSmallException : ArgumentException
         : base(message, paramName)
     {
         Minimum = minimum;
+        Reason = message;
     }
+
+    /// <summary>What is wrong and why, without the parameter name that <see cref="ArgumentException.Message"/> appends.</summary>
+    public string Reason { get; }
 
     /// <summary>The smallest number of samples that works.</summary>
     public int Minimum { get; }

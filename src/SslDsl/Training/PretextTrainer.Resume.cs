@@ -45,11 +45,11 @@ public abstract partial class PretextTrainer<TBatch>
 
     /// <summary>
     /// Loads the checkpoint to resume from: <see cref="TrainingOptions.ResumeFrom"/>, else the newest
-    /// checkpoint of <paramref name="store"/> that loads, saying which one was skipped and why.
+    /// checkpoint of <paramref name="store"/> that loads, saying which one was skipped and why. Returns the file loaded.
     /// </summary>
     /// <exception cref="ResumeException">Nothing loads, or there is nothing to resume.</exception>
     /// <exception cref="CheckpointMismatchException">The file given by ResumeFrom cannot be used.</exception>
-    private void ResumeRun(CheckpointStore? store)
+    private string ResumeRun(CheckpointStore? store)
     {
         if (Options.ResumeFrom is string from)
         {
@@ -59,8 +59,7 @@ public abstract partial class PretextTrainer<TBatch>
             }
 
             LoadCheckpoint(from);
-            Log($"Resumed '{Settings.TaskName}' from {from} {Position()} (step {GlobalStep}).");
-            return;
+            return from;
         }
 
         var candidates = store!.ResumeCandidates();
@@ -72,6 +71,11 @@ public abstract partial class PretextTrainer<TBatch>
         }
 
         var skipped = new List<string>();
+        if (!File.Exists(store.Last))
+        {
+            skipped.Add($"{store.Last} is missing.");
+        }
+
         foreach (var path in candidates)
         {
             try
@@ -89,8 +93,7 @@ public abstract partial class PretextTrainer<TBatch>
                 Log($"WARNING [{Settings.TaskName}] {string.Join(" ", skipped)} Falling back to {path}, the newest checkpoint that loads.");
             }
 
-            Log($"Resumed '{Settings.TaskName}' from {path} {Position()} (step {GlobalStep}).");
-            return;
+            return path;
         }
 
         throw new ResumeException(

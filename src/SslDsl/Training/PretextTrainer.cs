@@ -170,7 +170,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         catch (BatchTooSmallException e)
         {
             throw new ArgumentException(
-                $"Task '{Settings.TaskName}': batches of {Settings.BatchSize} are too small for its loss. {e.Message} " +
+                $"Task '{Settings.TaskName}': batches of {Settings.BatchSize} are too small for its loss. {e.Reason} " +
                 $"Use {Names.Set(nameof(TrainingOptions.BatchSize), e.Minimum)} or more.", e);
         }
 
@@ -296,13 +296,13 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             Log($"Removed {cleaned} unfinished temporary checkpoint file(s) from {store.Directory}.");
         }
 
-        if (resume && !continuing)
-        {
-            ResumeRun(store);
-            resumedFrom = CompletedEpochs;
-        }
-
+        string? resumedFile = resume && !continuing ? ResumeRun(store) : null;
         CheckResumedRun();
+        if (resumedFile is not null)
+        {
+            resumedFrom = CompletedEpochs;
+            Log($"Resumed '{Settings.TaskName}' from {resumedFile} {Position()} (step {GlobalStep}).");
+        }
         _fitData = data;
         // A new run starts its metric files; a resumed or continued one appends to them, never cutting them back.
         using var metrics = outDir is null ? null : resume || continuing ? new MetricsWriter(outDir) : new MetricsWriter(outDir, _history, GlobalStep);

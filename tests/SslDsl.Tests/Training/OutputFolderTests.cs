@@ -110,9 +110,11 @@ public class OutputFolderTests
         }
 
         var stepLinesBefore = File.ReadAllLines(Path.Combine(dir, MetricsWriter.StepsFile)).Length;
-        using var resumed = new TinySimClr.Trainer(Options(dir, epochs: 4, resume: true));
+        var log = new StringWriter();
+        using var resumed = new TinySimClr.Trainer(Options(dir, epochs: 4, resume: true, log: log));
         var result = resumed.Fit(data);
 
+        Assert.Contains($"{Path.Combine(dir, "checkpoints", "last.ckpt")} is missing. Falling back to {Path.Combine(dir, "checkpoints", "epoch-0001.ckpt")}", log.ToString());
         Assert.Equal(1, result.ResumedFromEpoch);
         TinyData.AssertIdentical(expected, TinyData.Snapshot(resumed.Network));
         // Epoch 2 ran twice: both lines stay in epochs.jsonl (never cut), the reader and the CSV keep the last.
