@@ -8,9 +8,6 @@ namespace SslDsl;
 /// <summary>Device selection.</summary>
 public static class Devices
 {
-    /// <summary>The device names <see cref="Parse"/> accepts, for help texts and completions.</summary>
-    public static readonly string[] Names = { "auto", "cpu", "cuda", "cuda:N" };
-
     /// <summary>CUDA when this process can use it, otherwise the CPU.</summary>
     public static Device Best() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
 
