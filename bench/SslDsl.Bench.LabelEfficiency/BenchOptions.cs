@@ -1,7 +1,6 @@
-using System;
 using System.Globalization;
 using System.IO;
-using System.Linq;
+using SslDslSamples;
 
 namespace SslDsl.Bench.LabelEfficiency;
 
@@ -21,60 +20,31 @@ internal sealed record BenchOptions
     public string[] Methods { get; init; } = { "raw", "a", "b", "c" };
     public string? Data { get; init; }
     public string Output { get; init; } = Path.Combine("out", "bench-label-efficiency");
-    public bool Help { get; init; }
 
-    public const string Usage = """
-        Label efficiency on Fashion-MNIST: test accuracy of the SimCLR sample's encoder (SmallCnn width 16, 128 features)
-        trained from scratch on 1%/10%/100% of the training labels, linearly probed after SimCLR pretraining, and fully
-        fine-tuned after it, next to logistic regression on raw pixels. Prints a markdown table.
-
-        Usage: dotnet run --project bench/SslDsl.Bench.LabelEfficiency -c Release -- [options]
-          --encoder PATH         pretrained encoder file (trainer.ExportEncoder); without it the program pretrains itself
-          --pretrain-epochs N    SimCLR epochs on all 60,000 training images when no --encoder is given (default 3)
-          --pretrain-limit N     pretrain on the first N training images only (quick checks)
-          --seeds A,B,...        seeds of the label subsets and head/encoder initialisation (default 1,2)
-          --fractions F,G,...    fractions of the 60,000 training labels, each in (0, 1] (default 0.01,0.1,1)
-          --steps N              optimizer steps each supervised run aims for: epochs = ceil(N / batches per epoch) (default 470)
-          --max-epochs N         cap on those epochs (default 40)
-          --encoder-lr-scale X   learning-rate scale of encoder weights in the supervised runs (default 1.0)
-          --probe-lr X           learning rate of the linear probes (raw pixels and (b)); default the declared 1e-3
-          --full-lr X            learning rate of the supervised runs (a) and (c); default the declared 1e-3
-          --methods M,N,...      rows to run, of raw, a, b, c (default all four)
-          --data DIR             folder with the Fashion-MNIST IDX files
-          --out DIR              output folder (default out/bench-label-efficiency)
-        """;
-
-    public static BenchOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    public static SampleCommand<BenchOptions> CommandLine()
     {
-        var o = new BenchOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {arg} needs a value.");
-            int Positive(string v) => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n : throw new ArgumentException($"Option {arg} needs a whole number >= 1; got '{v}'.");
-            double Number(string v) => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0
-                ? x : throw new ArgumentException($"Option {arg} needs a number > 0; got '{v}'.");
-            o = arg switch
-            {
-                "--encoder" => o with { Encoder = Value() },
-                "--pretrain-epochs" => o with { PretrainEpochs = Positive(Value()) },
-                "--pretrain-limit" => o with { PretrainLimit = Positive(Value()) },
-                "--seeds" => o with { Seeds = Value().Split(',').Select(s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"Option --seeds needs integers separated by commas; got '{s}'.")).ToArray() },
-                "--fractions" => o with { Fractions = Value().Split(',').Select(s => Number(s) is var f && f <= 1 ? f : throw new ArgumentException($"Option --fractions needs numbers in (0, 1]; got '{s}'.")).ToArray() },
-                "--steps" => o with { TargetSteps = Positive(Value()) },
-                "--max-epochs" => o with { MaxEpochs = Positive(Value()) },
-                "--encoder-lr-scale" => o with { EncoderLearningRateScale = Number(Value()) },
-                "--probe-lr" => o with { ProbeLearningRate = Number(Value()) },
-                "--full-lr" => o with { FullLearningRate = Number(Value()) },
-                "--methods" => o with { Methods = Value().Split(',').Select(m => m is "raw" or "a" or "b" or "c" ? m : throw new ArgumentException($"Option --methods takes raw, a, b and c separated by commas; got '{m}'.")).ToArray() },
-                "--data" => o with { Data = Value() },
-                "--out" => o with { Output = Value() },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new BenchOptions();
+        return new SampleCommand<BenchOptions>(
+            """
+            Label efficiency on Fashion-MNIST: test accuracy of the SimCLR sample's encoder (SmallCnn width 16, 128 features)
+            trained from scratch on 1%/10%/100% of the training labels, linearly probed after SimCLR pretraining, and fully
+            fine-tuned after it, next to logistic regression on raw pixels. Prints a markdown table.
+            """, d)
+            .Add(CliOptions.ExistingFile("--encoder", "pretrained encoder file (trainer.ExportEncoder); without it the program pretrains itself"), (o, v) => o with { Encoder = v })
+            .Add(CliOptions.Positive("--pretrain-epochs", "SimCLR epochs on all 60,000 training images when no --encoder is given", d.PretrainEpochs), (o, v) => o with { PretrainEpochs = v })
+            .Add(CliOptions.OptionalPositive("--pretrain-limit", "pretrain on the first N training images only (quick checks)"), (o, v) => o with { PretrainLimit = v })
+            .Add(CliOptions.List("--seeds", "seeds of the label subsets and head/encoder initialisation", d.Seeds,
+                s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null, "integers"), (o, v) => o with { Seeds = v })
+            .Add(CliOptions.List("--fractions", "fractions of the 60,000 training labels, each in (0, 1]", d.Fractions,
+                s => CliOptions.PositiveNumber(s) is double f && f <= 1 ? f : null, "numbers in (0, 1]"), (o, v) => o with { Fractions = v })
+            .Add(CliOptions.Positive("--steps", "optimizer steps each supervised run aims for: epochs = ceil(N / batches per epoch)", d.TargetSteps), (o, v) => o with { TargetSteps = v })
+            .Add(CliOptions.Positive("--max-epochs", "cap on those epochs", d.MaxEpochs), (o, v) => o with { MaxEpochs = v })
+            .Add(CliOptions.PositiveNumber("--encoder-lr-scale", "learning-rate scale of encoder weights in the supervised runs", d.EncoderLearningRateScale), (o, v) => o with { EncoderLearningRateScale = v })
+            .Add(CliOptions.OptionalPositiveNumber("--probe-lr", "learning rate of the linear probes (raw pixels and (b)); default the declared 1e-3"), (o, v) => o with { ProbeLearningRate = v })
+            .Add(CliOptions.OptionalPositiveNumber("--full-lr", "learning rate of the supervised runs (a) and (c); default the declared 1e-3"), (o, v) => o with { FullLearningRate = v })
+            .Add(CliOptions.Words("--methods", "rows to run", d.Methods), (o, v) => o with { Methods = v })
+            .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Text("--out", "output folder", d.Output, "DIR"), (o, v) => o with { Output = v });
     }
 }

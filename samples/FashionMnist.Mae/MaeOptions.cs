@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using SslDslSamples;
 
@@ -37,56 +36,35 @@ public sealed record MaeOptions
     /// <summary>Show per-epoch progress bars.</summary>
     public bool Progress { get; init; } = true;
 
-    /// <summary>Print the usage and exit.</summary>
-    public bool Help { get; init; }
+    /// <summary>What to do with a run already in <see cref="Output"/>: resume it or replace it.</summary>
+    public RunControl Run { get; init; } = new();
 
-    /// <summary>The --help text.</summary>
-    public const string Usage = """
-        Pretrains an MAE-style masked autoencoder (75% of 4x4 patches hidden, pixels of the hidden patches
-        reconstructed) on Fashion-MNIST training images without labels, then compares, on the test images:
-          - a linear probe on the frozen MAE encoder,
-          - a linear probe on the same encoder left at its random initialisation (frozen),
-          - the same encoder trained from scratch with the labels (supervised, same downstream epochs).
+    /// <summary>Parses <paramref name="args"/> as the command line does.</summary>
+    /// <exception cref="System.ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static MaeOptions Parse(params string[] args) => CommandLine().Parse(args);
 
-        Usage: dotnet run --project samples/FashionMnist.Mae -c Release -- [options]
-          --epochs N            pretraining epochs (default 3)
-          --batch-size N        pretraining batch size (default 128)
-          --downstream-epochs N epochs of each probe and of the supervised baseline (default 5)
-          --seed N              seed of weights, shuffling and masks (default 42)
-          --out DIR             output folder: metrics.csv, checkpoints, summary.json, results.md (default out/fashion-mae)
-          --data DIR            folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)
-          --device D            auto, cpu or cuda (default auto)
-          --limit N             use the first N training images (default 6000; 60000 = all)
-          --test-limit N        evaluate on the first N test images (default all 10000)
-          --quiet               no progress bars
-          -h, --help            this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
-    public static MaeOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    internal static SampleCommand<MaeOptions> CommandLine()
     {
-        var o = new MaeOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            o = arg switch
-            {
-                "--epochs" => o with { Epochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--batch-size" => o with { BatchSize = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--downstream-epochs" => o with { DownstreamEpochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--seed" => o with { Seed = OptionValues.Seed(arg, OptionValues.Next(args, ref i, arg)) },
-                "--out" => o with { Output = OptionValues.Next(args, ref i, arg) },
-                "--data" => o with { Data = OptionValues.Next(args, ref i, arg) },
-                "--device" => o with { Device = OptionValues.Next(args, ref i, arg) },
-                "--limit" => o with { TrainLimit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--test-limit" => o with { TestLimit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--quiet" => o with { Progress = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new MaeOptions();
+        return new SampleCommand<MaeOptions>(
+            """
+            Pretrains an MAE-style masked autoencoder (75% of 4x4 patches hidden, pixels of the hidden patches
+            reconstructed) on Fashion-MNIST training images without labels, then compares, on the test images:
+              - a linear probe on the frozen MAE encoder,
+              - a linear probe on the same encoder left at its random initialisation (frozen),
+              - the same encoder trained from scratch with the labels (supervised, same downstream epochs).
+            """, d)
+            .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each probe and of the supervised baseline", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of weights, shuffling and masks", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Positive("--limit", "use the first N training images (60000 = all)", d.TrainLimit), (o, v) => o with { TrainLimit = v })
+            .Add(CliOptions.OptionalPositive("--test-limit", "evaluate on the first N test images (default all 10000)"), (o, v) => o with { TestLimit = v })
+            .Add(CliOptions.Flag("--quiet", "no progress bars"), (o, v) => o with { Progress = !v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

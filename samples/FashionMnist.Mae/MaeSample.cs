@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using TorchSharp;
@@ -28,7 +29,8 @@ public static class MaeSample
 {
     /// <summary>Runs the sample with <paramref name="options"/>, printing to <paramref name="log"/>; writes summary.json and results.md to the output folder.</summary>
     /// <exception cref="FileNotFoundException">The Fashion-MNIST files are missing.</exception>
-    public static MaeSummary Run(MaeOptions options, TextWriter log)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the pretraining (a resumable checkpoint was saved).</exception>
+    public static MaeSummary Run(MaeOptions options, TextWriter log, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
@@ -37,8 +39,6 @@ public static class MaeSample
         using var test = FashionMnist.Load(FashionMnistSplit.Test, options.Data, options.TestLimit);
 
         log.WriteLine(FashionMae.Describe());
-        log.WriteLine($"Device: {device}; {torch.get_num_threads()} CPU threads; {train.Count} training and {test.Count} test images.");
-        log.WriteLine();
 
         // 1. Self-supervised pretraining on the training images (labels unused).
         var pretrainOptions = new TrainingOptions
@@ -51,13 +51,21 @@ public static class MaeSample
             ShowProgress = options.Progress,
             Log = log,
             CollapseMonitor = null,
+            Resume = options.Run.Resume,
+            ResumeFrom = options.Run.ResumeFrom,
+            Overwrite = options.Run.Overwrite,
+            Names = CliNames.Pretraining("--limit, --data"),
         };
         using var trainer = new FashionMae.Trainer(pretrainOptions);
-        var fit = trainer.Fit(train);
+        log.WriteLine(trainer.DescribeSettings());
+        log.WriteLine($"Device: {device}; {torch.get_num_threads()} CPU threads; {train.Count} training and {test.Count} test images.");
+        log.WriteLine();
+        var fit = Pretraining.Fit(trainer, train, cancel);
+
         double pretrainSeconds = fit.Seconds;
 
         // 2. Downstream: every run sees the same labelled images for the same number of epochs.
-        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log };
+        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
         double maeProbe = Downstream.TestAccuracy(new FashionMae.FineTuner(trainer.Model, options: downstream), train, test);
         var random = FreshModel(options.Seed);
         double randomProbe = Downstream.TestAccuracy(new FashionMae.FineTuner(random, options: downstream), train, test, owned: random);

@@ -1,4 +1,7 @@
 using FashionMaeSample;
-using SslDslSamples;
 
-return SampleExit.Run(args, MaeOptions.Parse, o => o.Help, MaeOptions.Usage, o => MaeSample.Run(o, System.Console.Out));
+return MaeOptions.CommandLine().Run(args, (o, cancel) =>
+{
+    MaeSample.Run(o, System.Console.Out, cancel);
+    return 0;
+});

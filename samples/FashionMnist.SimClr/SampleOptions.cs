@@ -1,6 +1,5 @@
-using System;
-using System.Globalization;
 using System.IO;
+using SslDslSamples;
 
 namespace FashionSimClrSample;
 
@@ -15,54 +14,30 @@ internal sealed record SampleOptions
     public string? Data { get; init; }
     public string Device { get; init; } = "auto";
     public int? TrainLimit { get; init; }
-    public bool Resume { get; init; }
     public bool Baseline { get; init; } = true;
-    public bool Help { get; init; }
+    public bool CheckNumerics { get; init; }
+    public RunControl Run { get; init; } = new();
 
-    public const string Usage = """
-        Pretrains SimCLR on Fashion-MNIST (60,000 unlabelled images), then reports the test accuracy of one linear
-        probe protocol (settings chosen on the last 5,000 training images) on the pretrained encoder, on the same
-        architecture untrained, and on the raw pixels.
-
-        Usage: dotnet run --project samples/FashionMnist.SimClr -c Release -- [options]
-          --epochs N          pretraining epochs (default: the declared 3)
-          --batch-size N      pretraining batch size (default: the declared 256)
-          --probe-epochs N    epochs of each linear probe over cached features (default 30)
-          --seed N            seed of weights, shuffling and augmentations (default 42)
-          --out DIR           output folder for metrics, checkpoints, plots, summary (default out/fashion-simclr)
-          --data DIR          folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)
-          --device D          auto, cpu or cuda (default auto: CUDA when available)
-          --train-limit N     use only the first N training images (quick runs)
-          --resume            continue from the last checkpoint in --out
-          --no-baseline       skip the untrained-architecture and raw-pixel probes
-        """;
-
-    public static SampleOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    public static SampleCommand<SampleOptions> CommandLine()
     {
-        var o = new SampleOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {arg} needs a value.");
-            int Positive(string v) => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n : throw new ArgumentException($"Option {arg} needs a whole number >= 1; got '{v}'.");
-            o = arg switch
-            {
-                "--epochs" => o with { Epochs = Positive(Value()) },
-                "--batch-size" => o with { BatchSize = Positive(Value()) },
-                "--probe-epochs" => o with { ProbeEpochs = Positive(Value()) },
-                "--seed" => o with { Seed = long.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : throw new ArgumentException($"Option --seed needs an integer.") },
-                "--out" => o with { Output = Value() },
-                "--data" => o with { Data = Value() },
-                "--device" => o with { Device = Value() },
-                "--train-limit" => o with { TrainLimit = Positive(Value()) },
-                "--resume" => o with { Resume = true },
-                "--no-baseline" => o with { Baseline = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new SampleOptions();
+        return new SampleCommand<SampleOptions>(
+            """
+            Pretrains SimCLR on Fashion-MNIST (60,000 unlabelled images), then reports the test accuracy of one linear
+            probe protocol (settings chosen on the last 5,000 training images) on the pretrained encoder, on the same
+            architecture untrained, and on the raw pixels.
+            """, d)
+            .Add(CliOptions.OptionalPositive("--epochs", "pretraining epochs (default: the declared 3)"), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.OptionalPositive("--batch-size", "pretraining batch size (default: the declared 256)"), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of weights, shuffling and augmentations", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Text("--out", "output folder for metrics, checkpoints, plots, summary", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.OptionalPositive("--train-limit", "use only the first N training images (quick runs)"), (o, v) => o with { TrainLimit = v })
+            .Add(CliOptions.Flag("--no-baseline", "skip the untrained-architecture and raw-pixel probes"), (o, v) => o with { Baseline = !v })
+            .Add(CliOptions.Flag("--check-numerics", "name the module whose output or gradient first becomes NaN or infinite (slower; docs/numerics.md)"), (o, v) => o with { CheckNumerics = v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

@@ -1,4 +1,7 @@
-using SslDslSamples;
 using TabularScarfSample;
 
-return SampleExit.Run(args, ScarfOptions.Parse, o => o.Help, ScarfOptions.Usage, o => ScarfSample.Run(o, System.Console.Out));
+return ScarfOptions.CommandLine().Run(args, (o, cancel) =>
+{
+    ScarfSample.Run(o, System.Console.Out, cancel);
+    return 0;
+});

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using SslDslSamples;
 
@@ -37,57 +36,36 @@ public sealed record ScarfOptions
     /// <summary>Show progress bars.</summary>
     public bool Progress { get; init; } = true;
 
-    /// <summary>Print the usage and exit.</summary>
-    public bool Help { get; init; }
+    /// <summary>What to do with a run already in <see cref="Output"/>: resume it or replace it.</summary>
+    public RunControl Run { get; init; } = new();
 
-    /// <summary>The --help text.</summary>
-    public const string Usage = """
-        Pretrains SCARF (feature corruption + InfoNCE, MLP encoder) on the training rows of scikit-learn's
-        Wisconsin breast cancer table (labels unused), then compares test accuracy on a fixed stratified split:
-          - a linear probe on the frozen SCARF encoder,
-          - a linear probe on the same MLP left at its random initialisation (frozen),
-          - the same MLP trained from scratch with the labels (supervised, same downstream epochs),
-          - logistic regression on the raw standardized features.
+    /// <summary>Parses <paramref name="args"/> as the command line does.</summary>
+    /// <exception cref="System.ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static ScarfOptions Parse(params string[] args) => CommandLine().Parse(args);
 
-        Usage: dotnet run --project samples/Tabular.Scarf -c Release -- [options]
-          --epochs N            pretraining epochs (default 100)
-          --batch-size N        pretraining batch size (default 64)
-          --downstream-epochs N epochs of each downstream run (default 50)
-          --seed N              seed of split, weights, shuffling and corruption (default 42)
-          --test-fraction F     fraction of rows held out for testing (default 0.3)
-          --limit N             use only the first N rows (default all 569)
-          --out DIR             output folder: metrics, checkpoints, summary.json, results.md (default out/tabular-scarf)
-          --data DIR            data folder of scripts/fetch-data.sh (default $SSLDSL_DATA, else ./.data)
-          --device D            auto, cpu or cuda (default auto)
-          --quiet               no progress bars
-          -h, --help            this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
-    public static ScarfOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    internal static SampleCommand<ScarfOptions> CommandLine()
     {
-        var o = new ScarfOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            o = arg switch
-            {
-                "--epochs" => o with { Epochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--batch-size" => o with { BatchSize = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--downstream-epochs" => o with { DownstreamEpochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--seed" => o with { Seed = OptionValues.Seed(arg, OptionValues.Next(args, ref i, arg)) },
-                "--test-fraction" => o with { TestFraction = OptionValues.Fraction(arg, OptionValues.Next(args, ref i, arg)) },
-                "--limit" => o with { Limit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--out" => o with { Output = OptionValues.Next(args, ref i, arg) },
-                "--data" => o with { Data = OptionValues.Next(args, ref i, arg) },
-                "--device" => o with { Device = OptionValues.Next(args, ref i, arg) },
-                "--quiet" => o with { Progress = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new ScarfOptions();
+        return new SampleCommand<ScarfOptions>(
+            """
+            Pretrains SCARF (feature corruption + InfoNCE, MLP encoder) on the training rows of scikit-learn's
+            Wisconsin breast cancer table (labels unused), then compares test accuracy on a fixed stratified split:
+              - a linear probe on the frozen SCARF encoder,
+              - a linear probe on the same MLP left at its random initialisation (frozen),
+              - the same MLP trained from scratch with the labels (supervised, same downstream epochs),
+              - logistic regression on the raw standardized features.
+            """, d)
+            .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each downstream run", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of split, weights, shuffling and corruption", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Fraction("--test-fraction", "fraction of rows held out for testing", d.TestFraction), (o, v) => o with { TestFraction = v })
+            .Add(CliOptions.OptionalPositive("--limit", "use only the first N rows (default all 569)"), (o, v) => o with { Limit = v })
+            .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.OptionalText("--data", "data folder of scripts/fetch-data.sh (default $SSLDSL_DATA, else ./.data)", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Flag("--quiet", "no progress bars"), (o, v) => o with { Progress = !v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using TorchSharp;
@@ -31,7 +32,8 @@ public static class ScarfSample
 {
     /// <summary>Runs the sample with <paramref name="options"/>, printing to <paramref name="log"/>; writes summary.json and results.md to the output folder.</summary>
     /// <exception cref="FileNotFoundException">breast_cancer.csv is missing (run scripts/fetch-data.sh).</exception>
-    public static ScarfSummary Run(ScarfOptions options, TextWriter log)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the pretraining (a resumable checkpoint was saved).</exception>
+    public static ScarfSummary Run(ScarfOptions options, TextWriter log, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
@@ -48,8 +50,6 @@ public static class ScarfSample
         var test = testPart.Dataset;
 
         log.WriteLine(BreastCancerScarf.Describe());
-        log.WriteLine($"Device: {device}; {train.Count} training and {test.Count} test rows, {trainPart.Features} features standardized with training statistics.");
-        log.WriteLine();
 
         var pretrainOptions = new TrainingOptions
         {
@@ -61,11 +61,18 @@ public static class ScarfSample
             ShowProgress = options.Progress,
             Log = log,
             CheckpointEvery = Math.Max(1, options.Epochs),
+            Resume = options.Run.Resume,
+            ResumeFrom = options.Run.ResumeFrom,
+            Overwrite = options.Run.Overwrite,
+            Names = CliNames.Pretraining("--limit, --test-fraction, --seed, --data"),
         };
         using var trainer = new BreastCancerScarf.Trainer(pretrainOptions);
-        var fit = trainer.Fit(train);
+        log.WriteLine(trainer.DescribeSettings());
+        log.WriteLine($"Device: {device}; {train.Count} training and {test.Count} test rows, {trainPart.Features} features standardized with training statistics.");
+        log.WriteLine();
+        var fit = Pretraining.Fit(trainer, train, cancel);
 
-        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = false, Log = log };
+        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = false, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
         double scarfProbe = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(trainer.Model, options: downstream), train, test);
         var random = FreshModel(options.Seed);
         double randomProbe = Downstream.TestAccuracy(new BreastCancerScarf.FineTuner(random, options: downstream), train, test, owned: random);

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using SslDsl;
 using SslDslSamples;
@@ -38,58 +37,37 @@ public sealed record MlmOptions
     /// <summary>Show progress bars.</summary>
     public bool Progress { get; init; } = true;
 
-    /// <summary>Print the usage and exit.</summary>
-    public bool Help { get; init; }
+    /// <summary>What to do with a run already in <see cref="Output"/>: resume it or replace it.</summary>
+    public RunControl Run { get; init; } = new();
 
-    /// <summary>The --help text.</summary>
-    public const string Usage = """
-        Pretrains a small byte-level transformer with masked language modelling (MaskTokens 0.15/0.8/0.1) on
-        fortunes (/usr/share/games/fortunes), then measures:
-          - held-out masked-byte accuracy of the pretrained model vs always predicting the most frequent byte;
-          - which of 5 fortune files (computers, people, politics, science, songs-poems) a fortune comes from,
-            from its first 62 bytes: linear probe on the frozen MLM encoder vs a linear probe on the same
-            transformer at its random initialisation vs the same transformer trained from scratch with the labels.
-        The test fortunes (20% of each class file) are never seen in pretraining.
+    /// <summary>Parses <paramref name="args"/> as the command line does.</summary>
+    /// <exception cref="System.ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static MlmOptions Parse(params string[] args) => CommandLine().Parse(args);
 
-        Usage: dotnet run --project samples/Text.Mlm -c Release -- [options]
-          --epochs N            pretraining epochs (default 3)
-          --batch-size N        pretraining batch size (default 64)
-          --downstream-epochs N epochs of each downstream run (default 5)
-          --seed N              seed of split, weights, shuffling and masking (default 42)
-          --limit N             fortunes in the pretraining pool (default 4000)
-          --per-class-limit N   at most N labelled fortunes per class file (default all)
-          --out DIR             output folder: metrics, checkpoints, summary.json, results.md (default out/text-mlm)
-          --data DIR            fortune folder (default /usr/share/games/fortunes)
-          --device D            auto, cpu or cuda (default auto)
-          --quiet               no progress bars
-          -h, --help            this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
-    public static MlmOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    internal static SampleCommand<MlmOptions> CommandLine()
     {
-        var o = new MlmOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            o = arg switch
-            {
-                "--epochs" => o with { Epochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--batch-size" => o with { BatchSize = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--downstream-epochs" => o with { DownstreamEpochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--seed" => o with { Seed = OptionValues.Seed(arg, OptionValues.Next(args, ref i, arg)) },
-                "--limit" => o with { Limit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--per-class-limit" => o with { PerClassLimit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--out" => o with { Output = OptionValues.Next(args, ref i, arg) },
-                "--data" => o with { Data = OptionValues.Next(args, ref i, arg) },
-                "--device" => o with { Device = OptionValues.Next(args, ref i, arg) },
-                "--quiet" => o with { Progress = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new MlmOptions();
+        return new SampleCommand<MlmOptions>(
+            """
+            Pretrains a small byte-level transformer with masked language modelling (MaskTokens 0.15/0.8/0.1) on
+            fortunes (/usr/share/games/fortunes), then measures:
+              - held-out masked-byte accuracy of the pretrained model vs always predicting the most frequent byte;
+              - which of 5 fortune files (computers, people, politics, science, songs-poems) a fortune comes from,
+                from its first 62 bytes: linear probe on the frozen MLM encoder vs a linear probe on the same
+                transformer at its random initialisation vs the same transformer trained from scratch with the labels.
+            The test fortunes (20% of each class file) are never seen in pretraining.
+            """, d)
+            .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each downstream run", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of split, weights, shuffling and masking", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Positive("--limit", "fortunes in the pretraining pool", d.Limit), (o, v) => o with { Limit = v })
+            .Add(CliOptions.OptionalPositive("--per-class-limit", "at most N labelled fortunes per class file (default all)"), (o, v) => o with { PerClassLimit = v })
+            .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.Text("--data", "fortune folder", d.Data, "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Flag("--quiet", "no progress bars"), (o, v) => o with { Progress = !v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using TorchSharp;
@@ -37,7 +38,8 @@ public static class MlmSample
 {
     /// <summary>Runs the sample with <paramref name="options"/>, printing to <paramref name="log"/>; writes summary.json and results.md to the output folder.</summary>
     /// <exception cref="FileNotFoundException">The fortunes are not installed.</exception>
-    public static MlmSummary Run(MlmOptions options, TextWriter log)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the pretraining (a resumable checkpoint was saved).</exception>
+    public static MlmSummary Run(MlmOptions options, TextWriter log, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
@@ -49,8 +51,6 @@ public static class MlmSample
         using var test = tokenizer.ToDataset(data.TestTexts, FortuneMlm.MaxLength, data.TestLabels, "fortune-test");
 
         log.WriteLine(FortuneMlm.Describe());
-        log.WriteLine($"Device: {device}; {pool.Count} fortunes to pretrain on, {train.Count} labelled training and {test.Count} test fortunes ({string.Join(", ", FortuneData.ClassFiles)}).");
-        log.WriteLine();
 
         var pretrainOptions = new TrainingOptions
         {
@@ -62,14 +62,21 @@ public static class MlmSample
             ShowProgress = options.Progress,
             Log = log,
             CollapseMonitor = null,
+            Resume = options.Run.Resume,
+            ResumeFrom = options.Run.ResumeFrom,
+            Overwrite = options.Run.Overwrite,
+            Names = CliNames.Pretraining("--limit, --seed, --data"),
         };
         using var trainer = new FortuneMlm.Trainer(pretrainOptions);
-        var fit = trainer.Fit(pool);
+        log.WriteLine(trainer.DescribeSettings());
+        log.WriteLine($"Device: {device}; {pool.Count} fortunes to pretrain on, {train.Count} labelled training and {test.Count} test fortunes ({string.Join(", ", FortuneData.ClassFiles)}).");
+        log.WriteLine();
+        var fit = Pretraining.Fit(trainer, pool, cancel);
 
         long frequent = MostFrequentToken(pool);
         var (maskedAccuracy, frequentAccuracy, positions) = ScoreMaskedTokens(trainer.Model, test, device, frequent, options.Seed);
 
-        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log };
+        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
         double mlmProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(trainer.Model, options: downstream), train, test);
         var random = FreshModel(options.Seed);
         double randomProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(random, options: downstream), train, test, owned: random);

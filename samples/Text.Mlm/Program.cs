@@ -1,4 +1,7 @@
-using SslDslSamples;
 using TextMlmSample;
 
-return SampleExit.Run(args, MlmOptions.Parse, o => o.Help, MlmOptions.Usage, o => MlmSample.Run(o, System.Console.Out));
+return MlmOptions.CommandLine().Run(args, (o, cancel) =>
+{
+    MlmSample.Run(o, System.Console.Out, cancel);
+    return 0;
+});

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using SslDslSamples;
 
@@ -37,57 +36,36 @@ public sealed record ForecastOptions
     /// <summary>Show progress bars.</summary>
     public bool Progress { get; init; } = true;
 
-    /// <summary>Print the usage and exit.</summary>
-    public bool Help { get; init; }
+    /// <summary>What to do with the pretraining run already in <see cref="Output"/>: resume it or replace it (the downstream runs are always recomputed).</summary>
+    public RunControl Run { get; init; } = new();
 
-    /// <summary>The --help text.</summary>
-    public const string Usage = """
-        Forecasting on Mauna Loa weekly CO2 (statsmodels' co2, 1958-2001): windows of 64 weeks, the last 8 forecast
-        from the first 56; the last 20% of the series is the test period. Pretrains a Conv1d encoder on augmented
-        windows (Scaling, Jitter, TimeMask + ForecastLoss), fine-tunes it with a new head on clean windows, and
-        compares the test MSE and MAE (ppm) with:
-          - the same model trained from scratch for the fine-tuning epochs, and for pretraining + fine-tuning epochs,
-          - the naive forecast (last observed value) and the seasonal naive forecast (the value 52 weeks earlier).
+    /// <summary>Parses <paramref name="args"/> as the command line does.</summary>
+    /// <exception cref="System.ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static ForecastOptions Parse(params string[] args) => CommandLine().Parse(args);
 
-        Usage: dotnet run --project samples/TimeSeries.Forecast -c Release -- [options]
-          --epochs N            pretraining epochs (default 10)
-          --batch-size N        batch size (default 64)
-          --downstream-epochs N fine-tuning epochs (default 5)
-          --seed N              seed of weights, shuffling and augmentations (default 42)
-          --test-fraction F     fraction of the series held out at its end (default 0.2)
-          --limit N             use only the first N weeks of the series (default all 2284)
-          --out DIR             output folder: metrics, checkpoints, summary.json, results.md (default out/timeseries-forecast)
-          --data DIR            data folder of scripts/fetch-data.sh (default $SSLDSL_DATA, else ./.data)
-          --device D            auto, cpu or cuda (default auto)
-          --quiet               no progress bars
-          -h, --help            this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
-    public static ForecastOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    internal static SampleCommand<ForecastOptions> CommandLine()
     {
-        var o = new ForecastOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            o = arg switch
-            {
-                "--epochs" => o with { Epochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--batch-size" => o with { BatchSize = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--downstream-epochs" => o with { DownstreamEpochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--seed" => o with { Seed = OptionValues.Seed(arg, OptionValues.Next(args, ref i, arg)) },
-                "--test-fraction" => o with { TestFraction = OptionValues.Fraction(arg, OptionValues.Next(args, ref i, arg)) },
-                "--limit" => o with { Limit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--out" => o with { Output = OptionValues.Next(args, ref i, arg) },
-                "--data" => o with { Data = OptionValues.Next(args, ref i, arg) },
-                "--device" => o with { Device = OptionValues.Next(args, ref i, arg) },
-                "--quiet" => o with { Progress = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        return o;
+        var d = new ForecastOptions();
+        return new SampleCommand<ForecastOptions>(
+            """
+            Forecasting on Mauna Loa weekly CO2 (statsmodels' co2, 1958-2001): windows of 64 weeks, the last 8 forecast
+            from the first 56; the last 20% of the series is the test period. Pretrains a Conv1d encoder on augmented
+            windows (Scaling, Jitter, TimeMask + ForecastLoss), fine-tunes it with a new head on clean windows, and
+            compares the test MSE and MAE (ppm) with:
+              - the same model trained from scratch for the fine-tuning epochs, and for pretraining + fine-tuning epochs,
+              - the naive forecast (last observed value) and the seasonal naive forecast (the value 52 weeks earlier).
+            """, d)
+            .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.Positive("--batch-size", "batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "fine-tuning epochs", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of weights, shuffling and augmentations", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Fraction("--test-fraction", "fraction of the series held out at its end", d.TestFraction), (o, v) => o with { TestFraction = v })
+            .Add(CliOptions.OptionalPositive("--limit", "use only the first N weeks of the series (default all 2284)"), (o, v) => o with { Limit = v })
+            .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.OptionalText("--data", "data folder of scripts/fetch-data.sh (default $SSLDSL_DATA, else ./.data)", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Flag("--quiet", "no progress bars"), (o, v) => o with { Progress = !v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

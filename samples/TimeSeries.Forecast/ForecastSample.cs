@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using TorchSharp;
@@ -32,7 +33,8 @@ public static class ForecastSample
 {
     /// <summary>Runs the sample with <paramref name="options"/>, printing to <paramref name="log"/>; writes summary.json and results.md to the output folder.</summary>
     /// <exception cref="FileNotFoundException">co2.csv is missing (run scripts/fetch-data.sh).</exception>
-    public static ForecastSummary Run(ForecastOptions options, TextWriter log)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the pretraining (a resumable checkpoint was saved).</exception>
+    public static ForecastSummary Run(ForecastOptions options, TextWriter log, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
@@ -51,12 +53,14 @@ public static class ForecastSample
         double scale = split.Statistics.Std;
 
         log.WriteLine(Co2ForecastPretext.Describe());
+
+        // 1. Self-supervised pretraining: forecasting on augmented training windows. --resume / --overwrite apply to it;
+        //    the downstream runs below are recomputed from it every time (they overwrite their own folders).
+        using var pretrainer = new Co2ForecastPretext.Trainer(Options(options, options.Epochs, Path.Combine(options.Output, "pretrain"), device, log, options.Run));
+        log.WriteLine(pretrainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {series.Length} weeks; {train.Count} training and {test.Count} test windows of {Co2Windows.Length} weeks (stride 1), forecast {Co2Windows.Horizon} from {Co2Windows.Context}.");
         log.WriteLine();
-
-        // 1. Self-supervised pretraining: forecasting on augmented training windows.
-        using var pretrainer = new Co2ForecastPretext.Trainer(Options(options, options.Epochs, Path.Combine(options.Output, "pretrain"), device, log));
-        var fit = pretrainer.Fit(train);
+        var fit = Pretraining.Fit(pretrainer, train, cancel);
 
         // 2. Fine-tuning: the pretrained encoder with a new head, on clean windows.
         ForecastError pretrained, scratch, scratchLong;
@@ -106,7 +110,8 @@ public static class ForecastSample
         return encoder is null ? new Co2Forecaster.Model() : new Co2Forecaster.Model(encoder);
     }
 
-    private static TrainingOptions Options(ForecastOptions options, int epochs, string output, TorchSharp.torch.Device device, TextWriter log) => new()
+    /// <summary>The options of one of the sample's runs; <paramref name="run"/> null for a downstream run, which replaces its earlier result.</summary>
+    private static TrainingOptions Options(ForecastOptions options, int epochs, string output, TorchSharp.torch.Device device, TextWriter log, RunControl? run = null) => new()
     {
         Epochs = epochs,
         BatchSize = options.BatchSize,
@@ -117,5 +122,9 @@ public static class ForecastSample
         Log = log,
         CollapseMonitor = null,
         CheckpointEvery = Math.Max(1, epochs),
+        Resume = run?.Resume ?? false,
+        ResumeFrom = run?.ResumeFrom,
+        Overwrite = run?.Overwrite ?? true,
+        Names = CliNames.Pretraining("--limit, --test-fraction, --data"),
     };
 }

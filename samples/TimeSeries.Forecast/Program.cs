@@ -1,4 +1,7 @@
-using SslDslSamples;
 using TimeSeriesForecastSample;
 
-return SampleExit.Run(args, ForecastOptions.Parse, o => o.Help, ForecastOptions.Usage, o => ForecastSample.Run(o, System.Console.Out));
+return ForecastOptions.CommandLine().Run(args, (o, cancel) =>
+{
+    ForecastSample.Run(o, System.Console.Out, cancel);
+    return 0;
+});

@@ -60,8 +60,11 @@ public class FashionMaeSampleTests
 
     [Theory]
     [InlineData(new[] { "--epochs", "0" }, "Option --epochs needs a whole number >= 1; got '0'.")]
-    [InlineData(new[] { "--limit" }, "Option --limit needs a value.")]
-    [InlineData(new[] { "--frobnicate" }, "Unknown option '--frobnicate'. Run with --help for the list.")]
+    [InlineData(new[] { "--limit" }, "Required argument missing for option: '--limit'.")]
+    [InlineData(new[] { "--frobnicate" }, "Unrecognized command or argument '--frobnicate'.")]
+    [InlineData(new[] { "--epochs", "2", "--epochs", "7" }, "Option '--epochs' expects a single argument but 2 were provided.")]
+    [InlineData(new[] { "--quiet", "yes" }, "Unrecognized command or argument 'yes'.")]
+    [InlineData(new[] { "--overwrite", "--resume" }, "Option --overwrite starts a new run; it cannot be combined with --resume or --resume-from, which continue one.")]
     public void BadOptionsAreRejectedWithAMessage(string[] args, string message)
     {
         var e = Assert.Throws<System.ArgumentException>(() => MaeOptions.Parse(args));
@@ -71,8 +74,35 @@ public class FashionMaeSampleTests
     [Fact]
     public void OptionsOverrideTheDefaults()
     {
-        var o = MaeOptions.Parse(new[] { "--epochs", "3", "--batch-size", "32", "--limit", "500", "--test-limit", "100", "--seed", "-7", "--quiet" });
-        Assert.Equal(new MaeOptions { Epochs = 3, BatchSize = 32, TrainLimit = 500, TestLimit = 100, Seed = -7, Progress = false }, o);
-        Assert.True(MaeOptions.Parse(new[] { "--help" }).Help);
+        var o = MaeOptions.Parse(new[] { "--epochs", "3", "--batch-size", "32", "--limit", "500", "--test-limit", "100", "--seed", "-7", "--quiet", "--resume-from", "a.ckpt" });
+        Assert.Equal(new MaeOptions { Epochs = 3, BatchSize = 32, TrainLimit = 500, TestLimit = 100, Seed = -7, Progress = false, Run = o.Run }, o);
+        Assert.Equal(("a.ckpt", false, false), (o.Run.ResumeFrom, o.Run.Resume, o.Run.Overwrite));
+        Assert.Equal(new MaeOptions(), MaeOptions.Parse());
+    }
+
+
+    [Fact]
+    public void HelpListsEveryOptionWithItsDefaultAndExitsWithZero()
+    {
+        var output = new StringWriter();
+        var saved = System.Console.Out;
+        System.Console.SetOut(output);
+        int code;
+        try
+        {
+            code = (int)typeof(MaeSample).Assembly.EntryPoint!.Invoke(null, new object[] { new[] { "--help" } })!;
+        }
+        finally
+        {
+            System.Console.SetOut(saved);
+        }
+
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--epochs <N>", "--batch-size <N>", "--downstream-epochs <N>", "--seed <N>", "--out <DIR>", "--data <DIR>", "--device <auto|cpu|cuda>", "--limit <N>", "--test-limit <N>", "--quiet", "--resume", "--resume-from <PATH>", "--overwrite", "--help" })
+        {
+            Assert.Contains(option, output.ToString());
+        }
+
+        Assert.Contains("[default: 6000]", output.ToString());
     }
 }

@@ -8,7 +8,7 @@ using Xunit.Sdk;
 
 namespace SslDsl.Samples.Tests;
 
-/// <summary>Runs a built sample as its own process (<c>dotnet Sample.dll args</c>), optionally sending it SIGINT.</summary>
+/// <summary>Runs a built sample as its own process (<c>dotnet Sample.dll args</c>), optionally sending it SIGINT or SIGTERM.</summary>
 internal static class SampleProcess
 {
     /// <summary>What the process printed (stdout and stderr interleaved) and how it ended.</summary>
@@ -16,11 +16,12 @@ internal static class SampleProcess
 
     /// <summary>
     /// Runs <paramref name="sample"/> (its dll path is recorded at build time in this assembly's metadata). When
-    /// <paramref name="interruptWhen"/> matches a line, the process gets SIGINT once, as from Ctrl-C in a terminal.
+    /// <paramref name="interruptWhen"/> matches a line, the process gets <paramref name="signal"/> once: SIGINT (INT) as
+    /// from Ctrl-C in a terminal, or SIGTERM (TERM) as from a scheduler or <c>docker stop</c>.
     /// The process starts through python3, which resets SIGINT to its default first: a CI job started in the
     /// background inherits SIGINT ignored, and .NET keeps an inherited "ignore", which would hide the signal.
     /// </summary>
-    public static Result Run(string sample, string[] arguments, Func<string, bool>? interruptWhen = null, int timeoutSeconds = 600)
+    public static Result Run(string sample, string[] arguments, Func<string, bool>? interruptWhen = null, int timeoutSeconds = 600, string signal = "INT")
     {
         string dll = typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == sample).Value
             ?? throw new XunitException($"No build path recorded for sample {sample}.");
@@ -60,7 +61,7 @@ internal static class SampleProcess
 
             if (send)
             {
-                Interrupt(process.Id);
+                Interrupt(process.Id, signal);
             }
         }
 
@@ -82,9 +83,9 @@ internal static class SampleProcess
         }
     }
 
-    private static void Interrupt(int pid)
+    private static void Interrupt(int pid, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", $"-INT {pid}") { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 }

@@ -155,6 +155,18 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="BatchTooSmallException"/> unless <paramref name="t"/> has at least <paramref name="samples"/>
+    /// rows: a batch-size limit of the operation (a loss without negatives), not a shape error.
+    /// </summary>
+    public static void MinBatch(string operation, Tensor t, int samples, string why, [CallerArgumentExpression(nameof(t))] string name = "")
+    {
+        if (t.shape[0] < samples)
+        {
+            throw new BatchTooSmallException($"{operation} needs at least {samples} samples per batch; {name} has {t.shape[0]}: {why}.", name, samples);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="t"/> holds int64 class indices or token ids.</summary>
     public static void Int64(string operation, Tensor? t, [CallerArgumentExpression(nameof(t))] string name = "")
     {

@@ -6,7 +6,8 @@ namespace SslDsl;
 /// <summary>
 /// Writes files so that a reader sees either the old content or the complete new one: the
 /// bytes go to a temporary file in the same folder (same file system, so the rename is atomic),
-/// are flushed to disk (fsync), and only then replace the target. A failed write deletes its
+/// are flushed to disk (fsync), and only then replace the target; then the folder itself is
+/// flushed (see <see cref="DirectorySync"/>) so that the rename survives a power loss. A failed write deletes its
 /// temporary file; <see cref="CleanLeftovers"/> removes those a killed process left behind.
 /// </summary>
 public static class AtomicFile
@@ -33,6 +34,7 @@ public static class AtomicFile
             }
 
             File.Move(temp, full, overwrite: true);
+            DirectorySync.Flush(dir);
         }
         catch
         {

@@ -4,7 +4,8 @@ namespace SslDsl;
 
 /// <summary>
 /// A saved file cannot be loaded here: not a checkpoint (or encoder file), another task, other
-/// shapes, or a truncated file. The message names the file and the first difference.
+/// shapes, a truncated file or a part whose checksum does not match. The message names the file
+/// and the first difference or the damaged part.
 /// </summary>
 public sealed class CheckpointMismatchException : Exception
 {
@@ -17,4 +18,7 @@ public sealed class CheckpointMismatchException : Exception
 
     /// <summary>The file.</summary>
     public string FilePath { get; }
+
+    /// <summary>The part of the file that is damaged (for example <c>weights</c> or <c>optimizer</c>), or null when the file is whole but does not fit.</summary>
+    public string? DamagedPart { get; init; }
 }

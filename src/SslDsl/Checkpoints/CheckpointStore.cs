@@ -51,6 +51,29 @@ public sealed class CheckpointStore
             .ToArray();
     }
 
+    /// <summary>
+    /// The checkpoints a resume may start from, in the order to try them: <see cref="Last"/>, then
+    /// <see cref="Best"/> and the kept epoch checkpoints, newest first (by the time they were written).
+    /// </summary>
+    public IReadOnlyList<string> ResumeCandidates()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return Array.Empty<string>();
+        }
+
+        var others = KeptEpochs().Select(Epoch).Append(Best).Where(File.Exists)
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .ThenByDescending(f => f, StringComparer.Ordinal);
+        return (File.Exists(Last) ? new[] { Last } : Array.Empty<string>()).Concat(others).ToArray();
+    }
+
+    /// <summary>Every checkpoint file in the folder (last, best and kept epochs).</summary>
+    public IReadOnlyList<string> All() =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.EnumerateFiles(Directory, "*" + Extension).OrderBy(f => f, StringComparer.Ordinal).ToArray()
+            : Array.Empty<string>();
+
     /// <summary>Copies <see cref="Last"/> to <see cref="Best"/> (atomic).</summary>
     public void PromoteLastToBest() => AtomicFile.Copy(Last, Best);
 

@@ -82,6 +82,27 @@ public static class ModuleSignature
         return null;
     }
 
+    /// <summary>The name of the first floating-point parameter or buffer of <paramref name="module"/> holding a NaN or infinite value; null when all are finite.</summary>
+    public static string? FirstNonFinite(nn.Module module)
+    {
+        foreach (var (name, tensor) in module.state_dict())
+        {
+            if (!tensor.is_floating_point())
+            {
+                continue;
+            }
+
+            using var finite = tensor.isfinite();
+            using var all = finite.all();
+            if (!all.item<bool>())
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     private static string Describe((string Name, long[] Shape) entry) =>
         entry.Name is null ? "(missing)" : $"'{entry.Name}' [{string.Join(",", entry.Shape)}]";
 }

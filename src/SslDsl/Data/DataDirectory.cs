@@ -28,9 +28,11 @@ public static class DataDirectory
     public static string FindFile(string? directory, string what, params string[] relativeCandidates)
     {
         string root = Resolve(directory);
+        DataPaths.NotAFile(root, "the data folder (scripts/fetch-data.sh fills it)");
         var paths = relativeCandidates.Select(c => Path.Combine(root, c)).ToArray();
         foreach (var p in paths)
         {
+            DataPaths.NotAFolder(p, what);
             if (File.Exists(p))
             {
                 return p;

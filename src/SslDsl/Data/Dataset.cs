@@ -108,6 +108,34 @@ public sealed class Dataset<TBatch> : IDisposable
         }
     }
 
+    /// <summary>
+    /// A short fingerprint of the contents: the SHA-256 (hex, first 16 bytes) of the sample count,
+    /// each tensor's type and shape, and the bytes of up to <see cref="FingerprintSamples"/> evenly
+    /// spaced samples of each tensor. Another data folder, slice or preprocessing changes it; it
+    /// costs a few milliseconds however large the dataset. Checkpoints record it so that a resume
+    /// on other data is refused.
+    /// </summary>
+    public string Fingerprint()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(BitConverter.GetBytes(Count));
+        long n = Count;
+        long take = Math.Min(n, FingerprintSamples);
+        var positions = Enumerable.Range(0, (int)take).Select(i => take <= 1 ? 0 : i * (n - 1) / (take - 1)).ToArray();
+        using var index = torch.tensor(positions);
+        foreach (var t in _tensors)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{t.dtype}[{string.Join(",", t.shape)}]"));
+            using var picked = t.index_select(0, index).contiguous().cpu();
+            sha.AppendData(picked.bytes);
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset(), 0, 16).ToLowerInvariant();
+    }
+
+    /// <summary>How many samples of each tensor <see cref="Fingerprint"/> reads at most.</summary>
+    public const int FingerprintSamples = 64;
+
     /// <summary>A dataset over the samples at <paramref name="indices"/>.</summary>
     public Dataset<TBatch> Subset(long[] indices, string? name = null)
     {

@@ -43,10 +43,11 @@ public static class FashionMnist
     /// <param name="directory">Folder holding the IDX files (gzip or plain); null for the default.</param>
     /// <param name="limit">Keep only the first <paramref name="limit"/> samples (quick runs); null for all.</param>
     /// <exception cref="FileNotFoundException">A file is missing; the message says how to install the dataset.</exception>
-    /// <exception cref="DatasetFormatException">A file is corrupt, truncated or inconsistent with its partner.</exception>
+    /// <exception cref="DatasetFormatException">A file is corrupt, truncated or inconsistent with its partner, or the folder is a file.</exception>
     public static Dataset<ImageBatch> Load(FashionMnistSplit split, string? directory = null, int? limit = null)
     {
         string dir = ResolveDirectory(directory);
+        DataPaths.NotAFile(dir, "the folder that holds the Fashion-MNIST IDX files");
         string prefix = split == FashionMnistSplit.Train ? "train" : "t10k";
         string imagesPath = Find(dir, $"{prefix}-images-idx3-ubyte");
         string labelsPath = Find(dir, $"{prefix}-labels-idx1-ubyte");

@@ -22,6 +22,7 @@ public static class IdxReader
     /// </summary>
     public static IdxData Read(string path, int expectedRank)
     {
+        DataPaths.NotAFolder(path, "an IDX file");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"IDX file not found: {path}", path);

@@ -33,6 +33,7 @@ public static class TextCorpus
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "The entry limit must be > 0.");
         }
 
+        DataPaths.NotAFile(directory, "the fortune folder");
         if (!Directory.Exists(directory))
         {
             throw new FileNotFoundException($"The fortune folder {directory} does not exist. {FortunesHint}", directory);

@@ -17,6 +17,7 @@ internal static class TextFileLines
     /// <exception cref="FileNotFoundException">The file does not exist; <paramref name="hint"/> says how to get it.</exception>
     public static List<(int Number, string Text)> Read(string path, string what, string hint)
     {
+        DataPaths.NotAFolder(path, what);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{what} not found: {path}. {hint}", path);

@@ -49,6 +49,7 @@ public class FineTuner<TBatch> : IDisposable
         }
 
         Device = Options.Device ?? Devices.Best();
+        Devices.EnsureAvailable(Device, Options.Names[nameof(TrainingOptions.Device)]);
         EncoderOutputDim = encoderOutputDim;
 
         // The head's initial weights follow the seed; the global random state is left as it was,

@@ -18,6 +18,7 @@ public static partial class Losses
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N is 0.</exception>
+    /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
     public static Tensor NtXent(Tensor z1, Tensor z2, double temperature)
     {
         const string loss = "NT-Xent";
@@ -25,6 +26,7 @@ public static partial class Losses
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
         Guard.MinRows(loss, z1, 1, "the loss averages over the batch");
+        Guard.MinBatch(loss, z1, 2, "with one sample the only other embedding is its positive, so there are no negatives and the loss is exactly 0");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -51,6 +53,7 @@ public static partial class Losses
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">A shape is wrong (see the message).</exception>
+    /// <exception cref="BatchTooSmallException">One query and no <paramref name="negatives"/>: there are no negatives.</exception>
     public static Tensor InfoNce(Tensor queries, Tensor keys, double temperature, Tensor? negatives = null)
     {
         const string loss = "InfoNCE";
@@ -58,7 +61,11 @@ public static partial class Losses
         Guard.Rank(loss, queries, 2, "[N, D]");
         Guard.SameShape(loss, queries, keys);
         Guard.MinRows(loss, queries, 1, "the loss averages over the batch");
-        if (negatives is not null)
+        if (negatives is null)
+        {
+            Guard.MinBatch(loss, queries, 2, "without a queue the other keys of the batch are the negatives, and one sample has none, so the loss is exactly 0");
+        }
+        else
         {
             Guard.Rank(loss, negatives, 2, "[K, D]");
             if (negatives.shape[1] != queries.shape[1] || negatives.shape[0] < 1)
@@ -109,7 +116,7 @@ public static partial class Losses
         Guard.Positive(loss, margin);
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
-        Guard.MinRows(loss, z1, 2, "negative pairs pair each sample with the next one in the batch");
+        Guard.MinBatch(loss, z1, 2, "negative pairs pair each sample with the next one in the batch");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];

@@ -28,7 +28,7 @@ public static partial class Losses
         Guard.NonNegative(loss, lambda);
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
-        Guard.MinRows(loss, z1, 2, "the per-dimension standardization needs a batch of at least 2");
+        Guard.MinBatch(loss, z1, 2, "standardizing each dimension over the batch needs two samples");
 
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
@@ -92,7 +92,7 @@ public static partial class Losses
         Guard.Positive(loss, epsilon);
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
-        Guard.MinRows(loss, z1, 2, "the unbiased variance and covariance need a batch of at least 2");
+        Guard.MinBatch(loss, z1, 2, "the unbiased variance and covariance over the batch need two samples");
 
         var invarianceTerm = nn.functional.mse_loss(z1, z2);
         var varianceTerm = VarianceTerm(z1, epsilon).add(VarianceTerm(z2, epsilon));

@@ -42,7 +42,11 @@ public static class MetricsReader
         return byStep.Values.ToArray();
     }
 
-    /// <summary>The epochs in <c>epochs.jsonl</c> of <paramref name="directory"/>, in file order; empty when it does not exist.</summary>
+    /// <summary>
+    /// The epochs in <c>epochs.jsonl</c> of <paramref name="directory"/>, ordered by epoch; an epoch
+    /// written twice (a resume from an older checkpoint runs it again) keeps its last line, and an
+    /// unreadable line is skipped. Empty when the file does not exist.
+    /// </summary>
     public static IReadOnlyList<EpochMetrics> ReadEpochs(string directory)
     {
         string path = Path.Combine(directory, MetricsWriter.EpochsFile);
@@ -51,7 +55,13 @@ public static class MetricsReader
             return Array.Empty<EpochMetrics>();
         }
 
-        return File.ReadLines(path).Select(Parse).Where(f => f is not null).Select(f => MetricsWriter.Unflatten(f!)).ToArray();
+        var byEpoch = new SortedDictionary<int, EpochMetrics>();
+        foreach (var m in File.ReadLines(path).Select(Parse).Where(f => f is not null).Select(f => MetricsWriter.Unflatten(f!)))
+        {
+            byEpoch[m.Epoch] = m;
+        }
+
+        return byEpoch.Values.ToArray();
     }
 
     internal static IEnumerable<(long Step, string Line)> ReadStepLines(string path)

@@ -11,8 +11,10 @@ namespace SslDsl;
 /// Writes per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses to
 /// <c>steps.jsonl</c>, in an output folder. Epoch lines are flushed as they are written and step
 /// lines every <see cref="StepsPerFlush"/> steps and at each epoch end, so a crashed run keeps
-/// what it measured. On a resumed run the files
-/// are first cut back to the checkpoint's history, so they never hold an epoch or step twice.
+/// what it measured. A new run starts the files (<see cref="MetricsWriter(string, IReadOnlyList{EpochMetrics}?, long)"/>);
+/// a resumed one appends to them (<see cref="MetricsWriter(string)"/>), never cutting them back, so
+/// an epoch run again after a resume from an older checkpoint appears twice in the JSON lines
+/// (<see cref="MetricsReader"/> keeps the last copy) and once, the new one, in the CSV.
 /// The CSV has one column per field seen in any epoch (monitors may measure only some epochs).
 /// Optionally the same step and epoch fields also go to a TensorBoard log
 /// (<c>tensorboard/pretrain</c>, see <see cref="TensorBoardLog"/>), rewritten from the kept history on a resume.
@@ -45,20 +47,22 @@ public sealed class MetricsWriter : IDisposable
     }
 
     /// <summary>
-    /// Opens the metric files in <paramref name="directory"/>. When <paramref name="history"/> is
-    /// given, the epoch files are rewritten to hold exactly it and <c>steps.jsonl</c> keeps only
-    /// the steps up to <paramref name="keepStepsUpTo"/> (a fresh run passes an empty history and 0).
-    /// With <paramref name="tensorBoard"/>, a fresh TensorBoard log in <c>tensorboard/pretrain</c> first
-    /// receives the kept steps and epochs, then every step and epoch written.
+    /// Opens the metric files in <paramref name="directory"/>. A new run (<paramref name="append"/> false) with a
+    /// <paramref name="history"/> rewrites the epoch files to hold exactly it and keeps only the steps up to
+    /// <paramref name="keepStepsUpTo"/> in <c>steps.jsonl</c> (a fresh run passes an empty history and 0). A resumed
+    /// or continued run (<paramref name="append"/> true) appends to the files and never cuts them back.
+    /// With <paramref name="tensorBoard"/>, a fresh TensorBoard log in <c>tensorboard/pretrain</c> first receives the
+    /// steps up to <paramref name="keepStepsUpTo"/> (the last line of each step) and the epochs of
+    /// <paramref name="history"/> (else those on disk), then every step and epoch written.
     /// </summary>
-    public MetricsWriter(string directory, IReadOnlyList<EpochMetrics>? history, long keepStepsUpTo, bool tensorBoard = false)
+    public MetricsWriter(string directory, IReadOnlyList<EpochMetrics>? history, long keepStepsUpTo, bool tensorBoard = false, bool append = false)
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
         string epochsPath = Path.Combine(directory, EpochsFile);
         string stepsPath = Path.Combine(directory, StepsFile);
         _csvPath = Path.Combine(directory, EpochsCsvFile);
-        if (history is not null)
+        if (history is not null && !append)
         {
             File.WriteAllLines(epochsPath, history.Select(m => Json(Flatten(m))));
             _rows.AddRange(history.Select(Flatten));
@@ -81,13 +85,20 @@ public sealed class MetricsWriter : IDisposable
             _tensorBoard = new TensorBoardLog(TensorBoardLog.RunDirectory(directory, TensorBoardLog.PretrainRun));
             if (File.Exists(stepsPath))
             {
-                foreach (var (step, line) in MetricsReader.ReadStepLines(stepsPath))
+                // After a fallback to an older checkpoint a step can appear twice in steps.jsonl: its last line counts.
+                var steps = new SortedDictionary<long, string>();
+                foreach (var (step, line) in MetricsReader.ReadStepLines(stepsPath).Where(l => l.Step <= keepStepsUpTo))
+                {
+                    steps[step] = line;
+                }
+
+                foreach (var (step, line) in steps)
                 {
                     _tensorBoard.WriteStep(step, MetricsReader.Parse(line)!);
                 }
             }
 
-            foreach (var row in _rows)
+            foreach (var row in history?.Select(Flatten) ?? _rows)
             {
                 _tensorBoard.WriteEpoch((int)row.First(f => f.Key == "epoch").Value, row);
             }
@@ -119,6 +130,7 @@ public sealed class MetricsWriter : IDisposable
         var fields = Flatten(m);
         Flush();
         _epochsJson.WriteLine(Json(fields));
+        _rows.RemoveAll(r => r.Exists(f => f.Key == "epoch" && f.Value == m.Epoch));
         _rows.Add(fields);
         WriteCsv();
         _tensorBoard?.WriteEpoch(m.Epoch, fields);

@@ -15,7 +15,7 @@ public sealed class NonFiniteLossException : Exception
     /// <param name="step">The global step (0-based) whose loss was not finite.</param>
     /// <param name="epoch">The epoch (1-based).</param>
     /// <param name="terms">The value of each loss term (and of the gradient norm when that was the culprit).</param>
-    /// <param name="lastCheckpoint">The last good checkpoint on disk, or null.</param>
+    /// <param name="lastCheckpoint">The newest checkpoint on disk whose checksums verify, or null.</param>
     /// <param name="skippedBefore">Bad batches already skipped in this run (with <see cref="NonFiniteLossPolicy.SkipBatch"/>).</param>
     /// <param name="detail">Where the non-finite value came from, in words (see <see cref="TrainingOptions.CheckNumerics"/>), or null.</param>
     /// <param name="updateApplied">True when the optimizer update had already been applied (its result was the non-finite value).</param>
@@ -53,7 +53,7 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The value of each loss term at that step.</summary>
     public IReadOnlyDictionary<string, double> Terms { get; }
 
-    /// <summary>The last good checkpoint, or null when none was written.</summary>
+    /// <summary>The newest checkpoint whose checksums verified when training stopped, or null when none does.</summary>
     public string? LastCheckpoint { get; }
 
     /// <summary>The names of the terms that are NaN or infinite.</summary>
@@ -66,8 +66,8 @@ public sealed class NonFiniteLossException : Exception
         string what = updateApplied ? "parameters" : bad.Length == 1 && bad[0].StartsWith(GradientNormTerm + " ", StringComparison.Ordinal) ? "gradient norm" : "loss";
         string which = updateApplied ? "" : ": " + (bad.Length > 0 ? string.Join(", ", bad) : "the total");
         string keep = lastCheckpoint is null
-            ? "No checkpoint had been written yet."
-            : $"The last good checkpoint is kept at '{lastCheckpoint}'; resume from it with a lower learning rate or gradient clipping.";
+            ? "No checkpoint of this run verifies (none was written yet, or every one is damaged)."
+            : $"The last good checkpoint is '{lastCheckpoint}' (its checksums verify); resume from it with a lower learning rate or gradient clipping.";
         string where = detail is null ? "" : $" Where: {detail}";
         string stop = updateApplied ? "Training stopped after that update; the model in memory is damaged." : "Training stopped before applying the update.";
         return $"Task '{taskName}': the {what} became non-finite at step {step} (epoch {epoch}){which}.{where} {stop}{skipped} {keep}" +

@@ -29,12 +29,15 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     private long _skippedBatches;
     private EpochProgress? _position;
     private Dataset<TBatch>? _fitData;
+    private readonly TrainingSettings _declared;
 
     /// <summary>Resolves the declared settings against the run-time options and seeds torch.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
+    /// <exception cref="ArgumentException">The device is not available in this process (CUDA without a GPU).</exception>
     protected PretextTrainer(TrainingSettings declared, TrainingOptions? options)
     {
         ArgumentNullException.ThrowIfNull(declared);
+        _declared = declared;
         Options = options ?? new TrainingOptions();
         Options.Validate();
         Settings = declared with
@@ -46,6 +49,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         };
         ValidateSettings(Settings);
         Device = Options.Device ?? Devices.Best();
+        Devices.EnsureAvailable(Device, Names[nameof(TrainingOptions.Device)]);
         torch.manual_seed(Settings.Seed);
     }
 
@@ -54,6 +58,9 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
     /// <summary>The run-time options.</summary>
     public TrainingOptions Options { get; }
+
+    /// <summary>How messages name the settings (API properties, or the options of a command line).</summary>
+    private SettingNames Names => Options.Names;
 
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
@@ -155,7 +162,18 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
     private StepOutcome ComputeAndApply(TBatch batch, int epoch, TrainingOptimizer optimizer, bool maySkip, Tensor[]? buffers)
     {
-        var loss = ComputeLoss(batch);
+        LossTerms loss;
+        try
+        {
+            loss = ComputeLoss(batch);
+        }
+        catch (BatchTooSmallException e)
+        {
+            throw new ArgumentException(
+                $"Task '{Settings.TaskName}': batches of {Settings.BatchSize} are too small for its loss. {e.Reason} " +
+                $"Use {Names.Set(nameof(TrainingOptions.BatchSize), e.Minimum)} or more.", e);
+        }
+
         double total = loss.Total.item<float>();
         var termValues = new Dictionary<string, double>(loss.Terms.Count);
         foreach (var (name, value) in loss.Terms)
@@ -198,13 +216,13 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 return new StepOutcome(false, total, termValues);
             }
 
-            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches, detail);
+            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, LastVerifiedCheckpoint(), _skippedBatches, detail);
         }
 
         optimizer.Step();
         if (_numerics is not null && NumericsWatch.DiagnoseParameters(Network) is string damaged)
         {
-            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, _lastCheckpoint, _skippedBatches, damaged, updateApplied: true);
+            throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, LastVerifiedCheckpoint(), _skippedBatches, damaged, updateApplied: true);
         }
 
         AfterOptimizerStep(loss);
@@ -233,13 +251,18 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// seed + epoch, drops the last incomplete batch, reports progress, runs the monitors, writes
     /// metrics, checkpoints and plots to the output folder, and resumes from its last checkpoint
     /// when asked (<see cref="TrainingOptions.Resume"/>), exactly where it stopped, even mid-epoch.
+    /// Before the first step it checks the output folder (writable, room for the checkpoints, no
+    /// other run in it unless <see cref="TrainingOptions.Overwrite"/>), that the batch fits the data,
+    /// and that a resumed checkpoint belongs to the same run (seed, batch size, dataset).
     /// Cancelling <paramref name="cancellationToken"/> stops after the current step, saves a
     /// resumable checkpoint of that position (when there is an output folder) and returns with
     /// <see cref="FitResult.Interrupted"/> set; calling <c>Fit</c> again on the same trainer also continues.
     /// </summary>
-    /// <exception cref="ArgumentException">The dataset holds fewer samples than one batch.</exception>
-    /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; the checkpoints on disk are the last good ones.</exception>
-    /// <exception cref="CheckpointMismatchException">Resume found a checkpoint of another task or model.</exception>
+    /// <exception cref="ArgumentException">The dataset holds fewer samples than one batch, or the batch is too small for the loss (one sample, no negatives).</exception>
+    /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; the exception names the last checkpoint that verifies.</exception>
+    /// <exception cref="OutputDirectoryException">The output folder holds another run, cannot be written, is a file, or its disk is too full.</exception>
+    /// <exception cref="ResumeException">Resume found no checkpoint that loads, or one of a run with another seed, batch size or dataset.</exception>
+    /// <exception cref="CheckpointMismatchException">The checkpoint given by <see cref="TrainingOptions.ResumeFrom"/> cannot be used.</exception>
     public FitResult Fit(Dataset<TBatch> data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -248,7 +271,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         if (fullBatches == 0)
         {
             throw new ArgumentException(
-                $"Dataset '{data.Name}' holds {data.Count} samples, fewer than one batch of {batchSize}. Lower the batch size (TrainingOptions.BatchSize) or add data.",
+                $"Dataset '{data.Name}' holds {data.Count} samples, fewer than one batch of {batchSize}. Lower the batch size ({Names[nameof(TrainingOptions.BatchSize)]}) or add data.",
                 nameof(data));
         }
 
@@ -259,30 +282,30 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
         string? outDir = Options.OutputDirectory;
         var store = outDir is null ? null : new CheckpointStore(Path.Combine(outDir, "checkpoints"));
+        _store = store;
+        bool resume = Options.Resume || Options.ResumeFrom is not null;
+        bool continuing = _ownsOutput || GlobalStep > 0 || CompletedEpochs > 0 || _position is not null;
+        _fitRun = CurrentRun(data);
+        if (outDir is not null)
+        {
+            PrepareOutput(outDir, store!, newRun: !resume && !continuing);
+        }
+
         if (store is not null && store.CleanLeftovers() is int cleaned and > 0)
         {
             Log($"Removed {cleaned} unfinished temporary checkpoint file(s) from {store.Directory}.");
         }
 
-        if (Options.Resume && store is not null)
+        string? resumedFile = resume && !continuing ? ResumeRun(store) : null;
+        CheckResumedRun();
+        if (resumedFile is not null)
         {
-            if (File.Exists(store.Last))
-            {
-                LoadCheckpoint(store.Last);
-                resumedFrom = CompletedEpochs;
-                string where = _position is { BatchesDone: > 0 } p
-                    ? $"in epoch {p.Epoch + 1} after batch {p.BatchesDone} of {_stepsPerEpoch}"
-                    : $"after epoch {CompletedEpochs}";
-                Log($"Resumed '{Settings.TaskName}' from {store.Last} {where} (step {GlobalStep}).");
-            }
-            else
-            {
-                Log($"No checkpoint to resume in {store.Directory}; starting '{Settings.TaskName}' from scratch.");
-            }
+            resumedFrom = CompletedEpochs;
+            Log($"Resumed '{Settings.TaskName}' from {resumedFile} {Position()} (step {GlobalStep}).");
         }
-
         _fitData = data;
-        using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep, Options.TensorBoard);
+        // A new run starts its metric files; a resumed or continued one appends to them, never cutting them back.
+        using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep, Options.TensorBoard, append: resume || continuing);
         var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
         bool interrupted = false;
         try
@@ -326,7 +349,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             {
                 SaveCheckpoint(store.Last);
                 checkpoint = store.Last;
-                Log($"Training of '{Settings.TaskName}' cancelled {at} (step {GlobalStep}); saved {store.Last}. Run again with TrainingOptions.Resume = true to continue exactly there.");
+                Log($"Training of '{Settings.TaskName}' cancelled {at} (step {GlobalStep}); saved {store.Last}. Run again with {Names.Set(nameof(TrainingOptions.Resume))} to continue exactly there.");
             }
             else
             {

@@ -42,11 +42,35 @@ public sealed class TrainingOptions
     public int CheckpointEvery { get; init; } = 1;
 
     /// <summary>
-    /// Continue from <c>checkpoints/last.ckpt</c> in <see cref="OutputDirectory"/> when there is one:
-    /// network, optimizer, schedule position, random generators, metrics history and, after a
-    /// cancelled run, the position inside the interrupted epoch.
+    /// Continue the run in <see cref="OutputDirectory"/> from <c>checkpoints/last.ckpt</c>: network,
+    /// optimizer, schedule position, random generators, metrics history and, after a cancelled run,
+    /// the position inside the interrupted epoch. When <c>last.ckpt</c> is missing or damaged, the
+    /// newest checkpoint that loads (<c>best.ckpt</c>, <c>epoch-NNNN.ckpt</c>) is used instead, with a
+    /// warning; when none loads, <c>Fit</c> throws <see cref="ResumeException"/> (it never starts over
+    /// by itself). Metrics are appended to the files already there. The checkpoint's run settings
+    /// (seed, batch size, dataset) must match this run's.
     /// </summary>
     public bool Resume { get; init; }
+
+    /// <summary>
+    /// Continue from this checkpoint file (of any folder) instead of the newest one in
+    /// <see cref="OutputDirectory"/>; metrics and new checkpoints still go to <see cref="OutputDirectory"/>.
+    /// Implies <see cref="Resume"/>, without falling back to another file when it does not load.
+    /// </summary>
+    public string? ResumeFrom { get; init; }
+
+    /// <summary>
+    /// Start a new run in an <see cref="OutputDirectory"/> that holds another run's checkpoints or
+    /// metrics, deleting them (and its plots) first. Without it (or <see cref="Resume"/>) such a
+    /// folder is refused with <see cref="OutputDirectoryException"/>, so no run is lost by accident.
+    /// </summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>
+    /// How messages name the settings: API properties by default; a command-line program passes
+    /// <see cref="SettingNames.CommandLine"/> so that its users read the options they type.
+    /// </summary>
+    public SettingNames Names { get; init; } = SettingNames.Api;
 
     /// <summary>
     /// Besides <c>last.ckpt</c> and <c>best.ckpt</c>, keep the checkpoints of the last this-many
@@ -178,6 +202,21 @@ public sealed class TrainingOptions
         if (Resume && OutputDirectory is null)
         {
             throw new ArgumentException("TrainingOptions.Resume needs an OutputDirectory holding the checkpoints to resume from.", nameof(Resume));
+        }
+
+        if (ResumeFrom is { Length: 0 })
+        {
+            throw new ArgumentException("TrainingOptions.ResumeFrom is empty; give a checkpoint file, or null to resume from OutputDirectory.", nameof(ResumeFrom));
+        }
+
+        if (Overwrite && (Resume || ResumeFrom is not null))
+        {
+            throw new ArgumentException("TrainingOptions.Overwrite starts a new run and cannot be combined with Resume or ResumeFrom, which continue one.", nameof(Overwrite));
+        }
+
+        if (Names is null)
+        {
+            throw new ArgumentNullException(nameof(Names), "TrainingOptions.Names is null; leave it at SettingNames.Api.");
         }
     }
 }

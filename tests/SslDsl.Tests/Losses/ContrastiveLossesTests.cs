@@ -110,6 +110,24 @@ public class ContrastiveLossesTests
     }
 
     [Fact]
+    public void OneSampleHasNoNegativesAndIsRefusedUnlessAQueueSuppliesThem()
+    {
+        // With N = 1 the only other row of NT-Xent is the positive, so -log(e^s / e^s) = 0 whatever the embeddings.
+        var ntXent = Assert.Throws<BatchTooSmallException>(() => Losses.NtXent(torch.ones(1, 3, torch.float64), torch.rand(1, 3, torch.float64), 0.5));
+        Assert.Equal(2, ntXent.Minimum);
+        Assert.Contains("no negatives", ntXent.Message);
+        var infoNce = Assert.Throws<BatchTooSmallException>(() => Losses.InfoNce(torch.ones(1, 3, torch.float64), torch.ones(1, 3, torch.float64), 0.5));
+        Assert.Equal(2, infoNce.Minimum);
+
+        // A queue supplies negatives: q = k = e1, negatives e1 and -e1, tau 0.5: logits [2, 2, -2], target 0,
+        // loss = -log(e^2 / (e^2 + e^2 + e^-2)) = log(2 + e^-4).
+        using var q = torch.tensor(new double[] { 1, 0, 0 }).reshape(1, 3);
+        using var negatives = torch.tensor(new double[] { 1, 0, 0, -1, 0, 0 }).reshape(2, 3);
+        using var loss = Losses.InfoNce(q, q, 0.5, negatives);
+        Assert.Equal(Math.Log(2 + Math.Exp(-4)), Value(loss), 1e-12);
+    }
+
+    [Fact]
     public void ContrastiveMarginMatchesLoopReference()
     {
         const double margin = 3.0;
@@ -168,7 +186,7 @@ public class ContrastiveLossesTests
     public void ContrastiveMarginRejectsBadArguments()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.ContrastiveMargin(Matrix(A), Matrix(B), 0));
-        Assert.Throws<ArgumentException>(() => Losses.ContrastiveMargin(torch.zeros(1, 3), torch.zeros(1, 3), 1));
+        Assert.Equal(2, Assert.Throws<BatchTooSmallException>(() => Losses.ContrastiveMargin(torch.zeros(1, 3), torch.zeros(1, 3), 1)).Minimum);
         Assert.Throws<ArgumentException>(() => Losses.ContrastiveMargin(Matrix(A), torch.zeros(3, 2, torch.float64), 1));
     }
 }
