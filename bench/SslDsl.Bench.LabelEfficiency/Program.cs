@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using SslDsl;
-using SslDsl.Bench;
+using FashionSimClrSample;
 using SslDsl.Bench.LabelEfficiency;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,10 +50,14 @@ static int Run(BenchOptions options)
 
     Console.WriteLine($"Pretrained encoder: {encoderPath} (task '{header.TaskName}', {header.OutputDim} features).");
 
-    // Every supervised run: the declared fine-tune learning rate (1e-3, AdamW, cosine), batch 256; only the encoder's start differs.
+    // Model selection never sees the test images: the last 5,000 training images are the validation split on which every
+    // method's learning rate (and the probes' weight decay) is chosen; label subsets are drawn from the other 55,000.
+    const int validationCount = 5_000;
+    using var fitPool = train.Subset(Enumerable.Range(0, (int)train.Count - validationCount).Select(i => (long)i).ToArray(), "train-55k");
+    using var validation = train.Subset(Enumerable.Range((int)train.Count - validationCount, validationCount).Select(i => (long)i).ToArray(), "validation");
     var declared = FashionSimClr.DeclaredFineTune!;
-    var probeSettings = declared with { Mode = FineTuneMode.LinearProbe, LearningRate = options.ProbeLearningRate ?? declared.LearningRate };
-    var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale, LearningRate = options.FullLearningRate ?? declared.LearningRate };
+    var probeSettings = declared with { Mode = FineTuneMode.LinearProbe };
+    var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale };
 
     nn.Module<Tensor, Tensor> Pretrained()
     {
@@ -65,33 +69,63 @@ static int Run(BenchOptions options)
 
     nn.Module<Tensor, Tensor> Scratch(long seed)
     {
+        using var saved = torch.random.get_rng_state();
         torch.manual_seed(seed);
-        return FashionSimClr.Encoder();
+        var encoder = FashionSimClr.Encoder();
+        torch.random.set_rng_state(saved);
+        return encoder;
     }
 
-    var methods = new (string Key, string Name, Func<long, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
+    // Probes choose their learning rate and weight decay on the validation split themselves (LinearProbe); the end-to-end
+    // methods try each --full-lrs value with the first seed, keep the one with the best validation accuracy, and run
+    // every seed with it.
+    var methods = new (string Key, string Name, bool EndToEnd, Func<long, double, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
     {
-        ("raw", "raw pixels, logistic regression", (seed, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); return f.Fit(data, test); }),
-        ("a", "(a) SmallCnn from scratch", (seed, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
-        ("b", "(b) SimCLR + linear probe", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); return f.Fit(data, test); }),
-        ("c", "(c) SimCLR + full fine-tune", (seed, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, fullSettings, o); return f.Fit(data, test); }),
+        ("raw", "raw pixels, logistic regression", false, (seed, lr, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); return f.Fit(data, validation, test); }),
+        ("a", "(a) same CNN from scratch", true, (seed, lr, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, fullSettings with { LearningRate = lr }, o); return f.Fit(data, validation, test); }),
+        ("b", "(b) SimCLR + linear probe", false, (seed, lr, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); return f.Fit(data, validation, test); }),
+        ("c", "(c) SimCLR + full fine-tune", true, (seed, lr, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, fullSettings with { LearningRate = lr }, o); return f.Fit(data, validation, test); }),
     }.Where(m => options.Methods.Contains(m.Key)).ToArray();
 
     var runs = new List<RunRecord>();
     foreach (double fraction in options.Fractions)
     {
-        foreach (long seed in options.Seeds)
+        foreach (var (_, name, endToEnd, run) in methods)
         {
-            using var subset = train.Subset(LabelSubsets.Draw(train.Count, fraction, seed), $"train-{fraction:P0}-seed{seed}");
-            int epochs = LabelSubsets.Epochs(subset.Count, declared.BatchSize, options.TargetSteps, options.MaxEpochs);
-            var runOptions = new TrainingOptions { Epochs = epochs, BatchSize = declared.BatchSize, Seed = seed, Device = cpu, ShowProgress = false };
-            foreach (var (_, name, run) in methods)
+            double chosenLr = double.NaN;
+            for (int s = 0; s < options.Seeds.Length; s++)
             {
-                var result = run(seed, runOptions, subset);
-                var record = new RunRecord(name, fraction, seed, subset.Count, epochs, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
+                long seed = options.Seeds[s];
+                using var subset = fitPool.Subset(LabelSubsets.Draw(fitPool.Count, fraction, seed), $"train-{fraction:P0}-seed{seed}");
+                int epochs = endToEnd ? LabelSubsets.Epochs(subset.Count, declared.BatchSize, options.TargetSteps, options.MaxEpochs) : options.ProbeEpochs;
+                var runOptions = new TrainingOptions { Epochs = epochs, BatchSize = endToEnd ? declared.BatchSize : null, Seed = seed, Device = cpu, ShowProgress = false };
+                FineTuneResult result;
+                if (endToEnd && s == 0)
+                {
+                    // Selection with the first seed: one run per learning rate, scored on validation only.
+                    var tried = options.FullLearningRates.Select(lr => (Lr: lr, Result: run(seed, lr, runOptions, subset))).ToArray();
+                    foreach (var t in tried)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{fraction,5:P0} seed {seed}: {name,-30} lr {t.Lr:G2}: validation {t.Result.Validation!.Accuracy:F4}"));
+                    }
+
+                    var best = tried.Aggregate((a, b) => b.Result.Validation!.Accuracy > a.Result.Validation!.Accuracy ? b : a);
+                    chosenLr = best.Lr;
+                    result = best.Result;
+                }
+                else
+                {
+                    result = run(seed, chosenLr, runOptions, subset);
+                }
+
+                string choice = result.Probe is { } probe
+                    ? string.Create(CultureInfo.InvariantCulture, $"lr {probe.Chosen.LearningRate:G2}, wd {probe.Chosen.WeightDecay:G2}")
+                    : string.Create(CultureInfo.InvariantCulture, $"lr {chosenLr:G2}");
+                var record = new RunRecord(name, fraction, seed, subset.Count, epochs, choice, result.Validation!.Accuracy, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
                 runs.Add(record);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{fraction,5:P0} seed {seed}: {name,-32} {epochs,3} epochs  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  losses {string.Join(" ", result.EpochLosses.Select(l => l.ToString("F3", CultureInfo.InvariantCulture)))}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
+                    $"{fraction,5:P0} seed {seed}: {name,-30} {epochs,3} epochs  {choice}  validation {record.ValidationAccuracy:F4}  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
             }
         }
     }
@@ -102,6 +136,6 @@ static int Run(BenchOptions options)
     Console.WriteLine(ResultTable.Targets(runs));
     Console.WriteLine($"Total wall time {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)} (pretraining {ConsoleProgress.FormatTime(pretrainSeconds)}).");
     File.WriteAllText(Path.Combine(options.Output, "table.md"), table);
-    File.WriteAllText(Path.Combine(options.Output, "runs.json"), JsonSerializer.Serialize(new { encoder = encoderPath, pretrainSeconds, totalSeconds = clock.Elapsed.TotalSeconds, options.TargetSteps, options.MaxEpochs, options.EncoderLearningRateScale, runs }, new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(Path.Combine(options.Output, "runs.json"), JsonSerializer.Serialize(new { encoder = encoderPath, pretrainSeconds, totalSeconds = clock.Elapsed.TotalSeconds, options.TargetSteps, options.MaxEpochs, options.EncoderLearningRateScale, options.FullLearningRates, runs }, new JsonSerializerOptions { WriteIndented = true }));
     return 0;
 }

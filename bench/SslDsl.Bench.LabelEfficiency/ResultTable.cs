@@ -7,9 +7,9 @@ using System.Text;
 namespace SslDsl.Bench.LabelEfficiency;
 
 /// <summary>One supervised run: a method on one label fraction with one seed.</summary>
-internal sealed record RunRecord(string Method, double Fraction, long Seed, long Labels, int Epochs, double TestAccuracy, double TrainAccuracy, double Seconds);
+internal sealed record RunRecord(string Method, double Fraction, long Seed, long Labels, int Epochs, string Choice, double ValidationAccuracy, double TestAccuracy, double TrainAccuracy, double Seconds);
 
-/// <summary>Formats the runs as a markdown table (mean test accuracy over seeds, each seed in brackets) and checks the targets.</summary>
+/// <summary>Formats the runs as a markdown table (mean test accuracy over seeds ± sample standard deviation, each seed in brackets) and checks the targets.</summary>
 internal static class ResultTable
 {
     public static string Markdown(IReadOnlyList<RunRecord> runs, IReadOnlyList<double> fractions, IReadOnlyList<string> methods)
@@ -20,7 +20,7 @@ internal static class ResultTable
         foreach (var f in fractions)
         {
             var any = runs.First(r => r.Fraction == f);
-            sb.Append(c, $" {f:P0} labels ({any.Labels}, {any.Epochs} epochs) |");
+            sb.Append(c, $" {f:P0} labels ({any.Labels}) |");
         }
 
         sb.AppendLine();
@@ -31,7 +31,9 @@ internal static class ResultTable
             foreach (var f in fractions)
             {
                 var cell = runs.Where(r => r.Method == m && r.Fraction == f).ToArray();
-                sb.Append(c, $" **{cell.Average(r => r.TestAccuracy):F4}** ({string.Join(", ", cell.Select(r => r.TestAccuracy.ToString("F4", c)))}) |");
+                double mean = cell.Average(r => r.TestAccuracy);
+                double sd = cell.Length > 1 ? Math.Sqrt(cell.Sum(r => (r.TestAccuracy - mean) * (r.TestAccuracy - mean)) / (cell.Length - 1)) : 0;
+                sb.Append(c, $" **{mean:F4}** ± {sd:F4} ({string.Join(", ", cell.Select(r => r.TestAccuracy.ToString("F4", c)))}; {cell[0].Epochs} epochs, {cell[0].Choice}) |");
             }
 
             sb.AppendLine();

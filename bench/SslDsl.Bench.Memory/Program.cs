@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using SslDsl;
-using SslDsl.Bench;
+using FashionSimClrSample;
 using SslDslSamples;
 using TorchSharp;
 

@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using FashionSimClrSample;
 using SslDsl.Bench;
 using TorchSharp;
 using static TorchSharp.torch;

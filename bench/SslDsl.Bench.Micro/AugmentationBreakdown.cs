@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using FashionSimClrSample;
 using SslDsl;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,10 +23,10 @@ internal static class AugmentationBreakdown
         {
             Run("1x28x28 Fashion-MNIST (FashionSimClr)", gray, repetitions, new (string, Func<Tensor, Tensor>)[]
             {
-                ("RandomResizedCrop", x => ImageAugment.RandomResizedCrop(x, 0.3, 1.0, 0.75, 4.0 / 3.0, 1.0, generator)),
+                ("RandomResizedCrop", x => ImageAugment.RandomResizedCrop(x, 0.4, 1.0, 0.75, 4.0 / 3.0, 1.0, generator)),
                 ("HorizontalFlip", x => ImageAugment.HorizontalFlip(x, 0.5, generator)),
-                ("ColorJitter", x => ImageAugment.ColorJitter(x, 0.4, 0.4, 0.0, 0.0, 0.8, generator)),
-                ("GaussianNoise", x => ImageAugment.GaussianNoise(x, 0.05, 0.5, generator)),
+                ("ColorJitter", x => ImageAugment.ColorJitter(x, 0.6, 0.6, 0.0, 0.0, 0.8, generator)),
+                ("RandomErasing", x => ImageAugment.RandomErasing(x, 0.0816, 0.0816, 0.25, generator)),
             });
         }
 

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using SslDsl.Bench;
+using FashionSimClrSample;
 using TorchSharp;
 
 namespace SslDsl.Bench.Micro;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SslDsl.Bench;
+using FashionSimClrSample;
 using TorchSharp;
 using static TorchSharp.torch;
 

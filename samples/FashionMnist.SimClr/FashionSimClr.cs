@@ -26,5 +26,5 @@ namespace FashionSimClrSample;
 public partial class FashionSimClr
 {
     [Encoder(OutputDim = 1024)]
-    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+    internal static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
 }

@@ -14,7 +14,7 @@ public sealed record EvaluationResult(double Accuracy, double Loss, long Count);
 /// <param name="Train">Accuracy on the training data after the last epoch.</param>
 /// <param name="Test">Accuracy on the test data, when a test set was given.</param>
 /// <param name="Seconds">Wall time.</param>
-/// <remarks>For a linear probe, <paramref name="EpochLosses"/> is empty and <see cref="Probe"/> holds the grid, the choice and the final head's scores.</remarks>
+/// <remarks>For a linear probe, <paramref name="EpochLosses"/> is the final head's curve and <see cref="Probe"/> holds the grid, the choice and the scores.</remarks>
 public sealed record FineTuneResult(FineTuneMode Mode, IReadOnlyList<double> EpochLosses, EvaluationResult Train, EvaluationResult? Test, double Seconds)
 {
     /// <summary>Accuracy on the validation split (for a linear probe: that of the chosen grid point, before the final refit).</summary>

@@ -295,9 +295,14 @@ public class FineTuner<TBatch> : IDisposable
             _tensorBoard?.Scalar("probe/validation_accuracy", probe.Candidates[i].ValidationAccuracy, i);
         }
 
-        WriteEvaluations(Probe.Epochs, probe.Train, probe.Test);
+        for (int epoch = 0; epoch < probe.FinalEpochLosses.Count; epoch++)
+        {
+            _tensorBoard?.WriteEpoch(epoch + 1, new Dictionary<string, double> { ["loss"] = probe.FinalEpochLosses[epoch], ["lr"] = probe.FinalEpochLearningRates[epoch] });
+        }
+
+        WriteEvaluations(probe.FinalEpochLosses.Count, probe.Train, probe.Test);
         var validationResult = new EvaluationResult(probe.ValidationAccuracy, double.NaN, validation.Count);
-        return new FineTuneResult(Settings.Mode, Array.Empty<double>(), probe.Train, probe.Test, clock.Elapsed.TotalSeconds)
+        return new FineTuneResult(Settings.Mode, probe.FinalEpochLosses, probe.Train, probe.Test, clock.Elapsed.TotalSeconds)
         {
             Validation = validationResult,
             Probe = probe,

@@ -58,7 +58,7 @@ public static class LinearProbe
             foreach (double wd in settings.WeightDecays)
             {
                 var fitClock = Stopwatch.StartNew();
-                using var head = Train(train, lr, wd, classes, settings, train);
+                using var head = Train(train, lr, wd, classes, settings, train, curve: null);
                 double accuracy = Evaluate(head, validation, train).Accuracy;
                 candidates.Add(new ProbeCandidate(lr, wd, accuracy));
                 log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -69,18 +69,27 @@ public static class LinearProbe
         var chosen = candidates.Aggregate((best, c) => c.ValidationAccuracy > best.ValidationAccuracy ? c : best);
         using var all = torch.NewDisposeScope();
         var both = (torch.cat(new List<Tensor> { train.Features, validation.Features }, 0), torch.cat(new List<Tensor> { train.Labels, validation.Labels }, 0));
-        using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both);
+        var curve = new List<(double Loss, double LearningRate)>();
+        using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both, curve);
         var trainResult = Evaluate(final, both, both);
         var testResult = test is { } ts ? Evaluate(final, ts, both) : null;
         keepFinal?.Invoke(final.Linear, final.Mean, final.Std);
         string testText = testResult is null ? "" : FormattableString.Invariant($", test accuracy {testResult.Accuracy:F4}");
         log?.WriteLine(FormattableString.Invariant(
             $"[probe] chose lr {chosen.LearningRate:G3} weight decay {chosen.WeightDecay:G3} on validation; train+validation accuracy {trainResult.Accuracy:F4}{testText} ({clock.Elapsed.TotalSeconds:F1} s)"));
-        return new LinearProbeResult(chosen, candidates, trainResult, testResult, clock.Elapsed.TotalSeconds);
+        return new LinearProbeResult(chosen, candidates, trainResult, testResult, clock.Elapsed.TotalSeconds)
+        {
+            FinalEpochLosses = curve.Select(c => c.Loss).ToArray(),
+            FinalEpochLearningRates = curve.Select(c => c.LearningRate).ToArray(),
+        };
     }
 
-    /// <summary>Trains a head on <paramref name="data"/> (standardized with the statistics of <paramref name="reference"/>).</summary>
-    private static Head Train((Tensor Features, Tensor Labels) data, double lr, double wd, int classes, ProbeSettings s, (Tensor Features, Tensor Labels) reference)
+    /// <summary>
+    /// Trains a head on <paramref name="data"/> (standardized with the statistics of <paramref name="reference"/>);
+    /// adds each epoch's mean loss and last learning rate to <paramref name="curve"/> when given.
+    /// </summary>
+    private static Head Train((Tensor Features, Tensor Labels) data, double lr, double wd, int classes, ProbeSettings s, (Tensor Features, Tensor Labels) reference,
+        List<(double Loss, double LearningRate)>? curve)
     {
         var head = new Head(reference.Features, classes, s.Seed);
         long n = data.Features.shape[0];
@@ -97,13 +106,15 @@ public static class LinearProbe
             var order = torch.randperm(n, generator: generator, device: data.Features.device);
             var shuffled = x.index_select(0, order);
             var labels = data.Labels.index_select(0, order);
+            double lossSum = 0, rate = lr;
             for (long b = 0; b < batches; b++)
             {
                 using var scope = torch.NewDisposeScope();
                 long start = b * s.BatchSize, size = Math.Min(s.BatchSize, n - start);
+                rate = lr * 0.5 * (1 + Math.Cos(Math.PI * step / total));
                 foreach (var group in optimizer.ParamGroups)
                 {
-                    group.LearningRate = lr * 0.5 * (1 + Math.Cos(Math.PI * step / total));
+                    group.LearningRate = rate;
                 }
 
                 step++;
@@ -111,7 +122,13 @@ public static class LinearProbe
                 var loss = nn.functional.cross_entropy(head.Linear.forward(shuffled.narrow(0, start, size)), labels.narrow(0, start, size));
                 loss.backward();
                 optimizer.step();
+                if (curve is not null)
+                {
+                    lossSum += loss.item<float>() * size;
+                }
             }
+
+            curve?.Add((lossSum / n, rate));
         }
 
         return head;

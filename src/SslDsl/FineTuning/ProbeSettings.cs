@@ -69,4 +69,10 @@ public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<Prob
 {
     /// <summary>The best validation accuracy (that of <see cref="Chosen"/>).</summary>
     public double ValidationAccuracy => Chosen.ValidationAccuracy;
+
+    /// <summary>The final head's mean training loss per epoch (trained on training + validation features).</summary>
+    public IReadOnlyList<double> FinalEpochLosses { get; init; } = Array.Empty<double>();
+
+    /// <summary>The final head's learning rate at the end of each epoch (cosine schedule).</summary>
+    public IReadOnlyList<double> FinalEpochLearningRates { get; init; } = Array.Empty<double>();
 }

@@ -42,6 +42,7 @@ public class FineTuneModeTests
             result.Probe!.Candidates.Select(c => (c.LearningRate, c.WeightDecay)));
         Assert.Equal(result.Probe.Candidates.Max(c => c.ValidationAccuracy), result.Probe.Chosen.ValidationAccuracy);
         Assert.Equal(result.Probe.ValidationAccuracy, result.Validation!.Accuracy);
+        Assert.Equal(2, result.EpochLosses.Count); // the final head's curve, one mean loss per epoch
         Assert.InRange(result.Test!.Accuracy, 0, 1);
     }
 
