@@ -58,3 +58,18 @@ public sealed class NegativeQueueAttribute : HeadAttribute
     /// <summary>Number of keys kept; a positive multiple of the batch size.</summary>
     public int Size { get; set; } = 4096;
 }
+
+/// <summary>DINO's head: a 3-layer GELU MLP to a normalized bottleneck, then a weight-normalized layer to <see cref="Output"/> dimensions.</summary>
+public sealed class DinoHeadAttribute : HeadAttribute
+{
+    /// <summary>Width of the hidden layers.</summary>
+    public int Hidden { get; set; } = 2048;
+    /// <summary>Width of the normalized bottleneck.</summary>
+    public int Bottleneck { get; set; } = 256;
+    /// <summary>Output dimensions (the softmax's size).</summary>
+    public int Output { get; set; } = 65536;
+    /// <summary>Keep the last layer's rows at unit norm (no learned scale).</summary>
+    public bool NormalizeLastLayer { get; set; } = true;
+    /// <summary>Epochs during which the last layer is not trained.</summary>
+    public int FreezeLastLayerEpochs { get; set; } = 0;
+}

@@ -56,6 +56,84 @@ public sealed class ContrastiveMarginLossAttribute : ObjectiveLossAttribute
     public double Margin { get; set; } = 1.0;
 }
 
+/// <summary>SimSiam: -cos(p(v1), stopgrad(z(v2))), symmetrized. Needs a predictor and no momentum encoder.</summary>
+public sealed class SimSiamLossAttribute : ObjectiveLossAttribute
+{
+}
+
+/// <summary>MoCo v3: InfoNCE of the predictor's queries against the momentum network's keys of the other view, symmetrized, no queue.</summary>
+public sealed class MocoV3LossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.2;
+}
+
+/// <summary>NNCLR: InfoNCE of each view's nearest neighbour in a support set of past embeddings against the other view's prediction.</summary>
+public sealed class NnclrLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.1;
+    /// <summary>Embeddings kept in the support set; a positive multiple of the batch size.</summary>
+    public int SupportSetSize { get; set; } = 16384;
+}
+
+/// <summary>Decoupled contrastive learning: NT-Xent without the positive pair in the denominator.</summary>
+public sealed class DclLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.1;
+}
+
+/// <summary>Weighted decoupled contrastive learning: DCL with hard positives weighted up (negative von Mises-Fisher weights).</summary>
+public sealed class DclwLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Softmax temperature; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.1;
+    /// <summary>Temperature of the positive pairs' weighting; must be &gt; 0.</summary>
+    public double Sigma { get; set; } = 0.5;
+}
+
+/// <summary>
+/// DINO: the student's softmax over <see cref="DinoHeadAttribute"/> outputs of every view is trained to match the
+/// centred, sharpened softmax of the momentum (teacher) network on the other global views. Needs a
+/// <see cref="MomentumEncoderAttribute"/> and a <see cref="DinoHeadAttribute"/>.
+/// </summary>
+public sealed class DinoLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>The student's softmax temperature; must be &gt; 0.</summary>
+    public double StudentTemperature { get; set; } = 0.1;
+    /// <summary>The teacher's temperature after the warm-up; must be &gt; 0 and below the student's.</summary>
+    public double TeacherTemperature { get; set; } = 0.04;
+    /// <summary>The teacher's temperature at the first epoch; must be &gt; 0 and below the student's.</summary>
+    public double WarmupTeacherTemperature { get; set; } = 0.04;
+    /// <summary>Epochs over which the teacher's temperature moves linearly from the warm-up value to the final one.</summary>
+    public int WarmupTeacherTemperatureEpochs { get; set; } = 30;
+    /// <summary>Momentum of the centre's moving average over teacher outputs, in (0,1).</summary>
+    public double CenterMomentum { get; set; } = 0.9;
+}
+
+/// <summary>
+/// SwAV: online clustering of the views' projections onto trainable prototypes; the Sinkhorn-Knopp codes of each
+/// global crop are predicted from every other crop.
+/// </summary>
+public sealed class SwavLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>Number of prototypes (clusters).</summary>
+    public int Prototypes { get; set; } = 3000;
+    /// <summary>Softmax temperature of the predictions; must be &gt; 0.</summary>
+    public double Temperature { get; set; } = 0.1;
+    /// <summary>Sinkhorn-Knopp iterations; at least 1.</summary>
+    public int SinkhornIterations { get; set; } = 3;
+    /// <summary>Sinkhorn-Knopp's entropy regularization; must be &gt; 0.</summary>
+    public double Epsilon { get; set; } = 0.05;
+    /// <summary>Epochs during which the prototypes are not trained.</summary>
+    public int FreezePrototypesEpochs { get; set; } = 1;
+    /// <summary>Features of past batches kept per global crop to compute the codes with (0: no queue); a multiple of the batch size.</summary>
+    public int QueueSize { get; set; } = 0;
+    /// <summary>The first epoch (0-based) whose codes use the queue.</summary>
+    public int QueueStartEpoch { get; set; } = 15;
+}
+
 /// <summary>Mean squared reconstruction error of the input (autoencoders, MAE, inpainting).</summary>
 public sealed class ReconstructionLossAttribute : ObjectiveLossAttribute
 {

@@ -29,6 +29,32 @@ public sealed class ViewsAttribute : Attribute
 }
 
 /// <summary>
+/// Multi-crop views (SwAV, DINO): two global crops of <see cref="GlobalSize"/> pixels and
+/// <see cref="LocalViews"/> local crops of the smaller <see cref="LocalSize"/>, each a random resized crop of its
+/// own scale range. It declares the views (instead of <see cref="ViewsAttribute"/>) and crops them (instead of
+/// <see cref="RandomResizedCropAttribute"/>); the other augmentations apply to every crop, or to the one their
+/// View names (0 and 1 are the global crops, then the local ones). The global crops come first in the views.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class MultiCropAttribute : Attribute
+{
+    /// <summary>Side of the square global crops, in pixels; larger than <see cref="LocalSize"/>.</summary>
+    public int GlobalSize { get; set; } = 224;
+    /// <summary>Side of the square local crops, in pixels; smaller than <see cref="GlobalSize"/>.</summary>
+    public int LocalSize { get; set; } = 96;
+    /// <summary>Number of local crops (0: the two global crops only).</summary>
+    public int LocalViews { get; set; } = 6;
+    /// <summary>Smallest global crop area, as a fraction of the image, in (0,1].</summary>
+    public double GlobalMinScale { get; set; } = 0.4;
+    /// <summary>Largest global crop area, as a fraction of the image, in (0,1].</summary>
+    public double GlobalMaxScale { get; set; } = 1.0;
+    /// <summary>Smallest local crop area, as a fraction of the image, in (0,1].</summary>
+    public double LocalMinScale { get; set; } = 0.05;
+    /// <summary>Largest local crop area, as a fraction of the image, in (0,1].</summary>
+    public double LocalMaxScale { get; set; } = 0.4;
+}
+
+/// <summary>
 /// Declares a task that pretrains one shared encoder on several pretext tasks at once:
 /// <c>L = sum of Weight_i * L_i</c> over its <see cref="ObjectiveAttribute"/> entries.
 /// </summary>

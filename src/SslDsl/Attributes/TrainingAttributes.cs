@@ -38,7 +38,7 @@ public sealed class LearningRateScheduleAttribute : Attribute
     public double Gamma { get; set; } = 0.1;
 }
 
-/// <summary>Batch size, epochs, seed and gradient clipping; run-time options may override them.</summary>
+/// <summary>Batch size, epochs, seed, gradient clipping and accumulation; run-time options may override some of them.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainingAttribute : Attribute
 {
@@ -50,6 +50,8 @@ public sealed class TrainingAttribute : Attribute
     public long Seed { get; set; } = 42;
     /// <summary>Largest gradient norm; 0 disables clipping; must be &gt;= 0.</summary>
     public double GradientClip { get; set; } = 0;
+    /// <summary>Batches whose gradients are summed into one optimizer update (an effective batch AccumulateSteps times larger); must be &gt;= 1.</summary>
+    public int AccumulateSteps { get; set; } = 1;
 }
 
 /// <summary>The downstream head trained on labels after pretraining.</summary>

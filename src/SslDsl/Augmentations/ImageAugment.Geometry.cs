@@ -6,7 +6,7 @@ namespace SslDsl;
 
 public static partial class ImageAugment
 {
-    /// <summary>Attempts per sample of <see cref="RandomResizedCrop"/> before it falls back to a centre crop (torchvision's 10).</summary>
+    /// <summary>Attempts per sample of <see cref="RandomResizedCrop(Tensor, double, double, double, double, double, Generator)"/> before it falls back to a centre crop (torchvision's 10).</summary>
     public const int RandomResizedCropAttempts = 10;
 
     /// <summary>
@@ -20,22 +20,7 @@ public static partial class ImageAugment
     /// <exception cref="ArgumentException">Bad shape, or a scale or ratio out of range or out of order.</exception>
     public static Tensor RandomResizedCrop(Tensor x, double minScale, double maxScale, double minRatio, double maxRatio, double p, Generator generator)
     {
-        const string op = nameof(RandomResizedCrop);
-        Guard.Image(op, x);
-        Guard.Generator(op, generator);
-        Guard.Positive(op, minScale);
-        Guard.Positive(op, maxScale);
-        if (maxScale > 1.0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxScale), maxScale, $"{op}: maxScale is an area fraction and must be in (0,1].");
-        }
-
-        Guard.Ordered(op, minScale, maxScale);
-        Guard.Positive(op, minRatio);
-        Guard.Positive(op, maxRatio);
-        Guard.Ordered(op, minRatio, maxRatio);
-        Guard.Probability(op, p);
-
+        CheckCrop(x, minScale, maxScale, minRatio, maxRatio, p, generator);
         long b = x.shape[0];
         using var scope = torch.NewDisposeScope();
         var (cx, cy, w, h) = RandomResizedCropBoxes(b, x.shape[2], x.shape[3], minScale, maxScale, minRatio, maxRatio, generator, x.device);
@@ -54,7 +39,51 @@ public static partial class ImageAugment
     }
 
     /// <summary>
-    /// The rectangles of <see cref="RandomResizedCrop"/> for a batch of <paramref name="batch"/> images of
+    /// Random resized crop to a square of <paramref name="size"/> x <paramref name="size"/> pixels (multi-crop's
+    /// global and local views): the rectangles are drawn exactly as by the crop that keeps the image size, and
+    /// resized to the new size with bilinear sampling; a sample not selected is the whole image resized.
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad shape, a size below 1, or a scale or ratio out of range or out of order.</exception>
+    public static Tensor RandomResizedCrop(Tensor x, int size, double minScale, double maxScale, double minRatio, double maxRatio, double p, Generator generator)
+    {
+        CheckCrop(x, minScale, maxScale, minRatio, maxRatio, p, generator);
+        Guard.Positive(nameof(RandomResizedCrop), size);
+        long b = x.shape[0];
+        using var scope = torch.NewDisposeScope();
+        var (cx, cy, w, h) = RandomResizedCropBoxes(b, x.shape[2], x.shape[3], minScale, maxScale, minRatio, maxRatio, generator, x.device);
+        var apply = ApplyMask(b, p, generator, x.device);
+        var whole = torch.ones_like(w);
+        var zero = torch.zeros_like(w);
+        var theta = torch.stack(new[]
+        {
+            torch.stack(new[] { torch.where(apply, w, whole), zero, torch.where(apply, cx * 2 - 1, zero) }, 1),
+            torch.stack(new[] { zero, torch.where(apply, h, whole), torch.where(apply, cy * 2 - 1, zero) }, 1),
+        }, 1).to(x.dtype);
+        var grid = nn.functional.affine_grid(theta, new[] { b, x.shape[1], size, size }, align_corners: false);
+        return nn.functional.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false).MoveToOuterDisposeScope();
+    }
+
+    private static void CheckCrop(Tensor x, double minScale, double maxScale, double minRatio, double maxRatio, double p, Generator generator)
+    {
+        const string op = nameof(RandomResizedCrop);
+        Guard.Image(op, x);
+        Guard.Generator(op, generator);
+        Guard.Positive(op, minScale);
+        Guard.Positive(op, maxScale);
+        if (maxScale > 1.0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxScale), maxScale, $"{op}: maxScale is an area fraction and must be in (0,1].");
+        }
+
+        Guard.Ordered(op, minScale, maxScale);
+        Guard.Positive(op, minRatio);
+        Guard.Positive(op, maxRatio);
+        Guard.Ordered(op, minRatio, maxRatio);
+        Guard.Probability(op, p);
+    }
+
+    /// <summary>
+    /// The rectangles of <see cref="RandomResizedCrop(Tensor, double, double, double, double, double, Generator)"/> for a batch of <paramref name="batch"/> images of
     /// <paramref name="height"/> x <paramref name="width"/> pixels, as float64 [B] tensors of fractions of the
     /// image: centre x and y, width and height. Uses the generator exactly as the crop does (all but the selection mask).
     /// </summary>

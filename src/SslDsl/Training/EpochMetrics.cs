@@ -4,8 +4,8 @@ namespace SslDsl;
 
 /// <summary>What one epoch of pretraining measured.</summary>
 /// <param name="Epoch">The epoch, 1-based.</param>
-/// <param name="Steps">Optimizer steps taken in the epoch.</param>
-/// <param name="Loss">Mean total loss over the epoch's steps.</param>
+/// <param name="Steps">Batches whose loss counted in the epoch: one optimizer step each, or one step per <see cref="TrainingSettings.AccumulateSteps"/> batches.</param>
+/// <param name="Loss">Mean total loss over those batches.</param>
 /// <param name="Terms">Mean of each loss term.</param>
 /// <param name="LearningRate">Learning rate at the epoch's last step.</param>
 /// <param name="Seconds">Wall time of the epoch.</param>

@@ -23,7 +23,7 @@ internal sealed class EpochProgress
     /// <summary>Batches of the epoch consumed (updated or skipped).</summary>
     public long BatchesDone { get; set; }
 
-    /// <summary>Optimizer updates applied in the epoch.</summary>
+    /// <summary>Batches whose loss counted (not skipped): optimizer updates, or their batches with gradient accumulation.</summary>
     public long Steps { get; set; }
 
     /// <summary>Sum of the step losses.</summary>

@@ -123,7 +123,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// <summary>
     /// One optimization step on <paramref name="batch"/>: augment, forward, loss, backward, update.
     /// Returns the loss before the update, or NaN when the batch was skipped
-    /// (<see cref="NonFiniteLossPolicy.SkipBatch"/>).
+    /// (<see cref="NonFiniteLossPolicy.SkipBatch"/>). With <see cref="AccumulateSteps"/> k &gt; 1 every k-th
+    /// call updates, with the gradients of the k batches summed.
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (and may not be skipped); the update is not applied.</exception>
     public float Step(TBatch batch)
@@ -134,15 +135,20 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         return outcome.Applied ? (float)outcome.Loss : float.NaN;
     }
 
-    private readonly record struct StepOutcome(bool Applied, double Loss, Dictionary<string, double> Terms);
+    /// <summary>A computed batch: its loss and terms; Update holds the window's mean when the optimizer stepped after it.</summary>
+    private readonly record struct StepOutcome(bool Applied, double Loss, Dictionary<string, double> Terms, (double Loss, Dictionary<string, double> Terms)? Update = null);
 
     private StepOutcome StepCore(TBatch batch, int epoch)
     {
         Network.train();
         var optimizer = Optimizer;
-        long stepsPerEpoch = _stepsPerEpoch > 0 ? _stepsPerEpoch : 1;
-        optimizer.SetLearningRateFactor(LearningRateSchedules.Factor(Settings.Schedule, GlobalStep, TotalSteps, stepsPerEpoch, Settings.Optimizer.LearningRate));
-        optimizer.ZeroGrad();
+        SetEpochOfModules(epoch - 1);
+        if (PendingBatches == 0)
+        {
+            long stepsPerEpoch = _stepsPerEpoch >= AccumulateSteps ? _stepsPerEpoch / AccumulateSteps : 1;
+            optimizer.SetLearningRateFactor(LearningRateSchedules.Factor(Settings.Schedule, GlobalStep, TotalSteps, stepsPerEpoch, Settings.Optimizer.LearningRate));
+            optimizer.ZeroGrad();
+        }
 
         // Forward passes update buffers (batch-norm statistics); a batch that is skipped must not.
         bool maySkip = Options.OnNonFiniteLoss == NonFiniteLossPolicy.SkipBatch;
@@ -183,11 +189,12 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
         bool finite = double.IsFinite(total);
         string? detail = finite ? null : _numerics?.DiagnoseForward();
+        bool closes = ClosesWindow;
         if (finite)
         {
-            loss.Total.backward();
-            double norm = Settings.GradientClip > 0
-                ? torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip)
+            Accumulated(loss).backward();
+            double norm = !closes ? 0.0
+                : Settings.GradientClip > 0 ? torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip)
                 : GradientNorm(optimizer.Parameters);
             if (!double.IsFinite(norm))
             {
@@ -207,6 +214,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             if (maySkip && _skippedBatches < Options.MaxSkippedBatches)
             {
                 RestoreBuffers(buffers!);
+                DropWindow(optimizer);
                 optimizer.ZeroGrad();
                 _skippedBatches++;
                 Log(string.Create(CultureInfo.InvariantCulture,
@@ -219,6 +227,11 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             throw new NonFiniteLossException(Settings.TaskName, GlobalStep, epoch, termValues, LastVerifiedCheckpoint(), _skippedBatches, detail);
         }
 
+        if (AddToWindow(total, termValues) is not { } update)
+        {
+            return new StepOutcome(true, total, termValues);
+        }
+
         optimizer.Step();
         if (_numerics is not null && NumericsWatch.DiagnoseParameters(Network) is string damaged)
         {
@@ -227,7 +240,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
         AfterOptimizerStep(loss);
         GlobalStep++;
-        return new StepOutcome(true, total, termValues);
+        return new StepOutcome(true, total, termValues, update);
     }
 
     private Tensor[] SnapshotBuffers()
@@ -275,8 +288,17 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 nameof(data));
         }
 
-        _stepsPerEpoch = Options.MaxStepsPerEpoch is int max ? Math.Min(max, fullBatches) : fullBatches;
-        TotalSteps = _stepsPerEpoch * Settings.Epochs;
+        // With gradient accumulation an epoch is a whole number of windows of AccumulateSteps batches.
+        long updates = Options.MaxStepsPerEpoch is int max ? Math.Min(max, fullBatches / AccumulateSteps) : fullBatches / AccumulateSteps;
+        if (updates == 0)
+        {
+            throw new ArgumentException(
+                $"Dataset '{data.Name}' holds {data.Count} samples, fewer than one accumulated update of {AccumulateSteps} batches of {batchSize}. Lower Training.AccumulateSteps or the batch size, or add data.",
+                nameof(data));
+        }
+
+        _stepsPerEpoch = updates * AccumulateSteps;
+        TotalSteps = updates * Settings.Epochs;
         var clock = Stopwatch.StartNew();
         int resumedFrom = CompletedEpochs;
 
@@ -404,7 +426,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
         while (state.BatchesDone < _stepsPerEpoch)
         {
-            if (cancellationToken.IsCancellationRequested)
+            // Cancellation waits for the end of an accumulation window: a checkpoint holds no half-summed gradient.
+            if (cancellationToken.IsCancellationRequested && PendingBatches == 0)
             {
                 state.PriorSeconds += epochClock.Elapsed.TotalSeconds;
                 progress?.End("cancelled");
@@ -430,12 +453,22 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
                 state.Steps++;
                 state.Samples += batch.Count;
+            }
+
+            if (outcome.Update is var (stepLoss, stepTerms))
+            {
                 double lr = Optimizer.LearningRate;
-                metrics?.WriteStep(GlobalStep, epoch + 1, outcome.Loss, outcome.Terms, lr);
-                StepCompleted?.Invoke(this, new StepMetrics(GlobalStep, epoch + 1, state.BatchesDone, outcome.Loss, outcome.Terms, lr));
+                metrics?.WriteStep(GlobalStep, epoch + 1, stepLoss, stepTerms, lr);
+                StepCompleted?.Invoke(this, new StepMetrics(GlobalStep, epoch + 1, state.BatchesDone, stepLoss, stepTerms, lr));
             }
 
             progress?.Report(state.BatchesDone, state.Steps > 0 ? state.LossSum / state.Steps : double.NaN, state.Samples - samplesAtStart);
+        }
+
+        // A window left unfinished by a skipped batch does not carry over into the next epoch.
+        if (DropWindow(Optimizer))
+        {
+            Log($"[{Settings.TaskName}] dropped the gradients of an unfinished accumulation window at the end of epoch {epoch + 1}.");
         }
 
         state.PriorSeconds += epochClock.Elapsed.TotalSeconds;
@@ -501,6 +534,11 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         if (!(s.Optimizer.LearningRate > 0) || double.IsInfinity(s.Optimizer.LearningRate))
         {
             throw new ArgumentOutOfRangeException(nameof(OptimizerSettings.LearningRate), s.Optimizer.LearningRate, $"Task '{s.TaskName}': the learning rate is {s.Optimizer.LearningRate}; it must be a finite number > 0.");
+        }
+
+        if (s.AccumulateSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingSettings.AccumulateSteps), s.AccumulateSteps, $"Task '{s.TaskName}': the accumulation is {s.AccumulateSteps} batches; it must be at least 1 (1 updates after every batch).");
         }
 
         if (!(s.GradientClip >= 0) || double.IsInfinity(s.GradientClip))

@@ -31,6 +31,7 @@ public sealed record ScheduleSettings(ScheduleKind Kind, double WarmupEpochs, do
 /// <param name="GradientClip">Largest gradient norm; 0 disables clipping.</param>
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="Schedule">The learning-rate schedule.</param>
+/// <param name="AccumulateSteps">Batches whose gradients are summed into one optimizer update (1: an update after every batch).</param>
 public sealed record TrainingSettings(
     string TaskName,
     int BatchSize,
@@ -38,7 +39,8 @@ public sealed record TrainingSettings(
     long Seed,
     double GradientClip,
     OptimizerSettings Optimizer,
-    ScheduleSettings Schedule);
+    ScheduleSettings Schedule,
+    int AccumulateSteps = 1);
 
 /// <summary>The fine-tuning a task declares (from <see cref="FineTuneAttribute"/>).</summary>
 /// <param name="Classes">Number of classes.</param>
