@@ -1,0 +1,92 @@
+using System;
+using TorchSharp;
+using Xunit;
+using static SslDsl.Tests.LossesTests.Reference;
+
+namespace SslDsl.Tests.LossesTests;
+
+public class PredictorLossesTests
+{
+    private static readonly double[,] A = { { 1.0, 2.0, 0.5 }, { -1.0, 0.5, 2.0 }, { 0.3, -1.2, 0.7 } };
+    private static readonly double[,] B = { { 0.8, 2.2, 0.1 }, { -0.5, 1.0, 1.5 }, { 1.0, -1.0, 0.2 } };
+
+    [Fact]
+    public void SimSiamIsTheMeanNegativeCosine()
+    {
+        double expected = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            expected -= Dot(UnitRow(A, i), UnitRow(B, i)) / 3;
+        }
+
+        Assert.Equal(expected, Value(Losses.SimSiam(Matrix(A), Matrix(B))), 1e-12);
+        Assert.Equal(-1.0, Value(Losses.SimSiam(Matrix(A), Matrix(A).mul(3))), 1e-12);
+    }
+
+    [Fact]
+    public void SimSiamStopsTheGradientAtTheTarget()
+    {
+        var prediction = Matrix(A).requires_grad_();
+        var target = Matrix(B).requires_grad_();
+        Losses.SimSiam(prediction, target).backward();
+        Assert.NotNull(prediction.grad);
+        Assert.True(target.grad is null || target.grad.abs().max().item<double>() == 0);
+    }
+
+    [Fact]
+    public void MocoV3IsInBatchInfoNceScaledByTwiceTheTemperature()
+    {
+        // q = k = the unit axes, tau = 1: each query's logits are (1, 0), so CE = ln(1 + e^-1); times 2 tau = 2.
+        var axes = Matrix(new double[,] { { 1, 0 }, { 0, 1 } });
+        Assert.Equal(2 * Math.Log(1 + Math.Exp(-1)), Value(Losses.MocoV3(axes, axes, temperature: 1.0)), 1e-12);
+
+        const double tau = 0.2;
+        double expected = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            var logits = new double[3];
+            for (int j = 0; j < 3; j++)
+            {
+                logits[j] = Dot(UnitRow(A, i), UnitRow(B, j)) / tau;
+            }
+
+            expected += CrossEntropy(logits, i) / 3;
+        }
+
+        Assert.Equal(2 * tau * expected, Value(Losses.MocoV3(Matrix(A), Matrix(B), tau)), 1e-10);
+    }
+
+    [Fact]
+    public void NnclrContrastsNeighboursWithTheOtherPredictionsAndTrainsOnlyThePredictions()
+    {
+        const double tau = 0.1;
+        double expected = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            var logits = new double[3];
+            for (int j = 0; j < 3; j++)
+            {
+                logits[j] = Dot(UnitRow(A, i), UnitRow(B, j)) / tau;
+            }
+
+            expected += CrossEntropy(logits, i) / 3;
+        }
+
+        var neighbours = Matrix(A).requires_grad_();
+        var predictions = Matrix(B).requires_grad_();
+        var loss = Losses.Nnclr(neighbours, predictions, tau);
+        Assert.Equal(expected, Value(loss), 1e-10);
+        loss.backward();
+        Assert.NotNull(predictions.grad);
+        Assert.True(neighbours.grad is null || neighbours.grad.abs().max().item<double>() == 0);
+    }
+
+    [Fact]
+    public void PredictorLossesRejectBadArguments()
+    {
+        Assert.Throws<ArgumentException>(() => Losses.SimSiam(Matrix(A), torch.zeros(2, 3, torch.float64)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Losses.MocoV3(Matrix(A), Matrix(B), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Losses.Nnclr(Matrix(A), Matrix(B), -0.1));
+        Assert.Throws<ArgumentException>(() => Losses.Nnclr(torch.zeros(3), torch.zeros(3)));
+    }
+}
