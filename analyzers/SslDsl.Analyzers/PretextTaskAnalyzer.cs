@@ -8,7 +8,7 @@ using SslDsl.Generators;
 namespace SslDsl.Analyzers;
 
 /// <summary>
-/// Reports the diagnostic catalogue (SSL001 to SSL026, docs/diagnostics.md) on every [PretextTask] and
+/// Reports the diagnostic catalogue (SSL001 to SSL030, docs/diagnostics.md) on every [PretextTask] and
 /// [MultiTaskPretraining] class, with the parser and validator the generator uses, and duplicate task
 /// names (SSL024) across the compilation at its end. Each type is analyzed once, however many partial
 /// declarations it has; generated code is not analyzed.
@@ -43,7 +43,11 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TextVocabularyInvalid,
         DiagnosticDescriptors.DuplicateTaskName,
         DiagnosticDescriptors.TrainingValueOutOfRange,
-        DiagnosticDescriptors.StrengthOutOfRange);
+        DiagnosticDescriptors.StrengthOutOfRange,
+        DiagnosticDescriptors.MultiCropInvalid,
+        DiagnosticDescriptors.TeacherNotSharper,
+        DiagnosticDescriptors.MethodHeadsInvalid,
+        DiagnosticDescriptors.MemorySizeInvalid);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -56,6 +56,29 @@ internal static class FamilySources
         ["WeightedJointLosses"] = Member("WeightedJointLosses", Image8, ConvEncoder,
             "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [NtXentLoss(Weight = 0.5)] [VicRegLoss(Weight = 0.04)]"),
 
+        // The state-of-the-art catalogue (issue 15): self-distillation, clustering, predictor losses, decoupled contrast, multi-crop.
+        ["Dino"] = Member("Dino", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [DinoHead(Hidden = 16, Bottleneck = 8, Output = 32)] [MomentumEncoder(Momentum = 0.99)] [DinoLoss(WarmupTeacherTemperature = 0.04, TeacherTemperature = 0.07, WarmupTeacherTemperatureEpochs = 2)]"),
+        ["DinoMultiCrop"] = Member("DinoMultiCrop", Image8, ConvEncoder,
+            "[MultiCrop(GlobalSize = 8, LocalSize = 4, LocalViews = 2)] [HorizontalFlip] [GaussianBlur(KernelSize = 3, P = 1.0, View = 0)] [Solarize(P = 0.2, View = 1)] [DinoHead(Hidden = 16, Bottleneck = 8, Output = 32, FreezeLastLayerEpochs = 1)] [MomentumEncoder(Momentum = 0.996)] [DinoLoss]"),
+        ["Swav"] = Member("Swav", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [SwavLoss(Prototypes = 10, QueueSize = 32, QueueStartEpoch = 0, FreezePrototypesEpochs = 0)]"),
+        ["SwavMultiCrop"] = Member("SwavMultiCrop", Image8, ConvEncoder,
+            "[MultiCrop(GlobalSize = 8, LocalSize = 4, LocalViews = 2)] [ColorJitter(Brightness = 0.4, Contrast = 0.4)] [ProjectionHead(Hidden = 16, Output = 8)] [SwavLoss(Prototypes = 10)]"),
+        ["SimSiam"] = Member("SimSiam", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [SimSiamLoss]"),
+        ["MocoV3"] = Member("MocoV3", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [MomentumEncoder(Momentum = 0.99)] [MocoV3Loss(Temperature = 0.2)]"),
+        ["Nnclr"] = Member("Nnclr", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [NnclrLoss(SupportSetSize = 64)]"),
+        ["Dcl"] = Member("Dcl", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [DclLoss(Temperature = 0.1)]"),
+        ["Dclw"] = Member("Dclw", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [DclwLoss(Temperature = 0.1, Sigma = 0.5)]"),
+        ["AccumulatedSimClr"] = Member("AccumulatedSimClr", Image8, ConvEncoder,
+            "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [NtXentLoss]",
+            training: "[Training(BatchSize = 16, Epochs = 1, Seed = 3, AccumulateSteps = 4)]"),
+
         // Reconstruction.
         ["Mae"] = Member("Mae", Image8, ConvEncoder,
             "[PatchMask(PatchSize = 2, Ratio = 0.75)] [Decoder(Hidden = 32, Layers = 2)] [ReconstructionLoss(NormalizeTargets = true)] [FineTune(Classes = 10, Mode = FineTuneMode.Full, Epochs = 5)]"),
@@ -147,7 +170,7 @@ internal static class FamilySources
         """;
 
     /// <summary>A task whose encoder is a static [Encoder] member returning <paramref name="encoder"/> (16 features).</summary>
-    private static string Member(string name, string input, string encoder, string attributes) => $$"""
+    private static string Member(string name, string input, string encoder, string attributes, string training = "[Training(BatchSize = 16, Epochs = 1, Seed = 3)]") => $$"""
         using SslDsl;
         using TorchSharp;
         using static TorchSharp.torch;
@@ -158,7 +181,7 @@ internal static class FamilySources
         {{input}}
         {{attributes}}
         [Optimizer(OptimizerKind.Adam, LearningRate = 0.01)]
-        [Training(BatchSize = 16, Epochs = 1, Seed = 3)]
+        {{training}}
         public partial class {{name}}
         {
             [Encoder(OutputDim = 16)]

@@ -20,6 +20,11 @@ public class JointEmbeddingTrainingTests
         { "vicreg", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [VicRegLoss]" },
         { "margin", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [GaussianNoise(Std = 0.05)] [ContrastiveMarginLoss(Margin = 1.0)]" },
         { "weighted", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [NtXentLoss(Weight = 0.5)] [VicRegLoss(Weight = 0.04)]" },
+        { "simsiam", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [SimSiamLoss]" },
+        { "mocov3", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [MomentumEncoder(Momentum = 0.9)] [MocoV3Loss(Temperature = 0.2)]" },
+        { "nnclr", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [PredictorHead(Hidden = 16, Output = 8)] [NnclrLoss(Temperature = 0.1, SupportSetSize = 64)]" },
+        { "dcl", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [DclLoss(Temperature = 0.1)]" },
+        { "dclw", "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [DclwLoss(Temperature = 0.1, Sigma = 0.5)]" },
     };
 
     [Theory]

@@ -11,7 +11,8 @@ namespace SslDsl;
 /// dimensions (the "prototypes" the softmax runs over). The last layer's weight is v / ||v|| per output row,
 /// times a learned per-row scale unless <c>normalizeLastLayer</c> (DINO's default keeps it at 1). Its
 /// weights may stay frozen for the first epochs (DINO's freeze_last_layer), which stabilizes the start.
-/// Linear weights start from a truncated normal with standard deviation 0.02, biases at 0, as in DINO.
+/// Linear weights start from a normal with standard deviation 0.02 (DINO's truncation at +-2 never cuts at that
+/// scale), biases at 0, as in DINO.
 /// </summary>
 public sealed class DinoHead : nn.Module<Tensor, Tensor>, IEpochAware
 {
@@ -51,7 +52,7 @@ public sealed class DinoHead : nn.Module<Tensor, Tensor>, IEpochAware
             {
                 if (parameterName.EndsWith("weight", StringComparison.Ordinal))
                 {
-                    nn.init.trunc_normal_(p, std: 0.02);
+                    nn.init.normal_(p, std: 0.02);
                 }
                 else
                 {
@@ -60,7 +61,7 @@ public sealed class DinoHead : nn.Module<Tensor, Tensor>, IEpochAware
             }
         }
 
-        last_weight = nn.Parameter(nn.init.trunc_normal_(torch.empty(output, bottleneck), std: 0.02));
+        last_weight = nn.Parameter(nn.init.normal_(torch.empty(output, bottleneck), std: 0.02));
         last_scale = normalizeLastLayer ? null : nn.Parameter(torch.ones(output, 1));
         _freezeLastLayerEpochs = freezeLastLayerEpochs;
         InputDim = input;

@@ -45,6 +45,7 @@ public class MethodStateTests
         var output = head.forward(input);
         Assert.Equal(new long[] { 3, 5 }, output.shape);
         Assert.True(output.abs().max().item<float>() <= 1.0f + 1e-5f, "a normalized bottleneck times unit rows gives cosines");
+        Assert.True(output.std().item<float>() > 1e-2f, "the head separates its inputs");
 
         Assert.True(head.LastLayerFrozen);
         head.forward(input).sum().backward();

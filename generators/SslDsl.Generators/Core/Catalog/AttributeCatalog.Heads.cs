@@ -18,6 +18,38 @@ internal static partial class AttributeCatalog
     /// <summary>[NegativeQueue]: MoCo's memory of keys.</summary>
     public static readonly NegativeQueueSpec NegativeQueue = new();
 
+    /// <summary>[DinoHead]: DINO's projection head on the encoder (and its momentum copy).</summary>
+    public static readonly DinoHeadSpec DinoHead = new();
+
+    /// <summary>[DinoHead].</summary>
+    internal sealed class DinoHeadSpec : AttributeSpec
+    {
+        public DinoHeadSpec()
+            : base(nameof(DinoHead), AttributeCategory.Head, Modality.Any)
+        {
+            Hidden = Int(nameof(Hidden), 2048, Constraint.Positive, DiagnosticIds.Dimension);
+            Bottleneck = Int(nameof(Bottleneck), 256, Constraint.Positive, DiagnosticIds.Dimension);
+            Output = Int(nameof(Output), 65536, Constraint.Positive, DiagnosticIds.Dimension);
+            NormalizeLastLayer = Bool(nameof(NormalizeLastLayer), true);
+            FreezeLastLayerEpochs = Int(nameof(FreezeLastLayerEpochs), 0, Constraint.NonNegative, DiagnosticIds.Training);
+        }
+
+        /// <summary>Width of the hidden layers.</summary>
+        public IntParam Hidden { get; }
+
+        /// <summary>Width of the normalized bottleneck.</summary>
+        public IntParam Bottleneck { get; }
+
+        /// <summary>Output dimensions.</summary>
+        public IntParam Output { get; }
+
+        /// <summary>Whether the last layer's rows keep unit norm.</summary>
+        public BoolParam NormalizeLastLayer { get; }
+
+        /// <summary>Epochs during which the last layer is not trained.</summary>
+        public IntParam FreezeLastLayerEpochs { get; }
+    }
+
     /// <summary>[ProjectionHead].</summary>
     internal sealed class ProjectionHeadSpec : AttributeSpec
     {

@@ -25,6 +25,27 @@ internal static partial class AttributeCatalog
     /// <summary>[ContrastiveMarginLoss]: the Siamese margin loss.</summary>
     public static readonly ContrastiveMarginLossSpec ContrastiveMarginLoss = new();
 
+    /// <summary>[SimSiamLoss]: negative cosine of each view's prediction with the other view's embedding, gradient stopped.</summary>
+    public static readonly ObjectiveSpec SimSiamLoss = new(nameof(SimSiamLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.PredictionToOnline);
+
+    /// <summary>[MocoV3Loss]: the predictor's queries against the momentum keys of the other view, no queue.</summary>
+    public static readonly TemperatureLossSpec MocoV3Loss = new(nameof(MocoV3Loss), ViewPairing.PredictionToTarget, temperature: 0.2);
+
+    /// <summary>[NnclrLoss]: nearest neighbours from a support set against the other view's predictions.</summary>
+    public static readonly NnclrLossSpec NnclrLoss = new();
+
+    /// <summary>[DclLoss]: decoupled contrastive learning.</summary>
+    public static readonly TemperatureLossSpec DclLoss = new(nameof(DclLoss), ViewPairing.Pairs, temperature: 0.1);
+
+    /// <summary>[DclwLoss]: decoupled contrastive learning with weighted positives.</summary>
+    public static readonly DclwLossSpec DclwLoss = new();
+
+    /// <summary>[DinoLoss]: self-distillation with no labels.</summary>
+    public static readonly DinoLossSpec DinoLoss = new();
+
+    /// <summary>[SwavLoss]: swapped prediction of online cluster assignments.</summary>
+    public static readonly SwavLossSpec SwavLoss = new();
+
     /// <summary>[ReconstructionLoss]: denoising, MAE, inpainting, tabular and series reconstruction.</summary>
     public static readonly ReconstructionLossSpec ReconstructionLoss = new();
 
@@ -63,6 +84,109 @@ internal static partial class AttributeCatalog
 
         /// <summary>The softmax temperature.</summary>
         public DoubleParam Temperature { get; }
+    }
+
+    /// <summary>[NnclrLoss].</summary>
+    internal sealed class NnclrLossSpec : ObjectiveSpec
+    {
+        public NnclrLossSpec()
+            : base(nameof(NnclrLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.NeighbourToPrediction)
+        {
+            Temperature = Double(nameof(Temperature), 0.1, Constraint.Positive, DiagnosticIds.Temperature);
+            SupportSetSize = Int(nameof(SupportSetSize), 16384);
+            KeepsState = true;
+        }
+
+        /// <summary>The softmax temperature.</summary>
+        public DoubleParam Temperature { get; }
+
+        /// <summary>Embeddings the support set keeps: a positive multiple of the batch size (SSL030).</summary>
+        public IntParam SupportSetSize { get; }
+    }
+
+    /// <summary>[DclwLoss].</summary>
+    internal sealed class DclwLossSpec : ObjectiveSpec
+    {
+        public DclwLossSpec()
+            : base(nameof(DclwLoss), JointModalities, ObjectiveFamily.JointEmbedding, ViewPairing.Pairs)
+        {
+            Temperature = Double(nameof(Temperature), 0.1, Constraint.Positive, DiagnosticIds.Temperature);
+            Sigma = Double(nameof(Sigma), 0.5, Constraint.Positive, DiagnosticIds.Strength);
+        }
+
+        /// <summary>The softmax temperature.</summary>
+        public DoubleParam Temperature { get; }
+
+        /// <summary>The temperature of the positive pairs' weighting.</summary>
+        public DoubleParam Sigma { get; }
+    }
+
+    /// <summary>[DinoLoss].</summary>
+    internal sealed class DinoLossSpec : ObjectiveSpec
+    {
+        public DinoLossSpec()
+            : base(nameof(DinoLoss), JointModalities, ObjectiveFamily.SelfDistillation)
+        {
+            StudentTemperature = Double(nameof(StudentTemperature), 0.1, Constraint.Positive, DiagnosticIds.Temperature);
+            TeacherTemperature = Double(nameof(TeacherTemperature), 0.04, Constraint.Positive, DiagnosticIds.Temperature);
+            WarmupTeacherTemperature = Double(nameof(WarmupTeacherTemperature), 0.04, Constraint.Positive, DiagnosticIds.Temperature);
+            WarmupTeacherTemperatureEpochs = Int(nameof(WarmupTeacherTemperatureEpochs), 30, Constraint.NonNegative, DiagnosticIds.Training);
+            CenterMomentum = Double(nameof(CenterMomentum), 0.9, Constraint.OpenUnit, DiagnosticIds.Momentum);
+            KeepsState = true;
+        }
+
+        /// <summary>The student's softmax temperature.</summary>
+        public DoubleParam StudentTemperature { get; }
+
+        /// <summary>The teacher's temperature after the warm-up: below the student's (SSL028).</summary>
+        public DoubleParam TeacherTemperature { get; }
+
+        /// <summary>The teacher's temperature at the first epoch: below the student's (SSL028).</summary>
+        public DoubleParam WarmupTeacherTemperature { get; }
+
+        /// <summary>Epochs of the teacher temperature's linear warm-up.</summary>
+        public IntParam WarmupTeacherTemperatureEpochs { get; }
+
+        /// <summary>The centre's EMA momentum, in (0, 1).</summary>
+        public DoubleParam CenterMomentum { get; }
+    }
+
+    /// <summary>[SwavLoss].</summary>
+    internal sealed class SwavLossSpec : ObjectiveSpec
+    {
+        public SwavLossSpec()
+            : base(nameof(SwavLoss), JointModalities, ObjectiveFamily.Clustering)
+        {
+            Prototypes = Int(nameof(Prototypes), 3000, Constraint.Positive, DiagnosticIds.Dimension);
+            Temperature = Double(nameof(Temperature), 0.1, Constraint.Positive, DiagnosticIds.Temperature);
+            SinkhornIterations = Int(nameof(SinkhornIterations), 3, Constraint.Positive, DiagnosticIds.Strength);
+            Epsilon = Double(nameof(Epsilon), 0.05, Constraint.Positive, DiagnosticIds.Strength);
+            FreezePrototypesEpochs = Int(nameof(FreezePrototypesEpochs), 1, Constraint.NonNegative, DiagnosticIds.Training);
+            QueueSize = Int(nameof(QueueSize), 0);
+            QueueStartEpoch = Int(nameof(QueueStartEpoch), 15, Constraint.NonNegative, DiagnosticIds.Training);
+            KeepsState = true;
+        }
+
+        /// <summary>Number of prototypes.</summary>
+        public IntParam Prototypes { get; }
+
+        /// <summary>The predictions' softmax temperature.</summary>
+        public DoubleParam Temperature { get; }
+
+        /// <summary>Sinkhorn-Knopp rounds.</summary>
+        public IntParam SinkhornIterations { get; }
+
+        /// <summary>Sinkhorn-Knopp's entropy regularization.</summary>
+        public DoubleParam Epsilon { get; }
+
+        /// <summary>Epochs during which the prototypes are not trained.</summary>
+        public IntParam FreezePrototypesEpochs { get; }
+
+        /// <summary>Features kept per global crop (0: no queue): a multiple of the batch size (SSL030).</summary>
+        public IntParam QueueSize { get; }
+
+        /// <summary>The first epoch whose codes use the queue.</summary>
+        public IntParam QueueStartEpoch { get; }
     }
 
     /// <summary>[BarlowTwinsLoss].</summary>

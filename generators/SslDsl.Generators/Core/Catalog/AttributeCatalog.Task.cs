@@ -15,6 +15,9 @@ internal static partial class AttributeCatalog
     /// <summary>[Views(n)].</summary>
     public static readonly ViewsSpec Views = new();
 
+    /// <summary>[MultiCrop]: two global and several local crops as the views.</summary>
+    public static readonly MultiCropSpec MultiCrop = new();
+
     /// <summary>[Encoder(OutputDim = n)] on a static member.</summary>
     public static readonly EncoderSpec Encoder = new();
 
@@ -62,6 +65,46 @@ internal static partial class AttributeCatalog
 
         /// <summary>How many augmented views of each sample the pipeline draws.</summary>
         public IntParam Count { get; }
+    }
+
+    /// <summary>[MultiCrop]: it declares the views (as [Views] does), so it shares their category.</summary>
+    internal sealed class MultiCropSpec : AttributeSpec
+    {
+        /// <summary>Global crops: the teacher's (DINO) and the code-assigned (SwAV) views.</summary>
+        public const int GlobalViews = 2;
+
+        public MultiCropSpec()
+            : base(nameof(MultiCrop), AttributeCategory.Views, Modality.Image)
+        {
+            GlobalSize = Int(nameof(GlobalSize), 224, Constraint.Positive, DiagnosticIds.Shape);
+            LocalSize = Int(nameof(LocalSize), 96, Constraint.Positive, DiagnosticIds.Shape);
+            LocalViews = Int(nameof(LocalViews), 6, Constraint.NonNegative, DiagnosticIds.Strength);
+            GlobalMinScale = Double(nameof(GlobalMinScale), 0.4, Constraint.UnitPositive, DiagnosticIds.Probability);
+            GlobalMaxScale = Double(nameof(GlobalMaxScale), 1.0, Constraint.UnitPositive, DiagnosticIds.Probability);
+            LocalMinScale = Double(nameof(LocalMinScale), 0.05, Constraint.UnitPositive, DiagnosticIds.Probability);
+            LocalMaxScale = Double(nameof(LocalMaxScale), 0.4, Constraint.UnitPositive, DiagnosticIds.Probability);
+        }
+
+        /// <summary>Side of the global crops: larger than LocalSize (SSL027).</summary>
+        public IntParam GlobalSize { get; }
+
+        /// <summary>Side of the local crops: smaller than GlobalSize (SSL027).</summary>
+        public IntParam LocalSize { get; }
+
+        /// <summary>Number of local crops.</summary>
+        public IntParam LocalViews { get; }
+
+        /// <summary>Smallest global crop area.</summary>
+        public DoubleParam GlobalMinScale { get; }
+
+        /// <summary>Largest global crop area.</summary>
+        public DoubleParam GlobalMaxScale { get; }
+
+        /// <summary>Smallest local crop area.</summary>
+        public DoubleParam LocalMinScale { get; }
+
+        /// <summary>Largest local crop area.</summary>
+        public DoubleParam LocalMaxScale { get; }
     }
 
     /// <summary>[Encoder].</summary>

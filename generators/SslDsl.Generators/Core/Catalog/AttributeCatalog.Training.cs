@@ -79,6 +79,7 @@ internal static partial class AttributeCatalog
             Epochs = Int(nameof(Epochs), 10, Constraint.Positive, DiagnosticIds.Training);
             Seed = Long(nameof(Seed), 42);
             GradientClip = Double(nameof(GradientClip), 0.0, Constraint.NonNegative, DiagnosticIds.Training);
+            AccumulateSteps = Int(nameof(AccumulateSteps), 1, Constraint.Positive, DiagnosticIds.Training);
         }
 
         /// <summary>Samples per step.</summary>
@@ -92,6 +93,9 @@ internal static partial class AttributeCatalog
 
         /// <summary>The gradient norm clip (0: off).</summary>
         public DoubleParam GradientClip { get; }
+
+        /// <summary>Batches whose gradients are summed into one update.</summary>
+        public IntParam AccumulateSteps { get; }
     }
 
     /// <summary>[FineTune].</summary>

@@ -39,8 +39,13 @@ internal static partial class AttributeCatalog
         return All.TryGetValue(shortName, out var spec) ? spec : null;
     }
 
-    /// <summary>Whether <paramref name="objective"/> is a joint-embedding objective (it compares two or more views).</summary>
-    public static bool IsJointEmbedding(AttributeSpec objective) => objective is ObjectiveSpec { Family: ObjectiveFamily.JointEmbedding };
+    /// <summary>Whether <paramref name="objective"/> compares two or more views: a joint-embedding, self-distillation or clustering objective.</summary>
+    public static bool IsJointEmbedding(AttributeSpec objective) =>
+        objective is ObjectiveSpec { Family: ObjectiveFamily.JointEmbedding or ObjectiveFamily.SelfDistillation or ObjectiveFamily.Clustering };
+
+    /// <summary>Whether <paramref name="objective"/> can compare multi-crop views of two sizes (it encodes each size apart).</summary>
+    public static bool TakesMultiCrop(AttributeSpec objective) =>
+        objective is ObjectiveSpec { Family: ObjectiveFamily.SelfDistillation or ObjectiveFamily.Clustering };
 
     /// <summary>Whether a step's effect is random (so two views differ).</summary>
     public static bool IsRandom(AttributeSpec step) => !ReferenceEquals(step, Normalize);

@@ -138,6 +138,12 @@ internal class ObjectiveSpec : AttributeSpec
     /// <summary>For a joint-embedding loss: the embeddings and view pairs it compares.</summary>
     public ViewPairing Pairing { get; }
 
+    /// <summary>
+    /// Whether it keeps state that the work after each update changes (a support set, prototypes, a centre), so a
+    /// multi-task pretraining calls its task's AfterStep even without a momentum encoder.
+    /// </summary>
+    public bool KeepsState { get; protected init; }
+
     /// <summary>Its weight in the total loss.</summary>
     public DoubleParam Weight { get; }
 

@@ -85,6 +85,10 @@ internal enum ObjectiveFamily
     Prediction,
     /// <summary>Text objectives on token states (masked, next-token and next-sentence prediction).</summary>
     Text,
+    /// <summary>A student matches a momentum teacher's centred, sharpened distribution over its views (DINO).</summary>
+    SelfDistillation,
+    /// <summary>The views are assigned to trainable prototypes and predict each other's assignments (SwAV).</summary>
+    Clustering,
 }
 
 /// <summary>Which embeddings of the views a joint-embedding loss compares, and in which pairs.</summary>
@@ -96,6 +100,10 @@ internal enum ViewPairing
     Pairs,
     /// <summary>Online embeddings z of every ordered pair of views (an asymmetric loss, symmetrized).</summary>
     OrderedPairs,
-    /// <summary>The prediction p of each view against the momentum target t of every other view (BYOL).</summary>
+    /// <summary>The prediction p of each view against the momentum target t of every other view (BYOL, MoCo v3).</summary>
     PredictionToTarget,
+    /// <summary>The prediction p of each view against the online embedding z of every other view, whose gradient the loss stops (SimSiam).</summary>
+    PredictionToOnline,
+    /// <summary>The nearest neighbour of each view's embedding z in a support set against the prediction p of every other view (NNCLR).</summary>
+    NeighbourToPrediction,
 }

@@ -31,6 +31,12 @@ internal static class DiagnosticDescriptors
     /// <summary>Diagnostic property (SSL017): the Hidden width of the added predictor.</summary>
     public const string PredictorHiddenProperty = "PredictorHidden";
 
+    /// <summary>Diagnostic property (SSL029): the attributes the fix adds, as "Name(arguments)" separated by ';'.</summary>
+    public const string AddAttributesProperty = "AddAttributes";
+
+    /// <summary>Diagnostic property (SSL029): the short names of the attributes the fix removes, separated by ';'.</summary>
+    public const string RemoveAttributesProperty = "RemoveAttributes";
+
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] tags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: tags);
 
@@ -72,10 +78,10 @@ internal static class DiagnosticDescriptors
         "SSL007", "Probability, ratio or rate out of range",
         "{0}.{1} is {2}, but {3} must lie in {4}; set it to a value in that range (the nearest valid value is {5})");
 
-    /// <summary>SSL008. {0}: the objective; {1}: the temperature.</summary>
+    /// <summary>SSL008. {0}.{1}: the argument (Temperature, or DINO's StudentTemperature ...); {2}: its value.</summary>
     public static readonly DiagnosticDescriptor TemperatureNotPositive = Error(
         "SSL008", "Temperature must be positive",
-        "{0}.Temperature is {1}, but a softmax temperature must be > 0; set a positive value (0.1 to 0.5 is usual)");
+        "{0}.{1} is {2}, but a softmax temperature must be > 0; set a positive value (0.1 to 0.5 is usual)");
 
     /// <summary>SSL009. {0}.{1}: the argument; {2}: its value; {3}: the range; {4}: a usual value.</summary>
     public static readonly DiagnosticDescriptor MomentumOutOfRange = Error(
@@ -167,4 +173,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StrengthOutOfRange = Error(
         "SSL026", "Augmentation or loss parameter out of range",
         "{0}.{1} is {2}, but it must be {3}; {4}");
+
+    /// <summary>SSL027. {0}: the whole message (which size, or which attribute does not go with multi-crop, and what to do).</summary>
+    public static readonly DiagnosticDescriptor MultiCropInvalid = Error(
+        "SSL027", "Multi-crop views are misconfigured",
+        "{0}");
+
+    /// <summary>SSL028. {0}: the teacher parameter; {1}: its value; {2}: the student temperature; {3}: a usual teacher value.</summary>
+    public static readonly DiagnosticDescriptor TeacherNotSharper = Error(
+        "SSL028", "DINO's teacher temperature must be below the student's",
+        "DinoLoss.{0} is {1}, but the teacher must sharpen: its temperature must be below StudentTemperature ({2}), or the teacher's targets are as flat as the student's and the outputs collapse; set it to e.g. {3}");
+
+    /// <summary>SSL029. {0}: the objective; {1}: the task; {2}: what is missing or extra; {3}: why; {4}: what to do.</summary>
+    public static readonly DiagnosticDescriptor MethodHeadsInvalid = Error(
+        "SSL029", "Objective lacks a head it needs, or has one it cannot use",
+        "{0} on task '{1}' {2}: {3}; {4}");
+
+    /// <summary>SSL030. {0}.{1}: the argument; {2}: its value; {3}: the requirement; {4}: what it sizes; {5}: the batch size; {6}: the nearest valid value.</summary>
+    public static readonly DiagnosticDescriptor MemorySizeInvalid = Error(
+        "SSL030", "Support set or queue size is invalid",
+        "{0}.{1} is {2}, but {4} must hold {3}: each step replaces one batch of {5}; set it to e.g. {6}");
 }

@@ -23,7 +23,8 @@ internal sealed record EncoderModel(string? MemberName, bool IsProperty, int Out
 /// <param name="Weight">Its [Objective] attribute (for the weight).</param>
 /// <param name="Input">The member's input attribute (with its values: a shared backbone is built for it).</param>
 /// <param name="HasMomentum">Whether the member's model needs a second encoder instance as momentum target.</param>
-internal sealed record MemberTaskModel(string TypeName, string TaskName, AttributeModel Weight, AttributeModel Input, bool HasMomentum);
+/// <param name="KeepsState">Whether an objective of the member keeps state its AfterStep updates (a support set, prototypes).</param>
+internal sealed record MemberTaskModel(string TypeName, string TaskName, AttributeModel Weight, AttributeModel Input, bool HasMomentum, bool KeepsState = false);
 
 /// <summary>
 /// Everything the generator needs to emit one task, as plain equatable data (no symbols, no syntax, no
@@ -55,6 +56,15 @@ internal sealed record PretextTaskModel(
     EquatableArray<AttributeModel> Objectives)
     : TaskModel(Type, TaskName, Encoder, Optimizer, Schedule, Training, FineTune)
 {
+    /// <summary>
+    /// The [MultiCrop] declaration, or null: then <see cref="Views"/> counts its two global crops first, then its
+    /// local ones, and every view starts with a resized crop of its own size and scale range.
+    /// </summary>
+    public AttributeModel? MultiCrop { get; init; }
+
+    /// <summary>The views that are global crops: the two of [MultiCrop], else every view (they all have the input's size).</summary>
+    public int GlobalViews => MultiCrop is null ? Views : AttributeCatalog.MultiCropSpec.GlobalViews;
+
     /// <summary>The head <paramref name="spec"/>, or null when the task does not declare it.</summary>
     public AttributeModel? Head(AttributeSpec spec) => Heads.FirstOrDefault(h => h.Is(spec));
 

@@ -33,7 +33,8 @@ internal static class MemberTaskReader
             specs.Contains(MultiTaskPretraining),
             EncoderOutputDim(target, targetAttributes),
             HasMomentum: specs.Contains(MomentumEncoder),
-            HasAdversarial: specs.Contains(AdversarialLoss));
+            HasAdversarial: specs.Contains(AdversarialLoss),
+            KeepsState: specs.Any(s => s is ObjectiveSpec { KeepsState: true }));
     }
 
     /// <summary>The OutputDim of a task's single encoder ([Encoder] member or [Backbone]), or null when it has none or several.</summary>

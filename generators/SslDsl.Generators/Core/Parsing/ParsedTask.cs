@@ -80,6 +80,7 @@ internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string?
 /// <param name="EncoderOutputDim">The member task's own encoder width ([Encoder] or [Backbone] OutputDim), or null when it has none.</param>
 /// <param name="HasMomentum">Whether the member declares [MomentumEncoder] (its model then takes a second encoder instance).</param>
 /// <param name="HasAdversarial">Whether the member declares [AdversarialLoss].</param>
+/// <param name="KeepsState">Whether an objective of the member keeps state its AfterStep updates (NNCLR, SwAV, DINO).</param>
 internal sealed record ParsedMember(
     ParsedAttribute Attribute,
     string? TypeName,
@@ -90,7 +91,8 @@ internal sealed record ParsedMember(
     bool IsMultiTask = false,
     int? EncoderOutputDim = null,
     bool HasMomentum = false,
-    bool HasAdversarial = false);
+    bool HasAdversarial = false,
+    bool KeepsState = false);
 
 /// <summary>
 /// A task declaration as parsed from symbols: the attributes with their locations, for the

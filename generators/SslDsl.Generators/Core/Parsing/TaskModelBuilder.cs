@@ -23,7 +23,7 @@ internal static class TaskModelBuilder
         {
             var members = parsed.Members
                 .Where(m => m.FullyQualifiedName is not null)
-                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model, m.Input ?? ImageInput.Defaults, m.HasMomentum))
+                .Select(m => new MemberTaskModel(m.FullyQualifiedName!, m.TaskName ?? "", m.Attribute.Model, m.Input ?? ImageInput.Defaults, m.HasMomentum, m.KeepsState))
                 .ToEquatableArray();
             return new MultiTaskModel(parsed.TypeModel, parsed.TaskName, encoder, optimizer, schedule, training, fineTune, members);
         }
@@ -34,6 +34,7 @@ internal static class TaskModelBuilder
             return null;
         }
 
+        var multiCrop = parsed.Find(MultiCrop)?.Model;
         return new PretextTaskModel(
             parsed.TypeModel,
             parsed.TaskName,
@@ -43,10 +44,13 @@ internal static class TaskModelBuilder
             training,
             fineTune,
             inputs[0].Model,
-            parsed.Find(Views)?.Model.Get(Views.Count) ?? 1,
+            multiCrop is not null ? MultiCropSpec.GlobalViews + multiCrop.Get(MultiCrop.LocalViews) : parsed.Find(Views)?.Model.Get(Views.Count) ?? 1,
             parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray(),
             parsed.OfCategory(AttributeCategory.Head).Select(a => a.Model).ToEquatableArray(),
-            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray());
+            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray())
+        {
+            MultiCrop = multiCrop,
+        };
     }
 
     private static EncoderModel? Encoder(ParsedTask parsed)

@@ -58,6 +58,8 @@ internal static class RangeChecks
         (RandomResizedCrop.MinRatio, RandomResizedCrop.MaxRatio),
         (RandomErasing.MinArea, RandomErasing.MaxArea),
         (GaussianBlur.SigmaMin, GaussianBlur.SigmaMax),
+        (MultiCrop.GlobalMinScale, MultiCrop.GlobalMaxScale),
+        (MultiCrop.LocalMinScale, MultiCrop.LocalMaxScale),
     };
 
     /// <summary>The range a constraint allows, as messages show it.</summary>
@@ -137,7 +139,7 @@ internal static class RangeChecks
             }
 
             case "SSL008":
-                c.Report(DiagnosticDescriptors.TemperatureNotPositive, location, name, value);
+                c.Report(DiagnosticDescriptors.TemperatureNotPositive, location, name, p.Name, value);
                 break;
             case "SSL009":
                 c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, name, p.Name, value, range, p.DefaultLiteral ?? "0.9");
@@ -167,7 +169,7 @@ internal static class RangeChecks
         "P" or "Probability" => "a probability",
         "Ratio" => "a mask ratio",
         "Rate" => "a corruption rate",
-        "MinScale" or "MaxScale" => "a crop scale (fraction of the image area)",
+        "MinScale" or "MaxScale" or "GlobalMinScale" or "GlobalMaxScale" or "LocalMinScale" or "LocalMaxScale" => "a crop scale (fraction of the image area)",
         "MinArea" or "MaxArea" => "an erased area fraction",
         "Threshold" => "a pixel threshold",
         "ReplaceWithMask" or "ReplaceWithRandom" => "a fraction of the selected tokens",

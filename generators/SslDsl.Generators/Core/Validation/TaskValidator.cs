@@ -37,6 +37,8 @@ internal static class TaskValidator
         HeadChecks.Check(context);
         TrainingChecks.Check(context);
         TextChecks.Check(context);
+        MultiCropChecks.Check(context);
+        MethodChecks.Check(context);
         return context.Diagnostics;
     }
 

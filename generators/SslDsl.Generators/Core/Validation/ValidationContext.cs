@@ -19,7 +19,8 @@ internal sealed class ValidationContext
         Inputs = task.OfCategory(AttributeCategory.Input).ToList();
         Input = Inputs.Count == 1 ? Inputs[0] : null;
         Modality = Input?.Spec.Modalities ?? Modality.None;
-        ViewsAttribute = task.OfCategory(AttributeCategory.Views).FirstOrDefault();
+        ViewsAttribute = task.Find(AttributeCatalog.Views);
+        MultiCrop = task.Find(AttributeCatalog.MultiCrop);
         Steps = task.Attributes.Where(a => a.Spec is StepSpec).ToList();
         Objectives = task.OfCategory(AttributeCategory.Objective).ToList();
         Heads = task.OfCategory(AttributeCategory.Head).ToList();
@@ -45,6 +46,9 @@ internal sealed class ValidationContext
 
     /// <summary>The [Views] attribute, or null.</summary>
     public ParsedAttribute? ViewsAttribute { get; }
+
+    /// <summary>The [MultiCrop] attribute, or null (it declares the views instead of [Views]).</summary>
+    public ParsedAttribute? MultiCrop { get; }
 
     /// <summary>Augmentations and maskings, in source (pipeline) order.</summary>
     public List<ParsedAttribute> Steps { get; }

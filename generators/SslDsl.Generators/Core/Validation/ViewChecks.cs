@@ -5,7 +5,7 @@ namespace SslDsl.Generators;
 /// <summary>
 /// Views: joint-embedding objectives need two (SSL010); two or more views need a random
 /// augmentation, else they are identical (SSL011); a view count below 1 or above
-/// <see cref="MaxViews"/> (SSL026).
+/// <see cref="MaxViews"/> (SSL026), [MultiCrop]'s local crops included.
 /// </summary>
 internal static class ViewChecks
 {
@@ -18,6 +18,12 @@ internal static class ViewChecks
 
     public static void Check(ValidationContext c)
     {
+        if (c.MultiCrop is { } multiCrop)
+        {
+            CheckMultiCropCount(c, multiCrop);
+            return;
+        }
+
         var views = c.ViewsAttribute;
         if (views is not null && !views.IsKnown(AttributeCatalog.Views.Count))
         {
@@ -53,6 +59,18 @@ internal static class ViewChecks
         if (count >= 2 && !c.Steps.Any(s => AttributeCatalog.IsRandom(s.Spec)))
         {
             c.Report(DiagnosticDescriptors.IdenticalViews, views!.Location, c.Name, count, Suggestion(c.Modality));
+        }
+    }
+
+    /// <summary>[MultiCrop] draws 2 global crops and LocalViews local ones (random crops, never identical): only their number is bounded.</summary>
+    private static void CheckMultiCropCount(ValidationContext c, ParsedAttribute multiCrop)
+    {
+        var local = AttributeCatalog.MultiCrop.LocalViews;
+        int count = AttributeCatalog.MultiCropSpec.GlobalViews + multiCrop.Get(local);
+        if (multiCrop.IsKnown(local) && count > MaxViews)
+        {
+            c.Report(DiagnosticDescriptors.StrengthOutOfRange, multiCrop.LocationOf(local), AttributeCatalog.MultiCrop.Name, local.Name, multiCrop.Get(local), $"<= {MaxViews - AttributeCatalog.MultiCropSpec.GlobalViews}",
+                "draw fewer local crops (DINO and SwAV use 6 to 10)");
         }
     }
 

@@ -19,12 +19,12 @@ internal static class CommonMembers
 
     /// <summary>
     /// The EMA momentum expression at the current step: constant, or BYOL's cosine schedule from
-    /// Momentum to FinalMomentum (1.0 when unset and the task uses ByolLoss).
+    /// Momentum to FinalMomentum (1.0 when unset and the task uses ByolLoss, MocoV3Loss or DinoLoss, whose papers raise it to 1).
     /// </summary>
     public static string MomentumExpression(PretextTaskModel task, AttributeModel momentum)
     {
         double final = momentum.Get(MomentumEncoder.FinalMomentum);
-        if (double.IsNaN(final) && task.Objective(ByolLoss) is not null)
+        if (double.IsNaN(final) && (task.Objective(ByolLoss) ?? task.Objective(MocoV3Loss) ?? task.Objective(DinoLoss)) is not null)
         {
             final = 1.0;
         }
@@ -32,6 +32,22 @@ internal static class CommonMembers
         return double.IsNaN(final) || final == momentum.Get(MomentumEncoder.Momentum)
             ? momentum.Literal(MomentumEncoder.Momentum)
             : $"MomentumUpdate.CosineSchedule(start: {momentum.Literal(MomentumEncoder.Momentum)}, final: {ArgValue.FormatDouble(final)}, progress: progress)";
+    }
+
+    /// <summary>
+    /// The momentum target of the encoder, once per task (several families may ask): the second encoder
+    /// instance, the momentum of the current step and the encoder's EMA after each update.
+    /// </summary>
+    public static void MomentumTarget(TaskPlan plan, AttributeModel momentum)
+    {
+        if (plan.Model.TakesTargetEncoder)
+        {
+            return;
+        }
+
+        plan.Model.Add(ModelMember.TargetEncoder);
+        plan.Trainer.AfterStep.Add($"double momentum = {MomentumExpression(plan.Task, momentum)};");
+        plan.Trainer.AfterStep.Add("MomentumUpdate.Ema(model.TargetEncoder, model.Encoder, momentum);");
     }
 
     /// <summary>A [Decoder]'s hidden width and layers as arguments, the catalog's when the task declares none.</summary>

@@ -20,6 +20,8 @@ internal static class ObjectiveFamilies
     private static readonly IObjectiveFamily Reconstruction = new ReconstructionFamily();
     private static readonly IObjectiveFamily Prediction = new PredictionFamily();
     private static readonly IObjectiveFamily Text = new TextFamily();
+    private static readonly IObjectiveFamily SelfDistillation = new SelfDistillationFamily();
+    private static readonly IObjectiveFamily Clustering = new ClusteringFamily();
 
     /// <summary>The family class of <paramref name="family"/>.</summary>
     public static IObjectiveFamily Of(ObjectiveFamily family) => family switch
@@ -28,6 +30,8 @@ internal static class ObjectiveFamilies
         ObjectiveFamily.Reconstruction => Reconstruction,
         ObjectiveFamily.Prediction => Prediction,
         ObjectiveFamily.Text => Text,
+        ObjectiveFamily.SelfDistillation => SelfDistillation,
+        ObjectiveFamily.Clustering => Clustering,
         _ => throw new System.InvalidOperationException($"No family plans objectives of {family}."),
     };
 }

@@ -5,7 +5,8 @@ using static SslDsl.Generators.AttributeCatalog;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// Joint-embedding objectives (SimCLR, MoCo, BYOL, Barlow Twins, VICReg, Siamese margin): every view goes
+/// Joint-embedding objectives (SimCLR, MoCo, BYOL, Barlow Twins, VICReg, Siamese margin, SimSiam, MoCo v3, NNCLR,
+/// DCL, DCLW): every view goes
 /// through the encoder and projection in one batched forward pass; a momentum target (when declared)
 /// embeds the views without gradients; each loss compares embeddings of views as its catalog entry's
 /// <see cref="ViewPairing"/> says, calling <see cref="ObjectiveSpec.RuntimeMethod"/> with its own
@@ -28,8 +29,8 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
         var pairings = objectives.Select(o => ((ObjectiveSpec)o.Spec).Pairing).ToList();
         bool queriesAndKeys = momentum is not null && pairings.Contains(ViewPairing.OrderedPairs);
         bool readsTarget = queriesAndKeys || pairings.Contains(ViewPairing.PredictionToTarget);
-        bool readsOnline = pairings.Any(p => p is ViewPairing.Pairs or ViewPairing.OrderedPairs);
-        bool readsPrediction = pairings.Contains(ViewPairing.PredictionToTarget);
+        bool readsOnline = pairings.Any(p => p is ViewPairing.Pairs or ViewPairing.OrderedPairs or ViewPairing.PredictionToOnline or ViewPairing.NeighbourToPrediction);
+        bool readsPrediction = predictor is not null && pairings.Any(p => p is ViewPairing.PredictionToTarget or ViewPairing.PredictionToOnline or ViewPairing.NeighbourToPrediction);
 
         var o = plan.Objective;
         int views = task.Views;
@@ -57,6 +58,9 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
                 ViewPairing.OrderedPairs when queriesAndKeys => Call(objective, $"{z}[0]", $"{t}[1]", queue is null ? "" : ", negatives: model.Queue.Negatives"),
                 ViewPairing.OrderedPairs => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{z}[{i}]", $"{z}[{j}]")),
                 ViewPairing.PredictionToTarget => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{p}[{i}]", $"{t}[{j}]")),
+                ViewPairing.PredictionToOnline => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{p}[{i}]", $"{z}[{j}]")),
+                ViewPairing.NeighbourToPrediction => PairAverage(views, symmetric: true, (i, j) =>
+                    $"{spec.RuntimeMethod}(model.SupportSet.Nearest({z}[{i}]), {(readsPrediction ? p : z)}[{j}], temperature: {objective.Literal(NnclrLoss.Temperature)})"),
                 _ => PairAverage(views, symmetric: false, (i, j) => Call(objective, $"{z}[{i}]", $"{z}[{j}]")),
             };
             o.Term(objective, o.Local(Naming.Variable(objective.Name), loss));
@@ -67,6 +71,25 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
             o.Output("keys", $"{t}[1]");
             plan.Trainer.AfterStep.Add("model.Queue.Enqueue(loss.Outputs[\"keys\"]);");
         }
+
+        if (objectives.FirstOrDefault(x => x.Is(NnclrLoss)) is { } nnclr)
+        {
+            PlanSupportSet(plan, nnclr, z);
+        }
+    }
+
+    /// <summary>NNCLR's support set: the embeddings of view 0 join it after each update.</summary>
+    private static void PlanSupportSet(TaskPlan plan, AttributeModel nnclr, string z)
+    {
+        var task = plan.Task;
+        plan.Model.Add(new ModelMember(
+            "supportSet",
+            "SupportSet",
+            "SupportSet",
+            $"new SupportSet(size: {nnclr.Literal(NnclrLoss.SupportSetSize)}, dim: {CommonMembers.EmbeddingDim(task)}, seed: {task.Training.Literal(Training.Seed)})",
+            "NNCLR's support set of past embeddings, whose nearest neighbours are the positives (saved in checkpoints)."));
+        plan.Objective.Output("support", $"{z}[0]");
+        plan.Trainer.AfterStep.Add("model.SupportSet.Enqueue(loss.Outputs[\"support\"]);");
     }
 
     /// <summary>The projection, the predictor, the momentum target (with its EMA after each step) and the queue.</summary>
@@ -85,7 +108,7 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
                 "Predictor",
                 "PredictorHead",
                 $"new PredictorHead({CommonMembers.EmbeddingDim(task)}, hidden: {predictor.Literal(PredictorHead.Hidden)}, output: {predictor.Literal(PredictorHead.Output)})",
-                "The online network's predictor q(z) (BYOL)."));
+                "The online network's predictor q(z) (BYOL, SimSiam, MoCo v3, NNCLR)."));
         }
 
         if (momentum is null)
@@ -93,9 +116,7 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
             return;
         }
 
-        plan.Model.Add(ModelMember.TargetEncoder);
-        plan.Trainer.AfterStep.Add($"double momentum = {CommonMembers.MomentumExpression(task, momentum)};");
-        plan.Trainer.AfterStep.Add("MomentumUpdate.Ema(model.TargetEncoder, model.Encoder, momentum);");
+        CommonMembers.MomentumTarget(plan, momentum);
         if (projection is not null)
         {
             plan.Model.Add(CommonMembers.Projection(task, projection, "targetProjection", "TargetProjection", "The momentum (EMA) copy of the projection head.") with { CopiesWeightsOf = "projection" });

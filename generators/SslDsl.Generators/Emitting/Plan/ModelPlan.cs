@@ -38,6 +38,9 @@ internal sealed class ModelPlan
     /// <summary>Whether the Model takes a second encoder instance as its momentum target.</summary>
     public bool TakesTargetEncoder => _members.Contains(ModelMember.TargetEncoder);
 
+    /// <summary>Whether a module with the field name <paramref name="field"/> was added.</summary>
+    public bool Has(string field) => _members.Any(m => m.Field == field);
+
     /// <summary>Adds <paramref name="member"/>.</summary>
     /// <exception cref="InvalidOperationException">Another module has its field or property name (two families collide).</exception>
     public void Add(ModelMember member)

@@ -61,6 +61,7 @@ internal sealed class ObjectivePlan
     private readonly List<ObjectiveStatement> _statements = new();
     private readonly List<LossTerm> _terms = new();
     private readonly List<LossOutput> _outputs = new();
+    private readonly Dictionary<string, string> _shared = new();
     private readonly InputKind _input;
     private readonly PipelinePlan _pipeline;
     private string? _views;
@@ -85,6 +86,22 @@ internal sealed class ObjectivePlan
     {
         _statements.Add(new LocalStatement(Reserve(name), expression));
         return name;
+    }
+
+    /// <summary>
+    /// Declares <c>var name = expression;</c> the first time and returns the name; later requests for the same
+    /// name and expression reuse it (the crops several families encode).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The name holds another expression (two families collide).</exception>
+    public string Shared(string name, string expression)
+    {
+        if (_shared.TryGetValue(name, out var existing))
+        {
+            return existing == expression ? name : throw new InvalidOperationException($"The objective declares the local '{name}' twice.");
+        }
+
+        _shared[name] = expression;
+        return Local(name, expression);
     }
 
     /// <summary>Declares <c>var (names...) = expression;</c>.</summary>

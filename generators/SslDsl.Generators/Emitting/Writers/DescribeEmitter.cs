@@ -44,7 +44,9 @@ internal static class DescribeEmitter
                 break;
 
             case PretextTaskModel single:
-                lines.Add($"  Views: {single.Views}");
+                lines.Add(single.MultiCrop is { } multiCrop
+                    ? $"  Views: {single.Views} = {single.GlobalViews} global + {single.Views - single.GlobalViews} local crops, {Call(multiCrop)}"
+                    : $"  Views: {single.Views}");
                 if (single.Steps.Count == 0)
                 {
                     lines.Add("  Pipeline: none");
@@ -74,7 +76,8 @@ internal static class DescribeEmitter
 
         lines.Add($"  Optimizer: {Call(t.Optimizer)}");
         lines.Add($"  Schedule: {Call(t.Schedule)}");
-        lines.Add($"  Training: {Arguments(t.Training)}");
+        // Like the settings, the training line names AccumulateSteps only when the task accumulates.
+        lines.Add($"  Training: {Arguments(t.Training, t.Training.Get(Training.AccumulateSteps) == 1 ? Training.AccumulateSteps : null)}");
         lines.Add(t.FineTune is null ? "  Fine-tune: not declared" : $"  Fine-tune: {Arguments(t.FineTune)}");
         return lines;
     }

@@ -121,7 +121,7 @@ internal static class MultiTaskEmitter
             }
 
             TrainerEmitter.EmitComputeLoss(w, input);
-            var momentumMembers = members.Where(m => m.HasMomentum).ToArray();
+            var momentumMembers = members.Where(m => m.HasMomentum || m.KeepsState).ToArray();
             if (momentumMembers.Length > 0)
             {
                 w.Line();

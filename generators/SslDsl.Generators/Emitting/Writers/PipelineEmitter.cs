@@ -60,12 +60,40 @@ internal static class PipelineEmitter
 
     private static void EmitViews(SourceWriter w, PretextTaskModel t, string p)
     {
-        w.Summary($"Draws {t.Views} independently augmented view(s) of a batch.");
+        if (t.MultiCrop is { } multiCrop)
+        {
+            EmitCropSizes(w, multiCrop);
+        }
+
+        w.Summary(t.MultiCrop is null
+            ? $"Draws {t.Views} independently augmented view(s) of a batch."
+            : $"Draws the multi-crop views of a batch: {t.GlobalViews} global crops of GlobalCropSize pixels, then {t.Views - t.GlobalViews} local crops of LocalCropSize pixels.");
         using (w.Open($"public Tensor[] Views(Tensor {p})"))
         {
             w.Line($"{p} = {p}.to(Device);");
-            var views = Enumerable.Range(0, t.Views).Select(v => StepCalls.Chain(w, $"view{v}", p, StepCalls.OfView(t, v))).ToList();
+            var views = Enumerable.Range(0, t.Views).Select(v => EmitView(w, t, v, p)).ToList();
             w.Line("return new[] { " + string.Join(", ", views) + " };");
         }
+    }
+
+    private static string EmitView(SourceWriter w, PretextTaskModel t, int v, string p)
+    {
+        if (t.MultiCrop is not { } multiCrop)
+        {
+            return StepCalls.Chain(w, $"view{v}", p, StepCalls.OfView(t, v));
+        }
+
+        w.Line($"var view{v} = {StepCalls.MultiCrop(multiCrop, v, p)};");
+        return StepCalls.Chain(w, $"view{v}", $"view{v}", StepCalls.OfView(t, v));
+    }
+
+    private static void EmitCropSizes(SourceWriter w, AttributeModel multiCrop)
+    {
+        w.Summary("Side of the global crops, in pixels.");
+        w.Line($"public const int GlobalCropSize = {multiCrop.Literal(AttributeCatalog.MultiCrop.GlobalSize)};");
+        w.Line();
+        w.Summary("Side of the local crops, in pixels (smaller than the global crops').");
+        w.Line($"public const int LocalCropSize = {multiCrop.Literal(AttributeCatalog.MultiCrop.LocalSize)};");
+        w.Line();
     }
 }

@@ -29,7 +29,13 @@ internal static class SettingsEmitter
         w.Line($"    Seed: {tr.Literal(Training.Seed)},");
         w.Line($"    GradientClip: {tr.Literal(Training.GradientClip)},");
         w.Line($"    Optimizer: new OptimizerSettings({o.Literal(Optimizer.Kind)}, LearningRate: {o.Literal(Optimizer.LearningRate)}, WeightDecay: {o.Literal(Optimizer.WeightDecay)}, Momentum: {o.Literal(Optimizer.Momentum)}),");
-        w.Line($"    Schedule: new ScheduleSettings({s.Literal(LearningRateSchedule.Kind)}, WarmupEpochs: {s.Literal(LearningRateSchedule.WarmupEpochs)}, MinLearningRate: {s.Literal(LearningRateSchedule.MinLearningRate)}, StepEpochs: {s.Literal(LearningRateSchedule.StepEpochs)}, Gamma: {s.Literal(LearningRateSchedule.Gamma)}));");
+        // AccumulateSteps is written only when the task accumulates (1 is the record's default).
+        bool accumulates = tr.Get(Training.AccumulateSteps) != 1;
+        w.Line($"    Schedule: new ScheduleSettings({s.Literal(LearningRateSchedule.Kind)}, WarmupEpochs: {s.Literal(LearningRateSchedule.WarmupEpochs)}, MinLearningRate: {s.Literal(LearningRateSchedule.MinLearningRate)}, StepEpochs: {s.Literal(LearningRateSchedule.StepEpochs)}, Gamma: {s.Literal(LearningRateSchedule.Gamma)}){(accumulates ? "," : ");")}");
+        if (accumulates)
+        {
+            w.Line($"    AccumulateSteps: {tr.Literal(Training.AccumulateSteps)});");
+        }
         w.Line();
 
         w.Summary(t.FineTune is null ? "The task declares no [FineTune]; pass FineTuneSettings to the FineTuner." : "Fine-tuning settings declared by [FineTune].");

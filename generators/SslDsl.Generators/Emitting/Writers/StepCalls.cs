@@ -30,18 +30,32 @@ internal static class StepCalls
 
     /// <summary>
     /// Writes <c>var local = step1(input); local = step2(local); ...</c> and returns the variable holding the
-    /// result (<paramref name="input"/> itself when there are no steps).
+    /// result (<paramref name="input"/> itself when there are no steps). When <paramref name="input"/> is
+    /// <paramref name="local"/> itself (already declared), every step assigns it.
     /// </summary>
     public static string Chain(SourceWriter w, string local, string input, IEnumerable<AttributeModel> steps)
     {
         string current = input;
         foreach (var step in steps)
         {
-            w.Line(current == input ? $"var {local} = {Call(step, input)};" : $"{local} = {Call(step, local)};");
+            w.Line(current == input && input != local ? $"var {local} = {Call(step, input)};" : $"{local} = {Call(step, local)};");
             current = local;
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The resized crop that starts view <paramref name="view"/> of a [MultiCrop] task: a global crop for views 0
+    /// and 1, a local one after, each square of its size and drawn in its scale range (torchvision's ratios).
+    /// </summary>
+    public static string MultiCrop(AttributeModel multiCrop, int view, string input)
+    {
+        var spec = AttributeCatalog.MultiCrop;
+        bool global = view < AttributeCatalog.MultiCropSpec.GlobalViews;
+        var (size, min, max) = global ? (spec.GlobalSize, spec.GlobalMinScale, spec.GlobalMaxScale) : (spec.LocalSize, spec.LocalMinScale, spec.LocalMaxScale);
+        var ratios = AttributeCatalog.RandomResizedCrop;
+        return $"ImageAugment.RandomResizedCrop({input}, size: {multiCrop.Literal(size)}, minScale: {multiCrop.Literal(min)}, maxScale: {multiCrop.Literal(max)}, minRatio: {ratios.MinRatio.DefaultLiteral}, maxRatio: {ratios.MaxRatio.DefaultLiteral}, p: 1.0, generator: generator)";
     }
 
     /// <summary>The augmentation (not masking) steps that apply to view <paramref name="view"/>, in order.</summary>
