@@ -15,13 +15,15 @@ namespace SslDsl.Analyzers.CodeFixes;
 /// SSL007: replaces a probability, ratio or rate outside its range by the nearest valid value. A closed
 /// bound is the bound itself (P = 1.2 becomes 1.0, P = -0.1 becomes 0.0); an open bound is moved 0.01
 /// inside it (a mask Ratio of 1.0, range (0, 1), becomes 0.99; a MinScale of 0, range (0, 1], becomes 0.01).
-/// NaN has no nearest value and gets no fix. The analyzer computes the value (diagnostic property "Replacement").
+/// NaN has no nearest value and gets no fix. SSL027 and SSL030: sets a multi-crop LocalSize below the global
+/// size, and a support set or queue size to the nearest multiple of the batch size. The analyzer computes the
+/// value (diagnostic property "Replacement").
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClampValueCodeFixProvider)), Shared]
 public sealed class ClampValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SSL007");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SSL007", "SSL027", "SSL030");
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -47,9 +49,9 @@ public sealed class ClampValueCodeFixProvider : CodeFixProvider
             var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Clamp {name} to {replacement}",
+                    diagnostic.Id == "SSL007" ? $"Clamp {name} to {replacement}" : $"Set {name} to {replacement}",
                     ct => ReplaceAsync(document, argument, replacement, ct),
-                    equivalenceKey: "SSL007"),
+                    equivalenceKey: diagnostic.Id),
                 diagnostic);
         }
     }

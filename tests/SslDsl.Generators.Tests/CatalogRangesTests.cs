@@ -79,7 +79,9 @@ public class CatalogRangesTests
         using var generator = new torch.Generator(1);
         var method = typeof(PretextTrainer<>).Assembly.GetType("SslDsl." + spec.RuntimeClass, throwOnError: true)!
             .GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == spec.Name);
+            .Where(m => m.Name == spec.Name)
+            .OrderBy(m => m.GetParameters().Length)
+            .First(); // the overload the pipeline calls (RandomResizedCrop also has one to another size, for multi-crop)
         if (!method.GetParameters().Any(p => string.Equals(p.Name, param.Name, StringComparison.OrdinalIgnoreCase)))
         {
             // A deterministic step (Normalize) takes no probability: there is nothing to check at run time.

@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL026.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL030.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -35,6 +35,10 @@ public static class Catalogue
         ("SSL024", Ssl024To026Tests.FailingDuplicateName),
         ("SSL025", Ssl024To026Tests.FailingTraining),
         ("SSL026", Ssl024To026Tests.FailingStrength),
+        ("SSL027", Ssl027To030Tests.FailingMultiCrop),
+        ("SSL028", Ssl027To030Tests.FailingTeacherTemperature),
+        ("SSL029", Ssl027To030Tests.FailingHeads),
+        ("SSL030", Ssl027To030Tests.FailingMemory),
     };
 
     /// <summary><see cref="Failing"/> as theory data.</summary>

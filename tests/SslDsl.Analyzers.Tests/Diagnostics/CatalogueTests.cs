@@ -20,9 +20,9 @@ public class CatalogueTests
         .ToArray();
 
     [Fact]
-    public void IdsRunFromSsl001ToSsl026WithoutGaps()
+    public void IdsRunFromSsl001ToSsl030WithoutGaps()
     {
-        var expected = Enumerable.Range(1, 26).Select(i => $"SSL{i:000}").ToArray();
+        var expected = Enumerable.Range(1, 30).Select(i => $"SSL{i:000}").ToArray();
         Assert.Equal(expected, Descriptors.Select(d => d.Id).OrderBy(id => id).ToArray());
     }
 

@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
 /// <summary>
-/// [MultiCrop] (SSL027): the local crops must be smaller than the global ones; it declares and crops the views
+/// [MultiCrop] (SSL027): crops of images only (SSL013); the local crops must be smaller than the global ones; it declares and crops the views
 /// itself, so [Views] and [RandomResizedCrop] beside it are errors; only objectives that encode each crop size
 /// apart ([DinoLoss], [SwavLoss]) can compare its views; and the encoder must take images of any size.
 /// </summary>
@@ -15,6 +17,12 @@ internal static class MultiCropChecks
         var multiCrop = c.MultiCrop;
         if (multiCrop is null)
         {
+            return;
+        }
+
+        if (c.Modality != Modality.None && (multiCrop.Spec.Modalities & c.Modality) == 0)
+        {
+            c.Report(DiagnosticDescriptors.WrongModality, multiCrop.Location, multiCrop.Spec.Name, ValidationContext.Describe(multiCrop.Spec.Modalities), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
             return;
         }
 
@@ -58,7 +66,10 @@ internal static class MultiCropChecks
             bool localWritten = multiCrop.IsWritten(MultiCrop.LocalSize) || !multiCrop.IsWritten(MultiCrop.GlobalSize);
             var location = multiCrop.LocationOf(localWritten ? MultiCrop.LocalSize : MultiCrop.GlobalSize);
             int suggestion = System.Math.Max(1, (int)System.Math.Round(global * 96.0 / 224.0));
-            c.Report(DiagnosticDescriptors.MultiCropInvalid, location,
+            var properties = multiCrop.IsWritten(MultiCrop.LocalSize)
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.ReplacementProperty, suggestion.ToString(CultureInfo.InvariantCulture))
+                : ImmutableDictionary<string, string?>.Empty;
+            c.Report(DiagnosticDescriptors.MultiCropInvalid, location, properties,
                 $"MultiCrop.LocalSize is {local}, but local crops must be smaller than the global ones (GlobalSize = {global}): they show a small part of the image at a low resolution; set LocalSize below {global}, e.g. {suggestion} (DINO's 96 / 224)");
         }
     }
