@@ -41,37 +41,14 @@ public class PredictorLossesTests
         Assert.Equal(2 * Math.Log(1 + Math.Exp(-1)), Value(Losses.MocoV3(axes, axes, temperature: 1.0)), 1e-12);
 
         const double tau = 0.2;
-        double expected = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            var logits = new double[3];
-            for (int j = 0; j < 3; j++)
-            {
-                logits[j] = Dot(UnitRow(A, i), UnitRow(B, j)) / tau;
-            }
-
-            expected += CrossEntropy(logits, i) / 3;
-        }
-
-        Assert.Equal(2 * tau * expected, Value(Losses.MocoV3(Matrix(A), Matrix(B), tau)), 1e-10);
+        Assert.Equal(2 * tau * InBatchInfoNce(A, B, tau), Value(Losses.MocoV3(Matrix(A), Matrix(B), tau)), 1e-10);
     }
 
     [Fact]
     public void NnclrContrastsNeighboursWithTheOtherPredictionsAndTrainsOnlyThePredictions()
     {
         const double tau = 0.1;
-        double expected = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            var logits = new double[3];
-            for (int j = 0; j < 3; j++)
-            {
-                logits[j] = Dot(UnitRow(A, i), UnitRow(B, j)) / tau;
-            }
-
-            expected += CrossEntropy(logits, i) / 3;
-        }
-
+        double expected = InBatchInfoNce(A, B, tau);
         var neighbours = Matrix(A).requires_grad_();
         var predictions = Matrix(B).requires_grad_();
         var loss = Losses.Nnclr(neighbours, predictions, tau);
@@ -88,5 +65,24 @@ public class PredictorLossesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.MocoV3(Matrix(A), Matrix(B), 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.Nnclr(Matrix(A), Matrix(B), -0.1));
         Assert.Throws<ArgumentException>(() => Losses.Nnclr(torch.zeros(3), torch.zeros(3)));
+    }
+
+    /// <summary>The mean over rows i of -log softmax_j(u_i . v_j / tau)[i], u and v the unit rows of <paramref name="a"/> and <paramref name="b"/>.</summary>
+    private static double InBatchInfoNce(double[,] a, double[,] b, double tau)
+    {
+        int n = a.GetLength(0);
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var logits = new double[n];
+            for (int j = 0; j < n; j++)
+            {
+                logits[j] = Dot(UnitRow(a, i), UnitRow(b, j)) / tau;
+            }
+
+            total += CrossEntropy(logits, i) / n;
+        }
+
+        return total;
     }
 }
