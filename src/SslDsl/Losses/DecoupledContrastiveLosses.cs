@@ -18,7 +18,8 @@ public static partial class Losses
     /// <param name="temperature">tau &gt; 0 (paper: 0.1).</param>
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
-    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N &lt; 2.</exception>
+    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape.</exception>
+    /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
     public static Tensor Dcl(Tensor z1, Tensor z2, double temperature = 0.1)
     {
         const string loss = "DCL";
@@ -38,7 +39,8 @@ public static partial class Losses
     /// <param name="sigma">The weighting's temperature, &gt; 0 (paper: 0.5).</param>
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature or sigma is not &gt; 0.</exception>
-    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N &lt; 2.</exception>
+    /// <exception cref="ArgumentException">The views are not [N, D] of the same shape.</exception>
+    /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
     public static Tensor Dclw(Tensor z1, Tensor z2, double temperature = 0.1, double sigma = 0.5)
     {
         const string loss = "DCLW";
@@ -52,7 +54,7 @@ public static partial class Losses
     {
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
-        Guard.MinRows(loss, z1, 2, "every anchor needs another sample of the batch as a negative");
+        Guard.MinBatch(loss, z1, 2, "every anchor needs another sample of the batch as a negative");
     }
 
     private static Tensor Decoupled(Tensor z1, Tensor z2, double temperature, double? sigma)

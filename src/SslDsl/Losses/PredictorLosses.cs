@@ -39,14 +39,15 @@ public static partial class Losses
     /// <param name="temperature">tau &gt; 0 (paper: 0.2).</param>
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
-    /// <exception cref="ArgumentException">The inputs are not [N, D] of the same shape, or N is 0.</exception>
+    /// <exception cref="ArgumentException">The inputs are not [N, D] of the same shape.</exception>
+    /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
     public static Tensor MocoV3(Tensor queries, Tensor keys, double temperature = 0.2)
     {
         const string loss = "MoCo v3";
         Guard.Positive(loss, temperature);
         Guard.Rank(loss, queries, 2, "[N, D]");
         Guard.SameShape(loss, queries, keys);
-        Guard.MinRows(loss, queries, 1, "the loss averages over the batch");
+        Guard.MinBatch(loss, queries, 2, "the other keys of the batch are the negatives, and one sample has none");
 
         using var scope = torch.NewDisposeScope();
         return InfoNce(queries, keys, temperature).mul(2 * temperature).MoveToOuterDisposeScope();
@@ -63,14 +64,15 @@ public static partial class Losses
     /// <param name="temperature">tau &gt; 0 (paper: 0.1).</param>
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
-    /// <exception cref="ArgumentException">The inputs are not [N, D] of the same shape, or N is 0.</exception>
+    /// <exception cref="ArgumentException">The inputs are not [N, D] of the same shape.</exception>
+    /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
     public static Tensor Nnclr(Tensor neighbours, Tensor predictions, double temperature = 0.1)
     {
         const string loss = "NNCLR";
         Guard.Positive(loss, temperature);
         Guard.Rank(loss, neighbours, 2, "[N, D]");
         Guard.SameShape(loss, neighbours, predictions);
-        Guard.MinRows(loss, neighbours, 1, "the loss averages over the batch");
+        Guard.MinBatch(loss, neighbours, 2, "the other predictions of the batch are the negatives, and one sample has none");
 
         using var scope = torch.NewDisposeScope();
         return InfoNce(neighbours.detach(), predictions, temperature).MoveToOuterDisposeScope();

@@ -43,7 +43,7 @@ public class DecoupledContrastiveLossesTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.Dcl(Matrix(A), Matrix(B), 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.Dclw(Matrix(A), Matrix(B), 0.1, sigma: -1));
-        Assert.Throws<ArgumentException>(() => Losses.Dcl(Matrix(new double[,] { { 1, 2 } }), Matrix(new double[,] { { 1, 2 } })));
+        Assert.Throws<BatchTooSmallException>(() => Losses.Dcl(Matrix(new double[,] { { 1, 2 } }), Matrix(new double[,] { { 1, 2 } })));
         Assert.Throws<ArgumentException>(() => Losses.Dcl(Matrix(A), torch.zeros(2, 3, torch.float64)));
     }
 

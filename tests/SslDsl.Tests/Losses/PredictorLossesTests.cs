@@ -65,6 +65,7 @@ public class PredictorLossesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.MocoV3(Matrix(A), Matrix(B), 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Losses.Nnclr(Matrix(A), Matrix(B), -0.1));
         Assert.Throws<ArgumentException>(() => Losses.Nnclr(torch.zeros(3), torch.zeros(3)));
+        Assert.Throws<BatchTooSmallException>(() => Losses.MocoV3(Matrix(new double[,] { { 1, 2 } }), Matrix(new double[,] { { 1, 2 } })));
     }
 
     /// <summary>The mean over rows i of -log softmax_j(u_i . v_j / tau)[i], u and v the unit rows of <paramref name="a"/> and <paramref name="b"/>.</summary>
