@@ -9,7 +9,8 @@ public abstract partial class PretextTrainer<TBatch>
     /// <summary>
     /// The settings in force for this trainer, the run-time options applied to the declared
     /// defaults (the generated <c>T.Describe()</c> shows the declaration alone): epochs, batch size,
-    /// seed, learning rate and gradient clip, each overridden value followed by the declared one,
+    /// seed, learning rate and gradient clip, each overridden value followed by the declared one (and the
+    /// gradient accumulation when there is one),
     /// then the device, the output folder and whether the run resumes.
     /// </summary>
     public string DescribeSettings()
@@ -25,7 +26,13 @@ public abstract partial class PretextTrainer<TBatch>
             Value("BatchSize", Settings.BatchSize, _declared.BatchSize),
             Value("Seed", Settings.Seed, _declared.Seed),
             Value("LearningRate", Settings.Optimizer.LearningRate, _declared.Optimizer.LearningRate),
-            Value("GradientClip", Settings.GradientClip, _declared.GradientClip)).Append('\n');
+            Value("GradientClip", Settings.GradientClip, _declared.GradientClip));
+        if (Settings.AccumulateSteps != 1)
+        {
+            text.Append(c, $", AccumulateSteps = {Settings.AccumulateSteps} (an update every {Settings.AccumulateSteps} batches, effectively of {Settings.AccumulateSteps * Settings.BatchSize} samples)");
+        }
+
+        text.Append('\n');
         string output = Options.OutputDirectory is string dir ? System.IO.Path.GetFullPath(dir) : "none (nothing is written)";
         string resume = Options.ResumeFrom is string from ? $"from {from}" : Options.Resume ? "from the newest checkpoint" : Options.Overwrite ? "no (overwrites an earlier run)" : "no";
         text.Append(c, $"  Device: {Device}; output folder: {output}; resume: {resume}");
