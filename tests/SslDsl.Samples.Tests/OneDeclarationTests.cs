@@ -49,7 +49,7 @@ public class OneDeclarationTests
     {
         string root = RepositoryRoot();
         Assert.False(File.Exists(Path.Combine(root, "bench", "Shared", "FashionSimClr.cs")), "a second copy of the declaration is back in bench/Shared");
-        foreach (string project in new[] { "SslDsl.Bench.Micro", "SslDsl.Bench.LabelEfficiency", "SslDsl.Bench.Memory" })
+        foreach (string project in new[] { "SslDsl.Bench.Micro", "SslDsl.Bench.LabelEfficiency", "SslDsl.Bench.Memory", "SslDsl.Bench.Methods" })
         {
             string csproj = File.ReadAllText(Path.Combine(root, "bench", project, project + ".csproj"));
             Assert.Contains("../../samples/FashionMnist.SimClr/FashionSimClr.cs", csproj);
