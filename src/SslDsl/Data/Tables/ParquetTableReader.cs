@@ -132,7 +132,7 @@ internal static class ParquetTableReader
     private static string?[] Texts(string path, ParquetRowGroupReader group, DataField field, int rows)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var values = new string?[rows];
             group.ReadAsync(field, values.AsMemory(), null, default).AsTask().GetAwaiter().GetResult();
