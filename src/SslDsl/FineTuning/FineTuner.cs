@@ -123,7 +123,9 @@ public class FineTuner<TBatch> : IDisposable
 
     /// <summary>
     /// The fraction of the training data that <see cref="Fit(IDataSource{TBatch}, IDataSource{TBatch}?)"/> holds out
-    /// (its last samples) as the validation split on which the linear probe chooses its learning rate and weight decay.
+    /// as the validation split on which the linear probe chooses its learning rate and weight decay: the last samples
+    /// of an in-memory <see cref="Dataset{TBatch}"/>, and samples drawn with the run's seed from a streaming source
+    /// (whose file order may be sorted by class, as in a labelled image folder).
     /// </summary>
     public const double ValidationFraction = 1.0 / 12;
 
@@ -136,7 +138,7 @@ public class FineTuner<TBatch> : IDisposable
 
     /// <summary>
     /// Trains on <paramref name="train"/> and, when given, evaluates on <paramref name="test"/> once at the end.
-    /// A linear probe holds out the last <see cref="ValidationFraction"/> of <paramref name="train"/> to choose
+    /// A linear probe holds out <see cref="ValidationFraction"/> of <paramref name="train"/> to choose
     /// its learning rate and weight decay, then trains on all of it.
     /// </summary>
     /// <exception cref="ArgumentException">The data carry no labels, or a label is outside [0, Classes).</exception>
@@ -154,9 +156,30 @@ public class FineTuner<TBatch> : IDisposable
             throw new ArgumentException($"Dataset '{train.Name}' has {train.Count} sample(s): too few to hold out a validation split for the linear probe.", nameof(train));
         }
 
-        using var fit = train.Slice(0, train.Count - held, train.Name + "-fit");
-        using var validation = train.Slice(train.Count - held, held, train.Name + "-validation");
-        return Fit(fit, validation, test);
+        var (fit, validation) = HoldOut(train, held);
+        using (fit)
+        using (validation)
+        {
+            return Fit(fit, validation, test);
+        }
+    }
+
+    /// <summary>The fit and validation parts of <paramref name="train"/>: its tail in memory, a seeded draw from a streaming source.</summary>
+    internal (IDataSource<TBatch> Fit, IDataSource<TBatch> Validation) HoldOut(IDataSource<TBatch> train, long held)
+    {
+        if (train is not StreamingSource<TBatch> streaming)
+        {
+            return (train.Slice(0, train.Count - held, train.Name + "-fit"), train.Slice(train.Count - held, held, train.Name + "-validation"));
+        }
+
+        using var generator = new Generator(unchecked((ulong)(Options.Seed ?? 0) + 104729));
+        using var permutation = torch.randperm(train.Count, generator: generator);
+        var order = permutation.data<long>().ToArray();
+        var validation = order[..(int)held];
+        var fit = order[(int)held..];
+        Array.Sort(validation);
+        Array.Sort(fit);
+        return (streaming.Subset(fit, train.Name + "-fit"), streaming.Subset(validation, train.Name + "-validation"));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -96,6 +97,25 @@ public abstract class StreamingSource<TBatch> : IDataSource<TBatch>
         return new SlicedSource<TBatch>(this, start, count, name ?? $"{Name}[{start}..{start + count})");
     }
 
+    /// <summary>
+    /// The samples at <paramref name="indices"/>, in that order, as a source of their own (a view: nothing is read
+    /// or copied until it is). Dispose it when done.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside 0..<see cref="Count"/>-1.</exception>
+    public IDataSource<TBatch> Subset(IReadOnlyList<long> indices, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var copy = new long[indices.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = indices[i] >= 0 && indices[i] < Count
+                ? indices[i]
+                : throw new ArgumentOutOfRangeException(nameof(indices), indices[i], $"'{Name}' has {Count} samples; index {indices[i]} is outside them.");
+        }
+
+        return new SubsetSource<TBatch>(this, copy, name ?? $"{Name}[{copy.Length} samples]");
+    }
+
     /// <summary>The float tensor [count, ..shape] of the first <paramref name="count"/> slots (a copy).</summary>
     protected static Tensor FloatTensor(SampleBuffer buffer, int count, params long[] sampleShape)
     {
@@ -175,6 +195,35 @@ internal sealed class SlicedSource<TBatch> : StreamingSource<TBatch>
     public override string Fingerprint() => SourceFingerprint.Of(_whole.Fingerprint(), _start, _count);
 
     protected internal override bool ReadSample(long index, SampleBuffer buffer, int slot) => _whole.ReadSample(_start + index, buffer, slot);
+
+    protected internal override TBatch Collate(SampleBuffer buffer, int count) => _whole.Collate(buffer, count);
+}
+
+/// <summary>Chosen samples of a streaming source, in a given order, read through it.</summary>
+internal sealed class SubsetSource<TBatch> : StreamingSource<TBatch>
+    where TBatch : IBatch<TBatch>
+{
+    private readonly StreamingSource<TBatch> _whole;
+    private readonly long[] _indices;
+
+    public SubsetSource(StreamingSource<TBatch> whole, long[] indices, string name)
+        : base(name, whole.Loader)
+    {
+        _whole = whole;
+        _indices = indices;
+    }
+
+    public override long Count => _indices.Length;
+
+    public override bool IsLabelled => _whole.IsLabelled;
+
+    protected internal override int FloatsPerSample => _whole.FloatsPerSample;
+
+    protected internal override int LongsPerSample => _whole.LongsPerSample;
+
+    public override string Fingerprint() => SourceFingerprint.Of(_whole.Fingerprint(), _indices.Length, string.Join(",", _indices.Take(64)));
+
+    protected internal override bool ReadSample(long index, SampleBuffer buffer, int slot) => _whole.ReadSample(_indices[index], buffer, slot);
 
     protected internal override TBatch Collate(SampleBuffer buffer, int count) => _whole.Collate(buffer, count);
 }

@@ -85,12 +85,29 @@ public class ImageFolderTrainingTests
         FineTuneResult Probe(IDataSource<ImageBatch> data)
         {
             using var probe = new TinySimClr.FineTuner(trainer.Model, options: TinyData.Quiet());
-            return probe.Fit(data, data);
+            using var fit = data.Slice(0, 40);
+            using var validation = data.Slice(40, 8);
+            return probe.Fit(fit, validation, data);
         }
 
         var a = Probe(memory);
         var b = Probe(folder);
         Assert.Equal(a.Test!.Accuracy, b.Test!.Accuracy);
         Assert.Equal(a.Probe!.Chosen, b.Probe!.Chosen);
+
+        // Holding out by itself, the probe draws a streaming source's validation samples with the seed (a class-sorted
+        // folder's tail would be one class only): every class is in both parts.
+        using var probe = new TinySimClr.FineTuner(trainer.Model, options: TinyData.Quiet());
+        var (rest, validation) = probe.HoldOut(folder, 12);
+        using (rest)
+        using (validation)
+        using (var scope = TorchSharp.torch.NewDisposeScope())
+        {
+            var labels = validation.Batches(new BatchRequest(12)).Single().Labels!.data<long>().ToArray();
+            Assert.Equal(new long[] { 0, 1 }, labels.Distinct().OrderBy(l => l));
+            Assert.Equal(36, rest.Count);
+        }
+
+        Assert.Equal(4, probe.Fit(folder, folder).Validation!.Count);
     }
 }
