@@ -31,7 +31,7 @@ try
 
             break;
         case "decoders":
-            DecoderComparison.Run(args[1], Arg(2, 3), Arg(3, 64), Arg(4, int.MaxValue), repeats: 3);
+            DecoderComparison.Run(args[1], Arg(2, 3), Arg(3, 64), Arg(4, int.MaxValue), repeats: 7);
             break;
         case "loader":
             LoaderThroughput.Run(args[1], Arg(2, 20_000), Arg(3, 20));

@@ -66,7 +66,7 @@ public class TableSourceTests
     }
 
     [Fact]
-    public void ParquetGivesTheSameFeaturesAsTheSameTableInCsv()
+    public async System.Threading.Tasks.Task ParquetGivesTheSameFeaturesAsTheSameTableInCsv()
     {
         using var files = new TempFiles();
         string parquet = Path.Combine(files.Directory, "t.parquet");
@@ -75,20 +75,18 @@ public class TableSourceTests
         var city = new DataField<string>("city");
         var weight = new DataField<double?>("weight");
         var kind = new DataField<string>("kind");
-        using (var stream = File.Create(parquet))
+        await using (var stream = File.Create(parquet))
         {
-            var writer = ParquetWriter.CreateAsync(new ParquetSchema(size, colour, city, weight, kind), stream).GetAwaiter().GetResult();
-            foreach (var half in new[] { (0, 2), (2, 2) })
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(size, colour, city, weight, kind), stream);
+            foreach (var (start, count) in new[] { (0, 2), (2, 2) })
             {
                 using var group = writer.CreateRowGroup();
-                group.WriteAsync<int>(size, new[] { 1, 2, 3, 6 }.AsMemory(half.Item1, half.Item2)).GetAwaiter().GetResult();
-                group.WriteAsync(colour, new[] { "red", "blue", "red", "green" }[half.Item1..(half.Item1 + half.Item2)]).GetAwaiter().GetResult();
-                group.WriteAsync(city, new[] { "paris", "rome", "oslo", "rome" }[half.Item1..(half.Item1 + half.Item2)]).GetAwaiter().GetResult();
-                group.WriteAsync<double>(weight, new double?[] { 10, 20, 30, 40 }.AsMemory(half.Item1, half.Item2)).GetAwaiter().GetResult();
-                group.WriteAsync(kind, new[] { "b", "a", "b", "a" }[half.Item1..(half.Item1 + half.Item2)]).GetAwaiter().GetResult();
+                await group.WriteAsync<int>(size, new[] { 1, 2, 3, 6 }.AsMemory(start, count));
+                await group.WriteAsync(colour, new[] { "red", "blue", "red", "green" }[start..(start + count)]);
+                await group.WriteAsync(city, new[] { "paris", "rome", "oslo", "rome" }[start..(start + count)]);
+                await group.WriteAsync<double>(weight, new double?[] { 10, 20, 30, 40 }.AsMemory(start, count));
+                await group.WriteAsync(kind, new[] { "b", "a", "b", "a" }[start..(start + count)]);
             }
-
-            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         using var fromCsv = TableSource.Csv(files.Write("t.csv", Csv), Options());
