@@ -31,11 +31,7 @@ internal static class LoaderThroughput
             using var part = source.Slice(0, Math.Min(source.Count, limit));
             var clock = Stopwatch.StartNew();
             long images = 0;
-            foreach (var batch in part.Batches(new BatchRequest(256) { Shuffle = true, Seed = 1 }))
-            {
-                using var scope = torch.NewDisposeScope();
-                images += batch.Count;
-            }
+            BatchReading.Each(part.Batches(new BatchRequest(256) { Shuffle = true, Seed = 1 }), batch => images += batch.Count);
 
             Console.WriteLine(FormattableString.Invariant($"| {workers} | {images / clock.Elapsed.TotalSeconds:F0} |"));
         }

@@ -7,12 +7,12 @@ using TorchSharp;
 namespace SslDsl.Bench.Data;
 
 /// <summary>
-/// Resident memory while one epoch of a large flat image folder is read (shuffled, batches of 256, as the trainer
-/// reads it), and the time from opening the folder to the first batch.
+/// Resident memory while epochs of a large flat image folder are read (shuffled, batches of 256, as the trainer
+/// reads them), and the time from opening the folder to the first batch.
 /// </summary>
 internal static class MemoryOverAnEpoch
 {
-    public static void Run(string folder, int workers)
+    public static void Run(string folder, int workers, int epochs)
     {
         using var process = Process.GetCurrentProcess();
         const double MiB = 1024.0 * 1024.0;
@@ -33,26 +33,29 @@ internal static class MemoryOverAnEpoch
         long total = new BatchRequest(256).BatchCount(source.Count);
         long batches = 0, peak = 0;
         double first = 0;
-        foreach (var batch in source.Batches(new BatchRequest(256) { Shuffle = true, Seed = 1 }))
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            using var scope = torch.NewDisposeScope();
-            batches++;
-            if (batches == 1)
+            long inEpoch = 0;
+            BatchReading.Each(source.Batches(new BatchRequest(256) { Shuffle = true, Seed = epoch }), _ =>
             {
-                first = clock.Elapsed.TotalSeconds;
-                Console.WriteLine(Row("the first batch", first));
-            }
+                batches++;
+                inEpoch++;
+                if (batches == 1)
+                {
+                    first = clock.Elapsed.TotalSeconds;
+                    Console.WriteLine(Row("the first batch", first));
+                }
 
-            process.Refresh();
-            peak = Math.Max(peak, process.WorkingSet64);
-            if (batches % (total / 10) == 0)
-            {
-                Console.WriteLine(Row($"{batches} of {total} batches", clock.Elapsed.TotalSeconds));
-            }
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                if (inEpoch % (total / 5) == 0)
+                {
+                    Console.WriteLine(Row($"epoch {epoch}: {inEpoch} of {total} batches", clock.Elapsed.TotalSeconds));
+                }
+            });
         }
 
-        Console.WriteLine(Row("the epoch", clock.Elapsed.TotalSeconds));
-        Console.WriteLine(FormattableString.Invariant($"Time to first batch {first:F2} s (listing {listed:F2} s); peak working set during the epoch {peak / MiB:F0} MiB; {source.Count / (clock.Elapsed.TotalSeconds - first):F0} images/s after the first batch."));
+        Console.WriteLine(FormattableString.Invariant($"Time to first batch {first:F2} s (listing {listed:F2} s); peak working set {peak / MiB:F0} MiB; {epochs * source.Count / (clock.Elapsed.TotalSeconds - first):F0} images/s after the first batch."));
         Console.WriteLine(FormattableString.Invariant($"The same images in memory as float tensors would take {source.Count * 28 * 28 * 4 / MiB:F0} MiB."));
     }
 }

@@ -8,10 +8,10 @@ using SslDsl.Bench.Data;
 //   make-flat DIR COUNT           write COUNT Fashion-MNIST PNGs (the first 50,000 training images, repeated) into one flat folder
 //   decoders DIR C SIZE [LIMIT]   SkiaSharp against ImageSharp: decode + resize to CxSIZExSIZE, images/s on one thread
 //   loader DIR [LIMIT] [STEPS]    images/s delivered with 0, 1, 2 decoding threads against what the training step consumes
-//   memory DIR [WORKERS]          resident memory over one epoch of a flat folder, and time to the first batch
+//   memory DIR [WORKERS] [EPOCHS] resident memory over epochs of a flat folder, and time to the first batch
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("Usage: SslDsl.Bench.Data (make-flat DIR COUNT | decoders DIR CHANNELS SIZE [LIMIT] | loader DIR [LIMIT] [STEPS] | memory DIR [WORKERS])");
+    Console.Error.WriteLine("Usage: SslDsl.Bench.Data (make-flat DIR COUNT | decoders DIR CHANNELS SIZE [LIMIT] | loader DIR [LIMIT] [STEPS] | memory DIR [WORKERS] [EPOCHS])");
     return 2;
 }
 
@@ -37,7 +37,7 @@ try
             LoaderThroughput.Run(args[1], Arg(2, 20_000), Arg(3, 20));
             break;
         case "memory":
-            MemoryOverAnEpoch.Run(args[1], Arg(2, 2));
+            MemoryOverAnEpoch.Run(args[1], Arg(2, 2), Arg(3, 2));
             break;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using SkiaSharp;
 
@@ -16,6 +17,9 @@ internal static class ImageFileDecoder
 {
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
+    /// <summary>File buffers, reused: large photographs would otherwise each allocate on the large-object heap.</summary>
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(1 << 28, 16);
+
     /// <summary>
     /// Decodes <paramref name="path"/> into <paramref name="target"/> (C*H*W floats). Returns null on success, or
     /// why the file cannot be decoded (unreadable, empty, not an image, truncated, corrupt): a bad file, which the
@@ -24,28 +28,45 @@ internal static class ImageFileDecoder
     /// <exception cref="DatasetFormatException">The image does not fit the options (channels, or size under <see cref="ImageResize.Exact"/>).</exception>
     public static string? Decode(string path, ImageFolderOptions options, Span<float> target)
     {
-        byte[] bytes;
+        byte[]? bytes = null;
         try
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"the file cannot be read ({e.Message})";
-        }
+            int length;
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                length = checked((int)file.Length);
+                bytes = Buffers.Rent(Math.Max(1, length));
+                file.ReadExactly(bytes, 0, length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
+            {
+                return $"the file cannot be read ({e.Message})";
+            }
 
-        if (bytes.Length == 0)
-        {
-            return "the file is empty (0 bytes)";
-        }
+            if (length == 0)
+            {
+                return "the file is empty (0 bytes)";
+            }
 
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null)
-        {
-            return ImageFileKind.Describe(bytes);
+            using var data = SKData.CreateCopy(bytes.AsSpan(0, length));
+            using var codec = SKCodec.Create(data);
+            return codec is null
+                ? ImageFileKind.Describe(bytes.AsSpan(0, Math.Min(length, 64)))
+                : Decode(path, options, target, codec);
         }
+        finally
+        {
+            if (bytes is not null)
+            {
+                Buffers.Return(bytes);
+            }
+        }
+    }
 
+    /// <summary>Decodes through <paramref name="codec"/> into <paramref name="target"/>; see the overload.</summary>
+    private static string? Decode(string path, ImageFolderOptions options, Span<float> target, SKCodec codec)
+    {
         var info = codec.Info;
         bool grey = info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8;
         CheckChannels(path, options, codec, grey);

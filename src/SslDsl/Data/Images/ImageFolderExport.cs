@@ -46,9 +46,16 @@ public static class ImageFolderExport
         string indexFormat = "D" + Math.Max(5, total.ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture);
         var folders = new Dictionary<long, string>();
         long index = 0;
-        foreach (var batch in data.Batches(new BatchRequest(256)))
+        using var batches = data.Batches(new BatchRequest(256)).GetEnumerator();
+        while (true)
         {
             using var scope = torch.NewDisposeScope();
+            if (!batches.MoveNext())
+            {
+                break;
+            }
+
+            var batch = batches.Current;
             var images = batch.Images.mul(255f).round_().clamp_(0f, 255f).to_type(torch.ScalarType.Byte).contiguous();
             int channels = (int)images.shape[1], height = (int)images.shape[2], width = (int)images.shape[3];
             if (channels is not (1 or 3))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -116,43 +117,50 @@ public abstract class StreamingSource<TBatch> : IDataSource<TBatch>
         return new SubsetSource<TBatch>(this, copy, name ?? $"{Name}[{copy.Length} samples]");
     }
 
-    /// <summary>The float tensor [count, ..shape] of the first <paramref name="count"/> slots (a copy).</summary>
+    /// <summary>The float tensor [count, ..shape] of the first <paramref name="count"/> slots, copied straight into the tensor's memory.</summary>
     protected static Tensor FloatTensor(SampleBuffer buffer, int count, params long[] sampleShape)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var shape = new long[sampleShape.Length + 1];
-        shape[0] = count;
-        sampleShape.CopyTo(shape, 1);
-        return torch.tensor(buffer.Floats.AsMemory(0, count * buffer.FloatsPerSample), shape);
+        var tensor = torch.empty(Shape(count, sampleShape), ScalarType.Float32);
+        buffer.Floats.AsSpan(0, count * buffer.FloatsPerSample).CopyTo(MemoryMarshal.Cast<byte, float>(tensor.bytes));
+        return tensor;
     }
 
-    /// <summary>The long tensor [count, ..shape] of the first <paramref name="count"/> slots' longs, from <paramref name="offset"/> in each slot (a copy).</summary>
+    /// <summary>The long tensor [count, ..shape] of the first <paramref name="count"/> slots' longs from <paramref name="offset"/> in each slot.</summary>
     protected static Tensor LongTensor(SampleBuffer buffer, int count, int offset, params long[] sampleShape)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        long per = 1;
-        foreach (var d in sampleShape)
-        {
-            per *= d;
-        }
-
-        var values = new long[count * per];
+        var tensor = torch.empty(Shape(count, sampleShape), ScalarType.Int64);
+        var target = MemoryMarshal.Cast<byte, long>(tensor.bytes);
+        int per = count == 0 ? 0 : target.Length / count;
         for (int i = 0; i < count; i++)
         {
-            buffer.LongsOf(i).Slice(offset, (int)per).CopyTo(values.AsSpan((int)(i * per), (int)per));
+            buffer.LongsOf(i).Slice(offset, per).CopyTo(target.Slice(i * per, per));
         }
 
-        var shape = new long[sampleShape.Length + 1];
-        shape[0] = count;
-        sampleShape.CopyTo(shape, 1);
-        return torch.tensor(values, shape);
+        return tensor;
     }
 
     /// <summary>The labels long [count] of the first <paramref name="count"/> slots, or null when the source has none.</summary>
     protected Tensor? LabelTensor(SampleBuffer buffer, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        return IsLabelled ? torch.tensor(buffer.Labels.AsSpan(0, count).ToArray()) : null;
+        if (!IsLabelled)
+        {
+            return null;
+        }
+
+        var tensor = torch.empty(count, ScalarType.Int64);
+        buffer.Labels.AsSpan(0, count).CopyTo(MemoryMarshal.Cast<byte, long>(tensor.bytes));
+        return tensor;
+    }
+
+    private static long[] Shape(int count, long[] sampleShape)
+    {
+        var shape = new long[sampleShape.Length + 1];
+        shape[0] = count;
+        sampleShape.CopyTo(shape, 1);
+        return shape;
     }
 
     /// <inheritdoc />
