@@ -23,6 +23,13 @@ internal static class LoaderThroughput
             Console.WriteLine($"{Math.Min(probe.Count, limit)} of {probe.Count} images under {folder}; {torch.get_num_threads()} torch threads; {Environment.ProcessorCount} cores.");
         }
 
+        // One untimed pass first: JIT and the page cache, so the timed passes differ only in their threads.
+        using (var warm = ImageFolder.Unlabelled(folder, read, recursive: true))
+        using (var part = warm.Slice(0, Math.Min(warm.Count, limit)))
+        {
+            BatchReading.Each(part.Batches(new BatchRequest(256)), _ => { });
+        }
+
         Console.WriteLine("| decoding threads | images/s delivered (one shuffled pass, batches of 256) |");
         Console.WriteLine("|---|---|");
         foreach (int workers in new[] { 0, 1, 2 })
