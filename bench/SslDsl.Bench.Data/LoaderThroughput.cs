@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using SslDsl;
+using FashionSimClrSample;
 using TorchSharp;
 
 namespace SslDsl.Bench.Data;

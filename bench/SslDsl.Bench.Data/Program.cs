@@ -44,6 +44,11 @@ try
             return 2;
     }
 }
+catch (FormatException)
+{
+    Console.Error.WriteLine($"The numbers after '{args[0]}' must be whole numbers; got '{string.Join(" ", args[1..])}'.");
+    return 2;
+}
 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or DatasetFormatException)
 {
     Console.Error.WriteLine(e.Message);

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using SslDslSamples;
 
@@ -43,64 +42,36 @@ public sealed record FolderOptions
     /// <summary>Show progress bars.</summary>
     public bool Progress { get; init; } = true;
 
-    /// <summary>Print the usage and exit.</summary>
-    public bool Help { get; init; }
+    /// <summary>What to do with a run already in <see cref="Output"/>: resume it or replace it.</summary>
+    public RunControl Run { get; init; } = new();
 
-    /// <summary>The --help text.</summary>
-    public const string Usage = """
-        Pretrains the main job's SimCLR task (samples/FashionMnist.SimClr) on images read from a folder as training goes,
-        then reports the test accuracy of the linear probe (settings chosen on a seeded 1/12 of the training images).
-        The folder holds train/<class>/*.png and test/<class>/*.png; --export writes Fashion-MNIST that way.
+    /// <summary>Parses <paramref name="args"/> as the command line does.</summary>
+    /// <exception cref="System.ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static FolderOptions Parse(params string[] args) => CommandLine().Parse(args);
 
-        Usage: dotnet run --project samples/ImageFolder.SimClr -c Release -- --folder DIR [options]
-               dotnet run --project samples/ImageFolder.SimClr -c Release -- --export DIR [--limit N] [--data DIR]
-          --folder DIR        the image folder to pretrain on (train/ and test/ class folders)
-          --export DIR        write Fashion-MNIST as PNG class folders into DIR/train and DIR/test, then stop
-          --limit N           export only the first N images of each split (default all)
-          --data DIR          folder with the Fashion-MNIST IDX files to export (default /usr/share/datasets/fashion-mnist)
-          --epochs N          pretraining epochs (default: the declared 3)
-          --batch-size N      pretraining batch size (default: the declared 256)
-          --probe-epochs N    epochs of the linear probe over cached features (default 30)
-          --seed N            seed of weights, shuffling, augmentations and the validation draw (default 42)
-          --workers N         decoding threads (default: half the cores, at least 1)
-          --out DIR           output folder for metrics, checkpoints, summary.json, results.md (default out/image-folder-simclr)
-          --device D          auto, cpu or cuda (default auto)
-          --quiet             no progress bars
-          -h, --help          this text
-        """;
-
-    /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="ArgumentException">An unknown option, a bad value, or neither --folder nor --export; the message says which.</exception>
-    public static FolderOptions Parse(string[] args)
+    /// <summary>The command line: every property above as an option, with its default.</summary>
+    internal static SampleCommand<FolderOptions> CommandLine()
     {
-        var o = new FolderOptions();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string arg = args[i];
-            o = arg switch
-            {
-                "--folder" => o with { Folder = OptionValues.Next(args, ref i, arg) },
-                "--export" => o with { Export = OptionValues.Next(args, ref i, arg) },
-                "--limit" => o with { Limit = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--data" => o with { Data = OptionValues.Next(args, ref i, arg) },
-                "--epochs" => o with { Epochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--batch-size" => o with { BatchSize = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--probe-epochs" => o with { ProbeEpochs = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--seed" => o with { Seed = OptionValues.Seed(arg, OptionValues.Next(args, ref i, arg)) },
-                "--workers" => o with { Workers = OptionValues.Positive(arg, OptionValues.Next(args, ref i, arg)) },
-                "--out" => o with { Output = OptionValues.Next(args, ref i, arg) },
-                "--device" => o with { Device = OptionValues.Next(args, ref i, arg) },
-                "--quiet" => o with { Progress = false },
-                "-h" or "--help" => o with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list."),
-            };
-        }
-
-        if (!o.Help && (o.Folder is null) == (o.Export is null))
-        {
-            throw new ArgumentException("Pass either --folder DIR (pretrain on a folder) or --export DIR (write Fashion-MNIST as PNG folders). Run with --help for the list.");
-        }
-
-        return o;
+        var d = new FolderOptions();
+        return new SampleCommand<FolderOptions>(
+            """
+            Pretrains the main job's SimCLR task (samples/FashionMnist.SimClr) on images read from a folder as training
+            goes, then reports the test accuracy of the linear probe (settings chosen on a seeded 1/12 of the training
+            images). The folder holds train/<class>/*.png and test/<class>/*.png; --export writes Fashion-MNIST that way
+            (scripts/fashion-mnist-png.sh runs it).
+            """, d)
+            .Add(CliOptions.OptionalText("--folder", "the image folder to pretrain on (train/ and test/ class folders)", "DIR"), (o, v) => o with { Folder = v })
+            .Add(CliOptions.OptionalText("--export", "write Fashion-MNIST as PNG class folders into DIR/train and DIR/test, then stop", "DIR"), (o, v) => o with { Export = v })
+            .Add(CliOptions.OptionalPositive("--limit", "export only the first N images of each split (default all)"), (o, v) => o with { Limit = v })
+            .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files to export (default /usr/share/datasets/fashion-mnist)", "DIR"), (o, v) => o with { Data = v })
+            .Add(CliOptions.OptionalPositive("--epochs", "pretraining epochs (default: the declared 3)"), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.OptionalPositive("--batch-size", "pretraining batch size (default: the declared 256)"), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.Positive("--probe-epochs", "epochs of the linear probe over cached features", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
+            .Add(CliOptions.Integer("--seed", "seed of weights, shuffling, augmentations and the validation draw", d.Seed), (o, v) => o with { Seed = v })
+            .Add(CliOptions.Positive("--workers", "decoding threads", d.Workers), (o, v) => o with { Workers = v })
+            .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
+            .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Flag("--quiet", "no progress bars"), (o, v) => o with { Progress = !v })
+            .AddRunControl((o, v) => o with { Run = v });
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using FashionSimClrSample;
 using SslDsl;
 using SslDslSamples;
@@ -47,10 +48,12 @@ public static class FolderSample
     }
 
     /// <summary>Pretrains FashionSimClr on the folder's training images (labels unused), then runs the linear probe.</summary>
-    public static FolderSummary Run(FolderOptions options, TextWriter log)
+    /// <exception cref="ArgumentException">Neither --folder nor --export was given.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the pretraining (a resumable checkpoint was saved).</exception>
+    public static FolderSummary Run(FolderOptions options, TextWriter log, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string root = options.Folder ?? throw new ArgumentException("--folder DIR is needed.", nameof(options));
+        string root = options.Folder ?? throw new ArgumentException("Pass --folder DIR (pretrain on a folder with train/ and test/ class folders) or --export DIR (write Fashion-MNIST as such a folder).", nameof(options));
         var device = Devices.Parse(options.Device);
         var read = new ImageFolderOptions(1, 28, 28) { Loader = new DataLoaderOptions { Workers = options.Workers } };
         using var train = ImageFolder.Labelled(Path.Combine(root, "train"), read, "train");
@@ -67,9 +70,13 @@ public static class FolderSample
             OutputDirectory = options.Output,
             ShowProgress = options.Progress,
             Log = log,
+            Resume = options.Run.Resume,
+            ResumeFrom = options.Run.ResumeFrom,
+            Overwrite = options.Run.Overwrite,
+            Names = CliNames.Pretraining("--folder"),
         });
         var clock = Stopwatch.StartNew();
-        var pretraining = trainer.Fit(train);
+        var pretraining = Pretraining.Fit(trainer, train, cancel);
         double seconds = clock.Elapsed.TotalSeconds;
         trainer.ExportEncoder(Path.Combine(options.Output, "encoder.bin"));
 
@@ -77,7 +84,7 @@ public static class FolderSample
         // of the training images (drawn with the seed: the folder is sorted by class), test scored once.
         using var probe = new FashionSimClr.FineTuner(trainer.Model, options: new TrainingOptions
         {
-            Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log,
+            Epochs = options.ProbeEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log, Names = CliNames.Downstream("--probe-epochs"),
         });
         var result = probe.Fit(train, test);
         var chosen = result.Probe!.Chosen;

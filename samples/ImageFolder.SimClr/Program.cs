@@ -1,8 +1,7 @@
 using System;
 using ImageFolderSample;
-using SslDslSamples;
 
-return SampleExit.Run(args, FolderOptions.Parse, o => o.Help, FolderOptions.Usage, o =>
+return FolderOptions.CommandLine().Run(args, (o, cancel) =>
 {
     if (o.Export is not null)
     {
@@ -10,6 +9,8 @@ return SampleExit.Run(args, FolderOptions.Parse, o => o.Help, FolderOptions.Usag
     }
     else
     {
-        FolderSample.Run(o, Console.Out);
+        FolderSample.Run(o, Console.Out, cancel);
     }
+
+    return 0;
 });

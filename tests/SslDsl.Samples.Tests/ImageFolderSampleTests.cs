@@ -33,7 +33,7 @@ public class ImageFolderSampleTests
     [Fact]
     public void FolderOrExportMustBeGiven()
     {
-        var e = Assert.Throws<System.ArgumentException>(() => FolderOptions.Parse(new[] { "--epochs", "2" }));
-        Assert.StartsWith("Pass either --folder DIR", e.Message);
+        var e = Assert.Throws<System.ArgumentException>(() => FolderSample.Run(FolderOptions.Parse("--epochs", "2"), TextWriter.Null));
+        Assert.StartsWith("Pass --folder DIR", e.Message);
     }
 }
