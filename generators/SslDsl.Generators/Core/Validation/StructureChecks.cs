@@ -92,7 +92,7 @@ internal static class StructureChecks
             return;
         }
 
-        foreach (var a in c.Steps.Concat(c.Objectives))
+        foreach (var a in c.Steps.Concat(c.Objectives).Concat(c.Task.OfCategory(AttributeCategory.InputColumn)))
         {
             if ((a.Spec.Modalities & c.Modality) == 0)
             {
