@@ -146,6 +146,9 @@ internal sealed class ParsedTask
     /// <summary>Whether both [PretextTask] and [MultiTaskPretraining] mark the class.</summary>
     public bool HasBothTaskAttributes { get; set; }
 
+    /// <summary>When both mark the class: the first of them that is not <see cref="TaskAttribute"/>.</summary>
+    public ParsedAttribute? OtherTaskAttribute { get; set; }
+
     /// <summary>Every attribute of ours on the class, in source order.</summary>
     public List<ParsedAttribute> Attributes { get; } = new();
 

@@ -57,6 +57,7 @@ internal static class TaskParser
                     else if (parsed.TaskAttribute.Spec.Category != spec.Category)
                     {
                         parsed.HasBothTaskAttributes = true;
+                        parsed.OtherTaskAttribute ??= pa;
                     }
 
                     break;
