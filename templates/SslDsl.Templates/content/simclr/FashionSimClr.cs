@@ -1,0 +1,30 @@
+using SslDsl;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SslDslTask;
+
+/// <summary>
+/// SimCLR on Fashion-MNIST: two augmented views of each image, NT-Xent on their projections. The encoder's
+/// representation is its 4x4-pooled 64-channel feature map (1,024 features), probed before any learned
+/// projection. This is the recipe of SslDsl's main sample (samples/FashionMnist.SimClr), every setting chosen on
+/// a validation split; hover an argument to see its default, its range and the diagnostic that guards it.
+/// </summary>
+[PretextTask("fashion-simclr")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+[FineTune(Classes = 10, Mode = FineTuneMode.LinearProbe, Epochs = 30, LearningRate = 1e-3)]
+public partial class FashionSimClr
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
