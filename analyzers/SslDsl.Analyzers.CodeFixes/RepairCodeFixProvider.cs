@@ -30,31 +30,13 @@ public sealed class RepairCodeFixProvider : CodeFixProvider
     });
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = new[]
-    {
-        DiagnosticDescriptors.NoEncoder,
-        DiagnosticDescriptors.MultipleEncoders,
-        DiagnosticDescriptors.InvalidEncoderMember,
-        DiagnosticDescriptors.InputCount,
-        DiagnosticDescriptors.ProbabilityOutOfRange,
-        DiagnosticDescriptors.TemperatureNotPositive,
-        DiagnosticDescriptors.MomentumOutOfRange,
-        DiagnosticDescriptors.TooFewViews,
-        DiagnosticDescriptors.IdenticalViews,
-        DiagnosticDescriptors.IdentityReconstruction,
-        DiagnosticDescriptors.WrongModality,
-        DiagnosticDescriptors.ColorOnGrayscale,
-        DiagnosticDescriptors.ShapeMismatch,
-        DiagnosticDescriptors.DimensionMismatch,
-        DiagnosticDescriptors.ByolIncomplete,
-        DiagnosticDescriptors.QueueInvalid,
-        DiagnosticDescriptors.MultiTaskInvalid,
-        DiagnosticDescriptors.WeightNotPositive,
-        DiagnosticDescriptors.FineTuneInvalid,
-        DiagnosticDescriptors.MaskSplitTooLarge,
-        DiagnosticDescriptors.TrainingValueOutOfRange,
-        DiagnosticDescriptors.StrengthOutOfRange,
-    }.Select(d => d.Id).ToImmutableArray();
+    /// <remarks>Every ID of the analyzer but SSL001 (its own provider) and those no check repairs: SSL006 (which
+    /// objective is the user's choice), SSL023 (the tokenizer's sizes) and SSL024 (a whole-compilation diagnostic,
+    /// for which IDEs offer no fix).</remarks>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = new PretextTaskAnalyzer().SupportedDiagnostics
+        .Except(new[] { DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NoObjective, DiagnosticDescriptors.TextVocabularyInvalid, DiagnosticDescriptors.DuplicateTaskName })
+        .Select(d => d.Id)
+        .ToImmutableArray();
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => FixAll;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -62,22 +63,29 @@ public class TemplateTests
         }
     }
 
-    [Fact]
-    public void SimClrTemplateDeclaresTheMainSampleRecipe()
+    [Theory]
+    [InlineData("simclr", "samples/FashionMnist.SimClr/FashionSimClr.cs", "FashionSimClrSample")]
+    [InlineData("scarf", "samples/Tabular.Scarf/BreastCancerScarf.cs", "TabularScarfSample")]
+    [InlineData("mlm", "samples/Text.Mlm/FortuneMlm.cs", "TextMlmSample")]
+    [InlineData("forecast", "samples/TimeSeries.Forecast/Co2Tasks.cs", "TimeSeriesForecastSample")]
+    public void EachTemplateCarriesItsSamplesDeclarationArgumentsAndDataScripts(string template, string sample, string sampleNamespace)
     {
-        string sample = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "FashionMnist.SimClr", "FashionSimClr.cs"));
-        string template = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "templates", "SslDsl.Templates", "content", "simclr", "FashionSimClr.cs"));
+        using var zip = ZipFile.OpenRead(package.TemplatesNupkgPath);
+        string Read(string path)
+        {
+            using var reader = new StreamReader((zip.GetEntry($"content/{template}/{path}") ?? throw new InvalidOperationException($"{template} has no {path}.")).Open());
+            return reader.ReadToEnd();
+        }
 
-        Assert.Equal(Declaration(sample), Declaration(template));
+        // The declaration is the sample's file, in the namespace dotnet new renames to the project's.
+        string expected = File.ReadAllText(Path.Combine(RepositoryPaths.Root, sample)).Replace($"namespace {sampleNamespace};", "namespace SslDslTask;", StringComparison.Ordinal);
+        Assert.Equal(expected.TrimEnd(), Read(Path.GetFileName(sample)).TrimEnd());
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "templates", "SslDsl.Templates", "shared", "Arguments.cs")), Read("Arguments.cs"));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scripts", "fetch-data.sh")), Read("scripts/fetch-data.sh"));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scripts", "lib", "apt.sh")), Read("scripts/lib/apt.sh"));
+        Assert.Contains($"\"defaultValue\": \"{package.Version}\"", Read(".template.config/template.json"), StringComparison.Ordinal);
     }
 
     private CommandResult DotnetNew(string[] arguments, string directory, string hive) =>
         CommandLine.Run(CommandLine.Dotnet, new[] { "new" }.Concat(arguments).Concat(new[] { "--debug:custom-hive", hive }), directory, TimeSpan.FromMinutes(2));
-
-    /// <summary>The attributes and members of the task class: from [PretextTask( to the end of the file, without comments.</summary>
-    private static string Declaration(string source)
-    {
-        string declaration = source.Substring(source.IndexOf("[PretextTask(", StringComparison.Ordinal));
-        return string.Join("\n", declaration.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)));
-    }
 }

@@ -39,14 +39,6 @@ public static class RepairCatalogue
         [ByolLoss]
         """;
 
-    private const string Bert = """
-        [PretextTask("t")]
-        [TextInput(MaxLength = 32, VocabSize = 1000)]
-        [Backbone(BackboneKind.TransformerEncoder, Width = 64, OutputDim = 64)]
-        [MaskTokens(ReplaceWithMask = 0.8, ReplaceWithRandom = 0.1)]
-        [MaskedTokenLoss]
-        """;
-
     private const string EncoderMember = """
             [Encoder(OutputDim = 128)]
             static nn.Module<Tensor, Tensor> Encoder() => Backbones.SmallCnn(inChannels: 1, outputDim: 128);
@@ -153,8 +145,8 @@ public static class RepairCatalogue
             Sources.Task(SimClr + "\n[FineTune(Classes = 10, Mode = FineTuneMode.PartialUnfreeze, UnfreezeLastLayers = 1)]"),
             "Set UnfreezeLastLayers = 1"),
         new("SSL022",
-            Sources.Task(Bert.Replace("ReplaceWithRandom = 0.1", "{|SSL022:ReplaceWithRandom = 0.3|}"), members: ""),
-            Sources.Task(Bert.Replace("ReplaceWithRandom = 0.1", "ReplaceWithRandom = 0.2"), members: ""),
+            Sources.Task(RepairSources.Bert.Replace("ReplaceWithRandom = 0.1", "{|SSL022:ReplaceWithRandom = 0.3|}"), members: ""),
+            Sources.Task(RepairSources.Bert.Replace("ReplaceWithRandom = 0.1", "ReplaceWithRandom = 0.2"), members: ""),
             "Set ReplaceWithRandom = 0.2 (1 - ReplaceWithMask)"),
         new("SSL025",
             Sources.Task(SimClr + "\n[Training({|SSL025:BatchSize = 0|}, Epochs = 10)]"),

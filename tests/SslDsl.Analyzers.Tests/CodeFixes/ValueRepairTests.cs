@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using SslDsl.Analyzers.CodeFixes;
 using Xunit;
 
 namespace SslDsl.Analyzers.Tests;
@@ -10,14 +9,6 @@ namespace SslDsl.Analyzers.Tests;
 /// </summary>
 public class ValueRepairTests
 {
-    private const string SimClr = """
-        [PretextTask("t")]
-        [ImageInput(Channels = 1, Height = 28, Width = 28)]
-        [Views(2)]
-        [RandomResizedCrop(MinScale = 0.3)]
-        [NtXentLoss]
-        """;
-
     private const string Forecast = """
         [PretextTask("t")]
         [TimeSeriesInput(Channels = 1, Length = 64)]
@@ -27,15 +18,14 @@ public class ValueRepairTests
 
     private static readonly string SeriesEncoder = Sources.Encoder.Replace("Backbones.SmallCnn(inChannels: 1, outputDim: 128)", "Backbones.Conv1d(inChannels: 1)");
 
-    private static Task Verify(string wrong, string fixedSource, string title) =>
-        CodeFixTest<RepairCodeFixProvider>.VerifyAsync(wrong, fixedSource, equivalenceKey: null, title);
+    private static Task Verify(string wrong, string fixedSource, string title) => RepairSources.Verify(wrong, fixedSource, null, title);
 
     [Theory]
     [InlineData("[PatchMask({|SSL015:PatchSize = 5|})]", "[PatchMask(PatchSize = 4)]", "Set PatchSize = 4 (divides 28x28)")]
     [InlineData("[BlockMask({|SSL015:Size = 28|})]", "[BlockMask(Size = 14)]", "Set Size = 14 (half of 28x28)")]
     public Task ImageSizesTakeOneThatFits(string wrong, string fixedStep, string title) => Verify(
-        Sources.Task(SimClr.Replace("[NtXentLoss]", wrong + "\n[Decoder]\n[ReconstructionLoss]\n[NtXentLoss]")),
-        Sources.Task(SimClr.Replace("[NtXentLoss]", fixedStep + "\n[Decoder]\n[ReconstructionLoss]\n[NtXentLoss]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", wrong + "\n[Decoder]\n[ReconstructionLoss]\n[NtXentLoss]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", fixedStep + "\n[Decoder]\n[ReconstructionLoss]\n[NtXentLoss]")),
         title);
 
     [Theory]
@@ -43,14 +33,14 @@ public class ValueRepairTests
     [InlineData("[JigsawPrediction({|SSL015:Grid = 3|})]", "[JigsawPrediction(Grid = 2)]", "Set Grid = 2 (divides 28x28)")]
     [InlineData("[JigsawPrediction(Grid = 2, {|SSL015:Permutations = 30|})]", "[JigsawPrediction(Grid = 2, Permutations = 24)]", "Clamp Permutations to 24")]
     public Task PredictionGridsAndClassesTakeOneThatFits(string wrong, string fixedObjective, string title) => Verify(
-        Sources.Task(SimClr.Replace("[NtXentLoss]", wrong)),
-        Sources.Task(SimClr.Replace("[NtXentLoss]", fixedObjective)),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", wrong)),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", fixedObjective)),
         title);
 
     [Fact]
     public Task RelativePositionGridBecomesThreeWhenThreeDividesTheImage() => Verify(
-        Sources.Task(SimClr.Replace("Height = 28, Width = 28", "Height = 27, Width = 27").Replace("[NtXentLoss]", "[RelativePatchPosition({|SSL015:Grid = 4|})]")),
-        Sources.Task(SimClr.Replace("Height = 28, Width = 28", "Height = 27, Width = 27").Replace("[NtXentLoss]", "[RelativePatchPosition(Grid = 3)]")),
+        Sources.Task(RepairSources.SimClr.Replace("Height = 28, Width = 28", "Height = 27, Width = 27").Replace("[NtXentLoss]", "[RelativePatchPosition({|SSL015:Grid = 4|})]")),
+        Sources.Task(RepairSources.SimClr.Replace("Height = 28, Width = 28", "Height = 27, Width = 27").Replace("[NtXentLoss]", "[RelativePatchPosition(Grid = 3)]")),
         "Set Grid = 3 (a centre and 8 neighbours)");
 
     [Fact]
@@ -86,25 +76,25 @@ public class ValueRepairTests
     [InlineData("[Normalize({|SSL026:Mean = null|})]", "[Normalize]", "Remove Mean = null (its default is { 0.5 })")]
     [InlineData("[Training(Epochs = 10, {|SSL025:GradientClip = -1|})]", "[Training(Epochs = 10, GradientClip = 0.0)]", "Clamp GradientClip to 0.0")]
     public Task ValuesOutOfRangeTakeTheNearestValidOrTheDefault(string wrong, string fixedAttribute, string title) => Verify(
-        Sources.Task(SimClr + "\n" + wrong), Sources.Task(SimClr + "\n" + fixedAttribute), title);
+        Sources.Task(RepairSources.SimClr + "\n" + wrong), Sources.Task(RepairSources.SimClr + "\n" + fixedAttribute), title);
 
     [Theory]
     [InlineData("[Views({|SSL026:100|})]", "[Views(64)]", "Clamp to [Views(64)]")]
     [InlineData("[Views({|SSL010:1|})]", "[Views(2)]", "Use [Views(2)]")]
     public Task ViewCountsTakeTheNearestValid(string wrong, string fixedViews, string title) => Verify(
-        Sources.Task(SimClr.Replace("[Views(2)]", wrong)), Sources.Task(SimClr.Replace("[Views(2)]", fixedViews)), title);
+        Sources.Task(RepairSources.SimClr.Replace("[Views(2)]", wrong)), Sources.Task(RepairSources.SimClr.Replace("[Views(2)]", fixedViews)), title);
 
     [Fact]
     public Task NullTaskNameBecomesTheClassName() => Verify(
-        Sources.Task(SimClr.Replace("[PretextTask(\"t\")]", "[PretextTask({|SSL026:null|})]"), name: "FashionSimClr"),
-        Sources.Task(SimClr.Replace("[PretextTask(\"t\")]", "[PretextTask(\"fashion-sim-clr\")]"), name: "FashionSimClr"),
+        Sources.Task(RepairSources.SimClr.Replace("[PretextTask(\"t\")]", "[PretextTask({|SSL026:null|})]"), name: "FashionSimClr"),
+        Sources.Task(RepairSources.SimClr.Replace("[PretextTask(\"t\")]", "[PretextTask(\"fashion-sim-clr\")]"), name: "FashionSimClr"),
         "Name the task \"fashion-sim-clr\"");
 
     [Theory]
     [InlineData("[Backbone({|SSL026:(BackboneKind)9|})]", "[Backbone(BackboneKind.SmallCnn)]", "Use BackboneKind.SmallCnn (the default)")]
     [InlineData("[Backbone({|SSL013:BackboneKind.Conv1d|})]", "[Backbone(BackboneKind.SmallCnn)]", "Use BackboneKind.SmallCnn")]
     public Task BackboneKindsBecomeTheOneForTheInput(string wrong, string fixedBackbone, string title) => Verify(
-        Sources.Task(SimClr + "\n" + wrong, members: ""), Sources.Task(SimClr + "\n" + fixedBackbone, members: ""), title);
+        Sources.Task(RepairSources.SimClr + "\n" + wrong, members: ""), Sources.Task(RepairSources.SimClr + "\n" + fixedBackbone, members: ""), title);
 
     [Fact]
     public Task TextBackboneOnATextTaskBecomesTheTransformer() => Verify(
@@ -114,24 +104,24 @@ public class ValueRepairTests
 
     [Fact]
     public Task AttributeSharingAListIsRemovedAlone() => Verify(
-        Sources.Task(SimClr + "\n[HorizontalFlip, {|SSL013:MaskTokens|}]"),
-        Sources.Task(SimClr + "\n[HorizontalFlip]"),
+        Sources.Task(RepairSources.SimClr + "\n[HorizontalFlip, {|SSL013:MaskTokens|}]"),
+        Sources.Task(RepairSources.SimClr + "\n[HorizontalFlip]"),
         "Remove [MaskTokens]");
 
     [Fact]
     public Task RemovedAttributeKeepsTheCommentAboveIt() => Verify(
-        Sources.Task(SimClr.Replace("[NtXentLoss]", "// Masking tried here.\n[{|SSL013:MaskTokens|}]\n[NtXentLoss]")),
-        Sources.Task(SimClr.Replace("[NtXentLoss]", "// Masking tried here.\n[NtXentLoss]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", "// Masking tried here.\n[{|SSL013:MaskTokens|}]\n[NtXentLoss]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", "// Masking tried here.\n[NtXentLoss]")),
         "Remove [MaskTokens]");
 
     [Fact]
     public Task SecondEncoderMemberLosesItsAttribute() => Verify(
-        Sources.Task(SimClr, members: Sources.Encoder + """
+        Sources.Task(RepairSources.SimClr, members: Sources.Encoder + """
                 [Encoder(OutputDim = 64)]
                 static nn.Module<Tensor, Tensor> {|SSL003:Other|}() => Backbones.SmallCnn(inChannels: 1, outputDim: 64);
 
             """),
-        Sources.Task(SimClr, members: Sources.Encoder + """
+        Sources.Task(RepairSources.SimClr, members: Sources.Encoder + """
                 static nn.Module<Tensor, Tensor> Other() => Backbones.SmallCnn(inChannels: 1, outputDim: 64);
 
             """),
@@ -139,12 +129,12 @@ public class ValueRepairTests
 
     [Fact]
     public Task EncoderPropertyBecomesStatic() => Verify(
-        Sources.Task(SimClr, members: """
+        Sources.Task(RepairSources.SimClr, members: """
                 [Encoder(OutputDim = 128)]
                 public nn.Module<Tensor, Tensor> {|SSL004:Net|} => Backbones.SmallCnn(inChannels: 1, outputDim: 128);
 
             """),
-        Sources.Task(SimClr, members: """
+        Sources.Task(RepairSources.SimClr, members: """
                 [Encoder(OutputDim = 128)]
                 public static nn.Module<Tensor, Tensor> Net => Backbones.SmallCnn(inChannels: 1, outputDim: 128);
 
@@ -153,7 +143,7 @@ public class ValueRepairTests
 
     [Fact]
     public Task QueueWithoutMomentumEncoderGetsOneBeforeIt() => Verify(
-        Sources.Task(SimClr.Replace("[NtXentLoss]", "[{|SSL018:NegativeQueue(Size = 4096)|}]\n[InfoNceLoss]\n[Training(BatchSize = 256)]")),
-        Sources.Task(SimClr.Replace("[NtXentLoss]", "[MomentumEncoder(Momentum = 0.999)]\n[NegativeQueue(Size = 4096)]\n[InfoNceLoss]\n[Training(BatchSize = 256)]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", "[{|SSL018:NegativeQueue(Size = 4096)|}]\n[InfoNceLoss]\n[Training(BatchSize = 256)]")),
+        Sources.Task(RepairSources.SimClr.Replace("[NtXentLoss]", "[MomentumEncoder(Momentum = 0.999)]\n[NegativeQueue(Size = 4096)]\n[InfoNceLoss]\n[Training(BatchSize = 256)]")),
         "Add [MomentumEncoder(Momentum = 0.999)]");
 }
