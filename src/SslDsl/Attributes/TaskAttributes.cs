@@ -10,10 +10,13 @@ namespace SslDsl;
 public sealed class PretextTaskAttribute : Attribute
 {
     /// <summary>Declares a pretext task.</summary>
-    /// <param name="name">A name unique in the compilation; used in checkpoints, metrics and output folders.</param>
+    /// <param name="name">A name unique in the compilation; used in checkpoints, metrics and output folders. Default: none (required). Allowed: a name no other task of the compilation has; not null. Otherwise: SSL024, SSL026.</param>
     public PretextTaskAttribute(string name) => Name = name;
 
-    /// <summary>The task's name.</summary>
+    /// <summary>
+    /// The task's name.
+    /// Default: none (required). Allowed: a name no other task of the compilation has; not null. Otherwise: SSL024, SSL026.
+    /// </summary>
     public string Name { get; }
 }
 
@@ -22,9 +25,13 @@ public sealed class PretextTaskAttribute : Attribute
 public sealed class ViewsAttribute : Attribute
 {
     /// <summary>Declares the number of views.</summary>
+    /// <param name="count">How many augmented views of each sample the pipeline draws. Default: none (required). Allowed: 1 to 64; at least 2 with a joint-embedding objective. Otherwise: SSL010, SSL026.</param>
     public ViewsAttribute(int count) => Count = count;
 
-    /// <summary>The number of views.</summary>
+    /// <summary>
+    /// The number of views.
+    /// Default: none (required). Allowed: 1 to 64; at least 2 with a joint-embedding objective. Otherwise: SSL010, SSL026.
+    /// </summary>
     public int Count { get; }
 }
 
@@ -36,9 +43,13 @@ public sealed class ViewsAttribute : Attribute
 public sealed class MultiTaskPretrainingAttribute : Attribute
 {
     /// <summary>Declares a multi-task pretraining.</summary>
+    /// <param name="name">A name unique in the compilation; used in checkpoints, metrics and output folders. Default: none (required). Allowed: a name no other task of the compilation has; not null. Otherwise: SSL024, SSL026.</param>
     public MultiTaskPretrainingAttribute(string name) => Name = name;
 
-    /// <summary>The task's name.</summary>
+    /// <summary>
+    /// The task's name.
+    /// Default: none (required). Allowed: a name no other task of the compilation has; not null. Otherwise: SSL024, SSL026.
+    /// </summary>
     public string Name { get; }
 }
 
@@ -47,11 +58,18 @@ public sealed class MultiTaskPretrainingAttribute : Attribute
 public sealed class ObjectiveAttribute : Attribute
 {
     /// <summary>Adds the pretext task <paramref name="task"/> to a multi-task pretraining.</summary>
+    /// <param name="task">The member task class. Default: none (required). Allowed: a [PretextTask] class reading the same input as the other members, listed once. Otherwise: SSL019.</param>
     public ObjectiveAttribute(Type task) => Task = task;
 
-    /// <summary>The pretext task class (marked with <see cref="PretextTaskAttribute"/>).</summary>
+    /// <summary>
+    /// The pretext task class (marked with <see cref="PretextTaskAttribute"/>).
+    /// Default: none (required). Allowed: a [PretextTask] class reading the same input as the other members, listed once. Otherwise: SSL019.
+    /// </summary>
     public Type Task { get; }
 
-    /// <summary>The weight of this task's loss in the sum. Must be &gt; 0.</summary>
+    /// <summary>
+    /// The weight of this task's loss in the sum.
+    /// Default: 1.0. Allowed: &gt; 0. Otherwise: SSL020.
+    /// </summary>
     public double Weight { get; set; } = 1.0;
 }

@@ -12,7 +12,7 @@ internal static class PipelineEmitter
     {
         var t = plan.Task;
         string p = plan.Input.Parameter;
-        w.Summary($"The augmentation pipeline of task '{t.TaskName}', applied to whole batches on the model's device.");
+        w.Summary($"The augmentation pipeline of task '{t.TaskName}', applied to whole batches on the model's device: {RecipeText.Pipeline(t)}");
         using (w.Open("public sealed partial class Pipeline : ITaskPipeline<Pipeline>"))
         {
             w.Line("private readonly Generator generator;");
@@ -60,7 +60,7 @@ internal static class PipelineEmitter
 
     private static void EmitViews(SourceWriter w, PretextTaskModel t, string p)
     {
-        w.Summary($"Draws {t.Views} independently augmented view(s) of a batch.");
+        w.Summary($"Draws {RecipeText.Count(t.Views, "independently augmented view")} of a batch, each through {RecipeText.Steps(t)}.");
         using (w.Open($"public Tensor[] Views(Tensor {p})"))
         {
             w.Line($"{p} = {p}.to(Device);");
