@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark of docs/benchmarks.md, one heavy thing at a time, logging to out/bench/<name>.log.
 # Usage: bash bench/run-all.sh [encoder-file]   (without a file the label-efficiency run pretrains its own encoder)
-# Sections can be chosen with BENCH_ONLY="micro generator memory labels" (default: all four).
+# Sections can be chosen with BENCH_ONLY="micro generator memory labels data" (default: all five).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 encoder="${1:-}"
-only="${BENCH_ONLY:-micro generator memory labels}"
+only="${BENCH_ONLY:-micro generator memory labels data}"
 mkdir -p out/bench
 # One torch thread unless told otherwise: on a 2-core machine shared with other processes, libtorch's
 # 2-thread intra-op pool spends its time waiting for a core (a SimCLR step: 0.66 s with 1 thread,
@@ -14,7 +14,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 want() { [[ " $only " == *" $1 "* ]]; }
 run() { local name=$1; shift; echo "== $name: $*"; "$@" 2>&1 | tee "out/bench/$name.log"; }
 
-for p in Micro Generator Memory LabelEfficiency; do
+for p in Micro Generator Memory LabelEfficiency Data; do
   dotnet build "bench/SslDsl.Bench.$p" -c Release -v:q -nologo
 done
 bin() { echo "bench/SslDsl.Bench.$1/bin/Release/net10.0/SslDsl.Bench.$1.dll"; }
@@ -37,4 +37,16 @@ if want labels; then
   else
     run label-efficiency dotnet "$(bin LabelEfficiency)" --pretrain-epochs 3 --steps 470 --max-epochs 40
   fi
+fi
+if want data; then
+  # Streaming data (docs/benchmarks.md, section 6): folders written to /tmp, removed afterwards.
+  tmp="$(mktemp -d)"
+  bash scripts/fashion-mnist-png.sh "$tmp/fashion-png" >/dev/null
+  mkdir -p "$tmp/photos" && cp .data/skimage/data/*.{png,jpg,gif} .data/sklearn/datasets/images/*.jpg "$tmp/photos/"
+  run decoders-fashion dotnet "$(bin Data)" decoders "$tmp/fashion-png/test" 1 28 5000
+  run decoders-photos dotnet "$(bin Data)" decoders "$tmp/photos" 3 64
+  run loader dotnet "$(bin Data)" loader "$tmp/fashion-png/train" 20000 20
+  dotnet "$(bin Data)" make-flat "$tmp/flat200k" 200000
+  run data-memory dotnet "$(bin Data)" memory "$tmp/flat200k" 2 2
+  rm -rf "$tmp"
 fi

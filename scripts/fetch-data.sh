@@ -9,6 +9,8 @@
 # Downloads and unpacks (no install, no Python needed) into DATA_DIR:
 #   python3-sklearn        -> DATA_DIR/sklearn/datasets/data/{breast_cancer,wine_data,iris}.csv   (tabular)
 #   python3-statsmodels    -> DATA_DIR/statsmodels/datasets/<name>/*.csv                         (time series)
+#   python3-skimage        -> DATA_DIR/skimage/data/*.{png,jpg,gif,tif}                          (photographs)
+#   python3-sklearn        -> DATA_DIR/sklearn/datasets/images/{china,flower}.jpg                (photographs)
 # DATA_DIR defaults to $SSLDSL_DATA, else <repo>/.data (git-ignored).
 set -euo pipefail
 
@@ -59,6 +61,8 @@ apt_install dataset-fashion-mnist fortunes-min fortunes
 
 unpack_deb python3-sklearn "sklearn/datasets/data" "sklearn/datasets/data" "breast_cancer.csv"
 unpack_deb python3-statsmodels "statsmodels/datasets" "statsmodels/datasets" "sunspots/sunspots.csv"
+unpack_deb python3-sklearn "sklearn/datasets/images" "sklearn/datasets/images" "china.jpg"
+unpack_deb python3-skimage "skimage/data" "skimage/data" "astronaut.png"
 
 echo
 echo "Data ready:"
@@ -66,4 +70,5 @@ echo "  images  (Fashion-MNIST): /usr/share/datasets/fashion-mnist"
 echo "  text    (fortunes):      /usr/share/games/fortunes"
 echo "  tabular (scikit-learn):  $data_dir/sklearn/datasets/data"
 echo "  series  (statsmodels):   $data_dir/statsmodels/datasets"
-echo "Tests find the last two through SSLDSL_DATA (default: $repo_root/.data)."
+echo "  photos  (scikit-image, scikit-learn): $data_dir/skimage/data, $data_dir/sklearn/datasets/images"
+echo "Tests find the last three through SSLDSL_DATA (default: $repo_root/.data)."

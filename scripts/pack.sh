@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the SslDsl NuGet package (runtime + generator + analyzers + code fixes + native-library fix).
+# Packs the SslDsl NuGet package (runtime + generator + analyzers + code fixes + native-library fix) and, beside
+# it with the same version, SslDsl.Templates (the dotnet new templates, templates/SslDsl.Templates).
 #   bash scripts/pack.sh [VERSION] [OUTPUT_DIR] [extra dotnet pack arguments...]
 # VERSION defaults to the repository's <Version> (Directory.Build.props); OUTPUT_DIR to artifacts/packages.
 # SSLDSL_PACK_CONFIGURATION picks the build configuration (default Release).
@@ -9,10 +10,11 @@ cd "$(dirname "$0")/.."
 version="${1:-}"
 out="${2:-artifacts/packages}"
 shift $(( $# < 2 ? $# : 2 ))
-args=(pack src/SslDsl/SslDsl.csproj -c "${SSLDSL_PACK_CONFIGURATION:-Release}" -o "$out" -nologo)
+common=(-c "${SSLDSL_PACK_CONFIGURATION:-Release}" -o "$out" -nologo)
 if [[ -n "$version" ]]; then
-  args+=("-p:Version=$version")
+  common+=("-p:Version=$version")
 fi
-dotnet "${args[@]}" "$@"
+dotnet pack src/SslDsl/SslDsl.csproj "${common[@]}" "$@"
+dotnet pack templates/SslDsl.Templates/SslDsl.Templates.csproj "${common[@]}" "$@"
 echo "Packages in $out:"
 ls -1 "$out"/*.nupkg

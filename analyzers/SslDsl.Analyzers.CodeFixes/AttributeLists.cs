@@ -1,14 +1,12 @@
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using SslDsl.Generators;
 
 namespace SslDsl.Analyzers.CodeFixes;
 
-/// <summary>Finds the DSL's attributes on a class and builds new attribute lists that sit among them.</summary>
+/// <summary>Builds new attribute lists that sit among the DSL's attributes on a class.</summary>
 internal static class AttributeLists
 {
     /// <summary>
@@ -23,46 +21,6 @@ internal static class AttributeLists
         return SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
             .WithLeadingTrivia(Indentation(neighbour))
             .WithTrailingTrivia(NewLine(neighbour));
-    }
-
-    /// <summary>The index of the first attribute list on <paramref name="type"/> holding one of the DSL attributes <paramref name="category"/>, or -1.</summary>
-    public static int IndexOf(TypeDeclarationSyntax type, SemanticModel model, CancellationToken cancellationToken, params AttributeCategory[] category)
-    {
-        for (int i = 0; i < type.AttributeLists.Count; i++)
-        {
-            foreach (var attribute in type.AttributeLists[i].Attributes)
-            {
-                var spec = SpecOf(attribute, model, cancellationToken);
-                if (spec is not null && category.Contains(spec.Category))
-                {
-                    return i;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The index of the first attribute list on <paramref name="type"/> holding the DSL attribute <paramref name="shortName"/>, or -1.</summary>
-    public static int IndexOf(TypeDeclarationSyntax type, SemanticModel model, string shortName, CancellationToken cancellationToken)
-    {
-        for (int i = 0; i < type.AttributeLists.Count; i++)
-        {
-            if (type.AttributeLists[i].Attributes.Any(a => SpecOf(a, model, cancellationToken)?.Name == shortName))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The catalog entry of <paramref name="attribute"/>, or null when it is not one of ours.</summary>
-    public static AttributeSpec? SpecOf(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var constructor = model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol
-            ?? model.GetSymbolInfo(attribute, cancellationToken).CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
-        return AttributeCatalog.ByMetadataName(DeclarationReader.MetadataName(constructor?.ContainingType));
     }
 
     private static SyntaxTriviaList Indentation(AttributeListSyntax neighbour)

@@ -19,6 +19,8 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["pooled"] = o => new Pooled.Trainer(o),
     ["reference"] = o => new Reference.Trainer(o),
     ["two-convs"] = o => new TwoConvs.Trainer(o),
+    ["two-convs-pool-first"] = o => new TwoConvsPoolFirst.Trainer(o),
+    ["pool-first"] = o => new PoolFirst.Trainer(o),
 };
 
 var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();

@@ -82,3 +82,41 @@ public partial class TwoConvs
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
 }
+
+/// <summary>two-convs with each block's max pooling right after its last convolution (conv - pool - BN - ReLU): cheaper on the CPU.</summary>
+[PretextTask("two-convs-pool-first")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsPoolFirst
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2, poolBeforeNorm: true);
+}
+
+/// <summary>reference with each block's max pooling right after its convolution (conv - pool - BN - ReLU).</summary>
+[PretextTask("pool-first")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class PoolFirst
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, poolBeforeNorm: true);
+}

@@ -46,7 +46,7 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         try
         {
             var parsed = TaskParser.Parse(type, cancellationToken);
-            if (!TaskValidator.CanGenerate(parsed) || HasAttributeErrors(context, cancellationToken))
+            if (!TaskValidator.CanGenerate(parsed))
             {
                 return null;
             }
@@ -75,31 +75,6 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
             if (string.IsNullOrEmpty(s.Name))
             {
                 return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the compiler reports an error in the attribute lists of the declaration (a value of the wrong
-    /// type keeps a readable constant, so only the semantic model tells): the declaration is not understood yet.
-    /// </summary>
-    private static bool HasAttributeErrors(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
-    {
-        if (context.TargetNode is not TypeDeclarationSyntax declaration)
-        {
-            return false;
-        }
-
-        foreach (var list in declaration.AttributeLists)
-        {
-            foreach (var diagnostic in context.SemanticModel.GetDiagnostics(list.Span, cancellationToken))
-            {
-                if (diagnostic.Severity == DiagnosticSeverity.Error)
-                {
-                    return true;
-                }
             }
         }
 

@@ -5,9 +5,9 @@ using static TorchSharp.torch;
 namespace FashionSimClrSample;
 
 /// <summary>
-/// SimCLR on Fashion-MNIST: two augmented views of each image, NT-Xent on their projections. The encoder's
-/// representation is its 4x4-pooled 64-channel feature map (1,024 features), probed before any learned
-/// projection. Every setting was chosen on a validation split (docs/benchmarks.md, "SimCLR recipe ablation").
+/// SimCLR on Fashion-MNIST: two augmented views of each image, NT-Xent on their projections. The encoder has two
+/// blocks of two 3x3 convolutions (widths 32 and 64); its representation is the 4x4-pooled 64-channel feature map
+/// (1,024 features), probed before any learned projection. Every setting was chosen on a validation split (docs/benchmarks.md, "SimCLR recipe ablation").
 /// This one declaration is the README's snippet and the benchmarks' task (they include this file).
 /// </summary>
 [PretextTask("fashion-simclr")]
@@ -26,5 +26,5 @@ namespace FashionSimClrSample;
 public partial class FashionSimClr
 {
     [Encoder(OutputDim = 1024)]
-    internal static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+    internal static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
 }

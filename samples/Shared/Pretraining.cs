@@ -9,7 +9,7 @@ internal static class Pretraining
 {
     /// <summary>Fits <paramref name="trainer"/> on <paramref name="data"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the fit; the trainer saved a resumable checkpoint and said how to resume.</exception>
-    public static FitResult Fit<TBatch>(PretextTrainer<TBatch> trainer, Dataset<TBatch> data, CancellationToken cancel)
+    public static FitResult Fit<TBatch>(PretextTrainer<TBatch> trainer, IDataSource<TBatch> data, CancellationToken cancel)
         where TBatch : IBatch<TBatch>
     {
         var fit = trainer.Fit(data, cancel);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace SslDsl.Package.Tests;
 
@@ -36,14 +37,7 @@ internal sealed class ConsumerProject
     {
         string directory = Path.Combine(package.TempRoot, name);
         System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="ssldsl-test-feed" value="{package.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfig(directory, package);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -61,6 +55,23 @@ internal sealed class ConsumerProject
         return new ConsumerProject(directory);
     }
 
+    /// <summary>The project in <paramref name="directory"/> (one made by dotnet new, say), built and run like the others.</summary>
+    public static ConsumerProject At(string directory) => new(directory);
+
+    /// <summary>
+    /// A nuget.config in <paramref name="directory"/> that adds the package's local feed to the machine's own
+    /// sources (the nuget.org mirror); it applies to every project below the folder.
+    /// </summary>
+    public static void WriteNuGetConfig(string directory, PackedPackage package) =>
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="ssldsl-test-feed" value="{package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
     /// <summary>dotnet build -c Release (normal verbosity, so the native fix's message shows).</summary>
     public CommandResult Build() =>
         CommandLine.Run(CommandLine.Dotnet, new[] { "build", "-c", "Release", "-v:n", "--disable-build-servers" }, Directory, TimeSpan.FromMinutes(4));
@@ -72,7 +83,7 @@ internal sealed class ConsumerProject
     public CommandResult Publish() =>
         CommandLine.Run(CommandLine.Dotnet, new[] { "publish", "-c", "Release", "--no-build", "-v:n", "-o", PublishDirectory }, Directory, TimeSpan.FromMinutes(4));
 
-    /// <summary>Runs the built program.</summary>
-    public CommandResult RunBuilt(string name) =>
-        CommandLine.Run(CommandLine.Dotnet, new[] { Path.Combine(OutputDirectory, name + ".dll") }, Directory, TimeSpan.FromMinutes(2));
+    /// <summary>Runs the built program with <paramref name="arguments"/>; <paramref name="environment"/> adds variables.</summary>
+    public CommandResult RunBuilt(string name, string[]? arguments = null, params (string Name, string Value)[] environment) =>
+        CommandLine.Run(CommandLine.Dotnet, new[] { Path.Combine(OutputDirectory, name + ".dll") }.Concat(arguments ?? Array.Empty<string>()), Directory, TimeSpan.FromMinutes(4), environment);
 }

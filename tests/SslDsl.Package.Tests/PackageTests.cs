@@ -14,7 +14,8 @@ namespace SslDsl.Package.Tests;
 /// the repository that references it by PackageReference, builds (generator, analyzers and native fix
 /// from the package), and trains one step.
 /// </summary>
-public class PackageTests : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public class PackageTests
 {
     private readonly PackedPackage package;
 

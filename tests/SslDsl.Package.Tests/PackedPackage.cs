@@ -6,9 +6,9 @@ using System.Linq;
 namespace SslDsl.Package.Tests;
 
 /// <summary>
-/// The SslDsl package packed once for the test class by scripts/pack.sh (no build: the test project's
-/// build already built src/SslDsl in the same configuration) into a temporary feed outside the
-/// repository. Its version is a unique prerelease (0.0.0-test.TIMESTAMP.PID), so the shared NuGet
+/// The SslDsl package and its template package, packed once for the test collection by scripts/pack.sh (no
+/// build: the test project's build already built src/SslDsl and templates/SslDsl.Templates in the same
+/// configuration) into a temporary feed outside the repository. Its version is a unique prerelease (0.0.0-test.TIMESTAMP.PID), so the shared NuGet
 /// cache never holds a stale SslDsl under a version anyone else uses; that one folder is removed again
 /// on dispose.
 /// </summary>
@@ -30,12 +30,13 @@ public sealed class PackedPackage : IDisposable
             "bash",
             new[] { "scripts/pack.sh", Version, Feed, "--no-build", "--disable-build-servers" },
             RepositoryPaths.Root,
-            TimeSpan.FromMinutes(3),
+            TimeSpan.FromMinutes(5),
             ("SSLDSL_PACK_CONFIGURATION", RepositoryPaths.Configuration));
         NupkgPath = Path.Combine(Feed, $"SslDsl.{Version}.nupkg");
-        if (pack.ExitCode != 0 || !File.Exists(NupkgPath))
+        TemplatesNupkgPath = Path.Combine(Feed, $"SslDsl.Templates.{Version}.nupkg");
+        if (pack.ExitCode != 0 || !File.Exists(NupkgPath) || !File.Exists(TemplatesNupkgPath))
         {
-            throw new InvalidOperationException($"scripts/pack.sh exited with {pack.ExitCode} and did not write {NupkgPath}:\n{pack.Output}");
+            throw new InvalidOperationException($"scripts/pack.sh exited with {pack.ExitCode} and did not write {NupkgPath} and {TemplatesNupkgPath}:\n{pack.Output}");
         }
 
         GlobalPackagesFolder = FindGlobalPackagesFolder(TempRoot);
@@ -52,6 +53,9 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>The packed .nupkg file.</summary>
     public string NupkgPath { get; }
+
+    /// <summary>The packed template package (SslDsl.Templates, same version).</summary>
+    public string TemplatesNupkgPath { get; }
 
     /// <summary>The NuGet global packages folder consumers under <see cref="TempRoot"/> restore into.</summary>
     public string GlobalPackagesFolder { get; }

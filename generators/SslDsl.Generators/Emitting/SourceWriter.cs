@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace SslDsl.Generators;
@@ -44,6 +45,20 @@ internal sealed class SourceWriter
     public SourceWriter Summary(string text)
     {
         Line("/// <summary>" + Escape(text) + "</summary>");
+        return this;
+    }
+
+    /// <summary>Writes an XML doc summary of a first sentence and paragraphs (plain text, escaped here).</summary>
+    public SourceWriter Summary(string text, IEnumerable<string> paragraphs)
+    {
+        Line("/// <summary>");
+        Line("/// " + Escape(text));
+        foreach (var paragraph in paragraphs)
+        {
+            Line("/// <para>" + Escape(paragraph) + "</para>");
+        }
+
+        Line("/// </summary>");
         return this;
     }
 

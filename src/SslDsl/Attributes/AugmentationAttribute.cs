@@ -9,12 +9,16 @@ namespace SslDsl;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public abstract class AugmentationAttribute : Attribute
 {
-    /// <summary>Probability that the augmentation is applied to a sample, in [0,1].</summary>
+    /// <summary>
+    /// Probability that the augmentation is applied to a sample.
+    /// Default: 1.0 (GaussianBlur, HorizontalFlip, RandomErasing and VerticalFlip: 0.5; Grayscale and Solarize: 0.2; ColorJitter: 0.8). Allowed: [0, 1]. Otherwise: SSL007.
+    /// </summary>
     public double P { get; set; } = 1.0;
 
     /// <summary>
     /// Restricts the augmentation to one view (0-based), for asymmetric views as in BYOL.
-    /// -1 (the default) applies it to every view.
+    /// ///
+    /// Default: -1 (every view). Any value; 0, 1, ... restrict the step to that view.
     /// </summary>
     public int View { get; set; } = -1;
 }

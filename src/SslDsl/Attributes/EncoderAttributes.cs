@@ -9,7 +9,10 @@ namespace SslDsl;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
 public sealed class EncoderAttribute : Attribute
 {
-    /// <summary>Width of the representation the encoder returns; must be &gt; 0.</summary>
+    /// <summary>
+    /// Width of the representation the encoder returns.
+    /// Default: 0 (not set). Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int OutputDim { get; set; }
 }
 
@@ -18,16 +21,32 @@ public sealed class EncoderAttribute : Attribute
 public sealed class BackboneAttribute : Attribute
 {
     /// <summary>Declares a built-in encoder.</summary>
+    /// <param name="kind">The built-in encoder. Default: none (required). Allowed: a kind that reads the task's input (SmallCnn and ResNet images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp with [MultiCrop]. Otherwise: SSL013, SSL027.</param>
     public BackboneAttribute(BackboneKind kind) => Kind = kind;
 
-    /// <summary>The encoder family.</summary>
+    /// <summary>
+    /// The encoder family.
+    /// Default: none (required). Allowed: a kind that reads the task's input (SmallCnn and ResNet images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp with [MultiCrop]. Otherwise: SSL013, SSL027.
+    /// </summary>
     public BackboneKind Kind { get; }
-    /// <summary>Base width (channels or hidden units).</summary>
+    /// <summary>
+    /// Base width (channels or hidden units).
+    /// Default: 32. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Width { get; set; } = 32;
-    /// <summary>Width of the representation; must be &gt; 0.</summary>
+    /// <summary>
+    /// Width of the representation.
+    /// Default: 128. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int OutputDim { get; set; } = 128;
-    /// <summary>Number of blocks / layers.</summary>
+    /// <summary>
+    /// Number of blocks / layers.
+    /// Default: 2. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Depth { get; set; } = 2;
-    /// <summary>Attention heads (TransformerEncoder).</summary>
+    /// <summary>
+    /// Attention heads (TransformerEncoder).
+    /// Default: 4. Allowed: &gt;= 1; a divisor of Width. Otherwise: SSL016.
+    /// </summary>
     public int Heads { get; set; } = 4;
 }

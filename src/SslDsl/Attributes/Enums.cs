@@ -51,3 +51,12 @@ public enum BackboneKind
     /// <summary>A 1-D convolutional network for time series.</summary>
     Conv1d,
 }
+
+/// <summary>How a categorical table column becomes model input.</summary>
+public enum CategoricalEncoding
+{
+    /// <summary>One feature per category: 1 for the row's category, 0 for the others.</summary>
+    OneHot,
+    /// <summary>One feature holding the category's index (0..Cardinality-1), which <see cref="CategoricalEmbedding"/> turns into a learned vector.</summary>
+    Embedding,
+}

@@ -11,43 +11,71 @@ public abstract class HeadAttribute : Attribute
 /// <summary>The MLP projection g(h) that maps encoder output to the space where the loss is computed.</summary>
 public sealed class ProjectionHeadAttribute : HeadAttribute
 {
-    /// <summary>Hidden width.</summary>
+    /// <summary>
+    /// Hidden width.
+    /// Default: 512. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Hidden { get; set; } = 512;
-    /// <summary>Output width.</summary>
+    /// <summary>
+    /// Output width.
+    /// Default: 128. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Output { get; set; } = 128;
-    /// <summary>Number of linear layers (1 = linear projection).</summary>
+    /// <summary>
+    /// Number of linear layers (1 = linear projection).
+    /// Default: 2. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Layers { get; set; } = 2;
-    /// <summary>Batch normalization after each hidden layer.</summary>
+    /// <summary>
+    /// Batch normalization after each hidden layer.
+    /// Default: true. Either value.
+    /// </summary>
     public bool BatchNorm { get; set; } = true;
 }
 
 /// <summary>The online network's predictor (BYOL, SimSiam); its output matches the projection output.</summary>
 public sealed class PredictorHeadAttribute : HeadAttribute
 {
-    /// <summary>Hidden width.</summary>
+    /// <summary>
+    /// Hidden width.
+    /// Default: 512. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Hidden { get; set; } = 512;
-    /// <summary>Output width; must equal the projection output.</summary>
+    /// <summary>
+    /// Output width: the width of the embedding it regresses.
+    /// Default: 128. Allowed: &gt;= 1; the projection's Output (the encoder's OutputDim without a projection). Otherwise: SSL016.
+    /// </summary>
     public int Output { get; set; } = 128;
 }
 
 /// <summary>A decoder that reconstructs the input from the representation (autoencoders, MAE, inpainting).</summary>
 public sealed class DecoderAttribute : HeadAttribute
 {
-    /// <summary>Hidden width.</summary>
+    /// <summary>
+    /// Hidden width.
+    /// Default: 256. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Hidden { get; set; } = 256;
-    /// <summary>Number of hidden layers.</summary>
+    /// <summary>
+    /// Number of hidden layers.
+    /// Default: 2. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Layers { get; set; } = 2;
 }
 
 /// <summary>An exponential-moving-average copy of encoder and projection used as the target network.</summary>
 public sealed class MomentumEncoderAttribute : HeadAttribute
 {
-    /// <summary>EMA momentum (tau) at the start of training, in [0,1).</summary>
+    /// <summary>
+    /// EMA momentum (tau) at the start of training.
+    /// Default: 0.99. Allowed: [0, 1). Otherwise: SSL009.
+    /// </summary>
     public double Momentum { get; set; } = 0.99;
 
     /// <summary>
     /// Momentum at the end of training, reached by a cosine schedule. Unset (NaN) means: 1.0 with
     /// <see cref="ByolLossAttribute"/> (BYOL's schedule), otherwise constant <see cref="Momentum"/>.
+    /// Default: NaN. Allowed: NaN, or from Momentum to 1. Otherwise: SSL009.
     /// </summary>
     public double FinalMomentum { get; set; } = double.NaN;
 }
@@ -55,21 +83,39 @@ public sealed class MomentumEncoderAttribute : HeadAttribute
 /// <summary>MoCo's memory bank of negative keys from past batches.</summary>
 public sealed class NegativeQueueAttribute : HeadAttribute
 {
-    /// <summary>Number of keys kept; a positive multiple of the batch size.</summary>
+    /// <summary>
+    /// Number of keys kept.
+    /// Default: 4096. Allowed: a positive multiple of Training.BatchSize, with a [MomentumEncoder]. Otherwise: SSL018.
+    /// </summary>
     public int Size { get; set; } = 4096;
 }
 
 /// <summary>DINO's head: a 3-layer GELU MLP to a normalized bottleneck, then a weight-normalized layer to <see cref="Output"/> dimensions.</summary>
 public sealed class DinoHeadAttribute : HeadAttribute
 {
-    /// <summary>Width of the hidden layers.</summary>
+    /// <summary>
+    /// Width of the hidden layers.
+    /// Default: 2048. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Hidden { get; set; } = 2048;
-    /// <summary>Width of the normalized bottleneck.</summary>
+    /// <summary>
+    /// Width of the normalized bottleneck.
+    /// Default: 256. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Bottleneck { get; set; } = 256;
-    /// <summary>Output dimensions (the softmax's size).</summary>
+    /// <summary>
+    /// Output dimensions (the softmax's size).
+    /// Default: 65536. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
     public int Output { get; set; } = 65536;
-    /// <summary>Keep the last layer's rows at unit norm (no learned scale).</summary>
+    /// <summary>
+    /// Keep the last layer's rows at unit norm (no learned scale).
+    /// Default: true. Either value.
+    /// </summary>
     public bool NormalizeLastLayer { get; set; } = true;
-    /// <summary>Epochs during which the last layer is not trained.</summary>
+    /// <summary>
+    /// Epochs during which the last layer is not trained.
+    /// Default: 0. Allowed: &gt;= 0. Otherwise: SSL025.
+    /// </summary>
     public int FreezeLastLayerEpochs { get; set; } = 0;
 }

@@ -3,16 +3,25 @@ namespace SslDsl;
 /// <summary>MAE masking: hides a fraction of non-overlapping square patches of every image.</summary>
 public sealed class PatchMaskAttribute : AugmentationAttribute
 {
-    /// <summary>Patch side in pixels; must divide height and width.</summary>
+    /// <summary>
+    /// Patch side in pixels.
+    /// Default: 4. Allowed: &gt;= 1; a divisor of the image's height and width. Otherwise: SSL015.
+    /// </summary>
     public int PatchSize { get; set; } = 4;
-    /// <summary>Fraction of patches hidden, in (0,1).</summary>
+    /// <summary>
+    /// Fraction of patches hidden.
+    /// Default: 0.75. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
     public double Ratio { get; set; } = 0.75;
 }
 
 /// <summary>Inpainting: hides one square block at a random position (context encoders).</summary>
 public sealed class BlockMaskAttribute : AugmentationAttribute
 {
-    /// <summary>Block side in pixels; must be smaller than the image.</summary>
+    /// <summary>
+    /// Block side in pixels.
+    /// Default: 8. Allowed: &gt;= 1; smaller than the image. Otherwise: SSL015.
+    /// </summary>
     public int Size { get; set; } = 8;
 }
 
@@ -23,47 +32,74 @@ public sealed class BlockMaskAttribute : AugmentationAttribute
 /// </summary>
 public sealed class MaskTokensAttribute : AugmentationAttribute
 {
-    /// <summary>Fraction of tokens selected for prediction.</summary>
+    /// <summary>
+    /// Fraction of tokens selected for prediction.
+    /// Default: 0.15. Allowed: [0, 1]. Otherwise: SSL007.
+    /// </summary>
     public double Probability { get; set; } = 0.15;
-    /// <summary>Fraction of selected tokens replaced by [MASK].</summary>
+    /// <summary>
+    /// Fraction of selected tokens replaced by [MASK].
+    /// Default: 0.8. Allowed: [0, 1]; at most 1 - ReplaceWithRandom. Otherwise: SSL007, SSL022.
+    /// </summary>
     public double ReplaceWithMask { get; set; } = 0.8;
-    /// <summary>Fraction of selected tokens replaced by a random token.</summary>
+    /// <summary>
+    /// Fraction of selected tokens replaced by a random token.
+    /// Default: 0.1. Allowed: [0, 1]; at most 1 - ReplaceWithMask. Otherwise: SSL007, SSL022.
+    /// </summary>
     public double ReplaceWithRandom { get; set; } = 0.1;
 }
 
 /// <summary>SpanBERT / T5 style masking of contiguous spans with geometric lengths.</summary>
 public sealed class SpanMaskAttribute : AugmentationAttribute
 {
-    /// <summary>Mean span length in tokens.</summary>
+    /// <summary>
+    /// Mean span length in tokens.
+    /// Default: 3.0. Allowed: &gt;= 1; at most TextInput.MaxLength. Otherwise: SSL015.
+    /// </summary>
     public double MeanSpan { get; set; } = 3.0;
-    /// <summary>Fraction of tokens masked, in (0,1).</summary>
+    /// <summary>
+    /// Fraction of tokens masked.
+    /// Default: 0.15. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
     public double Ratio { get; set; } = 0.15;
 }
 
 /// <summary>SCARF: each selected feature is replaced by the same feature of a random other row (its marginal).</summary>
 public sealed class FeatureCorruptionAttribute : AugmentationAttribute
 {
-    /// <summary>Fraction of features corrupted per row, in [0,1].</summary>
+    /// <summary>
+    /// Fraction of features corrupted per row.
+    /// Default: 0.6. Allowed: [0, 1]. Otherwise: SSL007.
+    /// </summary>
     public double Rate { get; set; } = 0.6;
 }
 
 /// <summary>Adds Gaussian noise to every time step.</summary>
 public sealed class JitterAttribute : AugmentationAttribute
 {
-    /// <summary>Standard deviation of the noise.</summary>
+    /// <summary>
+    /// Standard deviation of the noise.
+    /// Default: 0.03. Allowed: &gt;= 0. Otherwise: SSL026.
+    /// </summary>
     public double Std { get; set; } = 0.03;
 }
 
 /// <summary>Multiplies each channel by a factor drawn from N(1, Std).</summary>
 public sealed class ScalingAttribute : AugmentationAttribute
 {
-    /// <summary>Standard deviation of the factor.</summary>
+    /// <summary>
+    /// Standard deviation of the factor.
+    /// Default: 0.1. Allowed: &gt;= 0. Otherwise: SSL026.
+    /// </summary>
     public double Std { get; set; } = 0.1;
 }
 
 /// <summary>Zeroes a contiguous window of time steps.</summary>
 public sealed class TimeMaskAttribute : AugmentationAttribute
 {
-    /// <summary>Fraction of the window masked, in (0,1).</summary>
+    /// <summary>
+    /// Fraction of the window masked.
+    /// Default: 0.1. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
     public double Ratio { get; set; } = 0.1;
 }

@@ -7,15 +7,28 @@ namespace SslDsl;
 public sealed class OptimizerAttribute : Attribute
 {
     /// <summary>Declares the optimizer.</summary>
+    /// <param name="kind">The optimizer. Default: none (required). Allowed: a named OptimizerKind. Otherwise: SSL025.</param>
     public OptimizerAttribute(OptimizerKind kind) => Kind = kind;
 
-    /// <summary>The optimizer.</summary>
+    /// <summary>
+    /// The optimizer.
+    /// Default: none (required). Allowed: a named OptimizerKind. Otherwise: SSL025.
+    /// </summary>
     public OptimizerKind Kind { get; }
-    /// <summary>Base learning rate; must be &gt; 0.</summary>
+    /// <summary>
+    /// Base learning rate.
+    /// Default: 0.001. Allowed: &gt; 0. Otherwise: SSL025.
+    /// </summary>
     public double LearningRate { get; set; } = 1e-3;
-    /// <summary>Weight decay; must be &gt;= 0.</summary>
+    /// <summary>
+    /// Weight decay.
+    /// Default: 0.0. Allowed: &gt;= 0. Otherwise: SSL025.
+    /// </summary>
     public double WeightDecay { get; set; } = 0.0;
-    /// <summary>Momentum (SGD and LARS), in [0,1).</summary>
+    /// <summary>
+    /// Momentum (SGD and LARS).
+    /// Default: 0.9. Allowed: [0, 1). Otherwise: SSL009.
+    /// </summary>
     public double Momentum { get; set; } = 0.9;
 }
 
@@ -24,17 +37,33 @@ public sealed class OptimizerAttribute : Attribute
 public sealed class LearningRateScheduleAttribute : Attribute
 {
     /// <summary>Declares the schedule.</summary>
+    /// <param name="kind">The schedule. Default: none (required). Allowed: a named ScheduleKind. Otherwise: SSL025.</param>
     public LearningRateScheduleAttribute(ScheduleKind kind) => Kind = kind;
 
-    /// <summary>The schedule.</summary>
+    /// <summary>
+    /// The schedule.
+    /// Default: none (required). Allowed: a named ScheduleKind. Otherwise: SSL025.
+    /// </summary>
     public ScheduleKind Kind { get; }
-    /// <summary>Epochs of linear warm-up (WarmupCosine).</summary>
+    /// <summary>
+    /// Epochs of linear warm-up (WarmupCosine).
+    /// Default: 0.0. Allowed: &gt;= 0; less than Training.Epochs with WarmupCosine. Otherwise: SSL025.
+    /// </summary>
     public double WarmupEpochs { get; set; } = 0;
-    /// <summary>The learning rate at the end of cosine decay.</summary>
+    /// <summary>
+    /// The learning rate at the end of cosine decay.
+    /// Default: 0.0. Allowed: &gt;= 0; at most Optimizer.LearningRate with a cosine. Otherwise: SSL025.
+    /// </summary>
     public double MinLearningRate { get; set; } = 0;
-    /// <summary>Epochs between decays (Step).</summary>
+    /// <summary>
+    /// Epochs between decays (Step).
+    /// Default: 30. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int StepEpochs { get; set; } = 30;
-    /// <summary>Decay factor (Step).</summary>
+    /// <summary>
+    /// Decay factor (Step).
+    /// Default: 0.1. Allowed: &gt; 0. Otherwise: SSL025.
+    /// </summary>
     public double Gamma { get; set; } = 0.1;
 }
 
@@ -42,15 +71,30 @@ public sealed class LearningRateScheduleAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainingAttribute : Attribute
 {
-    /// <summary>Samples per batch; must be &gt; 0.</summary>
+    /// <summary>
+    /// Samples per batch.
+    /// Default: 256. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int BatchSize { get; set; } = 256;
-    /// <summary>Number of epochs; must be &gt; 0.</summary>
+    /// <summary>
+    /// Number of epochs.
+    /// Default: 10. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int Epochs { get; set; } = 10;
-    /// <summary>Seed of every random draw (weights, shuffling, augmentations).</summary>
+    /// <summary>
+    /// Seed of every random draw (weights, shuffling, augmentations).
+    /// Default: 42. Any value.
+    /// </summary>
     public long Seed { get; set; } = 42;
-    /// <summary>Largest gradient norm; 0 disables clipping; must be &gt;= 0.</summary>
+    /// <summary>
+    /// Largest gradient norm; 0 disables clipping.
+    /// Default: 0.0. Allowed: &gt;= 0. Otherwise: SSL025.
+    /// </summary>
     public double GradientClip { get; set; } = 0;
-    /// <summary>Batches whose gradients are summed into one optimizer update (an effective batch AccumulateSteps times larger); must be &gt;= 1.</summary>
+    /// <summary>
+    /// Batches whose gradients are summed into one optimizer update (an effective batch AccumulateSteps times larger).
+    /// Default: 1. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int AccumulateSteps { get; set; } = 1;
 }
 
@@ -58,18 +102,39 @@ public sealed class TrainingAttribute : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class FineTuneAttribute : Attribute
 {
-    /// <summary>Number of classes; must be &gt;= 2.</summary>
+    /// <summary>
+    /// Number of classes.
+    /// Default: 0 (not set). Allowed: at least 2. Otherwise: SSL021.
+    /// </summary>
     public int Classes { get; set; }
-    /// <summary>What is trained.</summary>
+    /// <summary>
+    /// What is trained.
+    /// Default: LinearProbe. Allowed: a named FineTuneMode. Otherwise: SSL021.
+    /// </summary>
     public FineTuneMode Mode { get; set; } = FineTuneMode.LinearProbe;
-    /// <summary>Encoder blocks trained with <see cref="FineTuneMode.PartialUnfreeze"/> (counted from the top).</summary>
+    /// <summary>
+    /// Encoder blocks trained with <see cref="FineTuneMode.PartialUnfreeze"/> (counted from the top).
+    /// Default: 0. Allowed: &gt;= 0, and &gt;= 1 with PartialUnfreeze. Otherwise: SSL021.
+    /// </summary>
     public int UnfreezeLastLayers { get; set; } = 0;
-    /// <summary>Fine-tune epochs.</summary>
+    /// <summary>
+    /// Fine-tune epochs.
+    /// Default: 10. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int Epochs { get; set; } = 10;
-    /// <summary>Learning rate of the head.</summary>
+    /// <summary>
+    /// Learning rate of the head.
+    /// Default: 0.001. Allowed: &gt; 0. Otherwise: SSL025.
+    /// </summary>
     public double LearningRate { get; set; } = 1e-3;
-    /// <summary>Multiplier of the learning rate for trainable encoder parameters (Full, PartialUnfreeze).</summary>
+    /// <summary>
+    /// Multiplier of the learning rate for trainable encoder parameters (Full, PartialUnfreeze).
+    /// Default: 0.1. Allowed: &gt; 0. Otherwise: SSL025.
+    /// </summary>
     public double EncoderLearningRateScale { get; set; } = 0.1;
-    /// <summary>Fine-tune batch size.</summary>
+    /// <summary>
+    /// Fine-tune batch size.
+    /// Default: 256. Allowed: &gt;= 1. Otherwise: SSL025.
+    /// </summary>
     public int BatchSize { get; set; } = 256;
 }

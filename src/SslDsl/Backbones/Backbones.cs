@@ -55,9 +55,12 @@ public static partial class Backbones
     /// <paramref name="pool"/> grid, flattened. Output width: <see cref="PooledCnnOutputDim"/>
     /// (1,024 for width 32, depth 2, pool 4). Wide, spatially pooled features are what make contrastive
     /// features linearly separable; a 128-wide linear bottleneck (<see cref="SmallCnn"/>) is not.
+    /// With <paramref name="poolBeforeNorm"/> each block's max pooling follows its last convolution directly
+    /// (conv - pool - BN - ReLU): ReLU commutes with max pooling, and batch norm and ReLU then run on a quarter
+    /// of the values, which makes a training step on the CPU cheaper (docs/benchmarks.md).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-    public static Sequential PooledCnn(int inChannels, int width = 32, int depth = 2, int pool = 4, int convsPerBlock = 1)
+    public static Sequential PooledCnn(int inChannels, int width = 32, int depth = 2, int pool = 4, int convsPerBlock = 1, bool poolBeforeNorm = false)
     {
         if (inChannels <= 0 || width <= 0 || depth <= 0 || pool <= 0 || convsPerBlock <= 0)
         {
@@ -74,11 +77,19 @@ public static partial class Backbones
             for (int j = 0; j < convsPerBlock; j++)
             {
                 layers.Add(($"conv{j}", nn.Conv2d(j == 0 ? c : w, w, 3, padding: 1, bias: false)));
+                if (poolBeforeNorm && j == convsPerBlock - 1)
+                {
+                    layers.Add(("pool", nn.MaxPool2d(2)));
+                }
+
                 layers.Add(($"bn{j}", nn.BatchNorm2d(w)));
                 layers.Add(($"relu{j}", nn.ReLU()));
             }
 
-            layers.Add(("pool", nn.MaxPool2d(2)));
+            if (!poolBeforeNorm)
+            {
+                layers.Add(("pool", nn.MaxPool2d(2)));
+            }
             blocks.Add(($"block{i}", nn.Sequential(layers)));
             c = w;
         }

@@ -8,10 +8,11 @@ namespace SslDsl;
 
 /// <summary>
 /// An in-memory dataset: tensors whose first dimension indexes samples (kept on the CPU),
-/// optional labels, and batching with seeded shuffling.
+/// optional labels, and batching with seeded shuffling. For data too large to hold in memory use a
+/// streaming <see cref="IDataSource{TBatch}"/> (an image folder, a table, text or series files).
 /// </summary>
 /// <typeparam name="TBatch">The batch type the dataset yields.</typeparam>
-public sealed class Dataset<TBatch> : IDisposable
+public sealed class Dataset<TBatch> : IDataSource<TBatch>
     where TBatch : IBatch<TBatch>
 {
     private readonly Tensor[] _tensors;
@@ -53,6 +54,9 @@ public sealed class Dataset<TBatch> : IDisposable
     /// <summary>Labels (long [N]) or null.</summary>
     public Tensor? Labels { get; }
 
+    /// <inheritdoc />
+    public bool IsLabelled => Labels is not null;
+
     /// <summary>The sample tensors (first the encoder's input).</summary>
     public IReadOnlyList<Tensor> Tensors => _tensors;
 
@@ -65,47 +69,47 @@ public sealed class Dataset<TBatch> : IDisposable
     /// drawn from <paramref name="seed"/>, so an epoch is reproduced exactly by its seed.
     /// Batches are created on the CPU when <c>MoveNext</c> runs: open a dispose scope before it.
     /// </summary>
-    public IEnumerable<TBatch> Batches(int batchSize, bool shuffle = false, long seed = 0, bool dropLast = false)
-    {
-        if (batchSize <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"Batch size must be > 0 (dataset '{Name}').");
-        }
+    public IEnumerable<TBatch> Batches(int batchSize, bool shuffle = false, long seed = 0, bool dropLast = false) =>
+        Batches(new BatchRequest(batchSize) { Shuffle = shuffle, Seed = seed, DropLast = dropLast });
 
-        return Iterate(batchSize, shuffle, seed, dropLast);
+    /// <inheritdoc />
+    public IEnumerable<TBatch> Batches(BatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(Name);
+        return Iterate(new SampleOrder(Count, request), sequential: !request.Shuffle && request.Shard.WorldSize == 1);
     }
 
-    private IEnumerable<TBatch> Iterate(int batchSize, bool shuffle, long seed, bool dropLast)
+    private IEnumerable<TBatch> Iterate(SampleOrder order, bool sequential)
     {
-        long n = Count;
-        long[]? order = null;
-        if (shuffle)
+        foreach (var (start, size) in order.Batches())
         {
-            using var generator = new Generator((ulong)seed);
-            using var perm = torch.randperm(n, generator: generator);
-            order = perm.data<long>().ToArray();
-        }
-
-        for (long start = 0; start < n; start += batchSize)
-        {
-            long end = Math.Min(n, start + batchSize);
-            if (dropLast && end - start < batchSize)
+            if (sequential)
             {
-                yield break;
-            }
-
-            if (order is null)
-            {
-                var parts = _tensors.Select(t => t.narrow(0, start, end - start)).ToArray();
-                yield return TBatch.FromTensors(parts, Labels?.narrow(0, start, end - start));
+                var parts = _tensors.Select(t => t.narrow(0, start, size)).ToArray();
+                yield return TBatch.FromTensors(parts, Labels?.narrow(0, start, size));
             }
             else
             {
-                using var index = torch.tensor(order.AsSpan((int)start, (int)(end - start)).ToArray());
+                using var index = torch.tensor(order.Indices(start, size));
                 var parts = _tensors.Select(t => t.index_select(0, index)).ToArray();
                 yield return TBatch.FromTensors(parts, Labels?.index_select(0, index));
             }
         }
+    }
+
+    /// <inheritdoc />
+    public IDataSource<TBatch> Slice(long start, long count, string? name = null)
+    {
+        if (start < 0 || count < 0 || start + count > Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"Dataset '{Name}' has {Count} samples; the slice {start}..{start + count - 1} is outside them.");
+        }
+
+        return new Dataset<TBatch>(
+            _tensors.Select(t => t.narrow(0, start, count)).ToArray(),
+            Labels?.narrow(0, start, count),
+            name ?? $"{Name}[{start}..{start + count})");
     }
 
     /// <summary>

@@ -122,8 +122,10 @@ public class FineTuner<TBatch> : IDisposable
     }
 
     /// <summary>
-    /// The fraction of the training data that <see cref="Fit(Dataset{TBatch}, Dataset{TBatch}?)"/> holds out
-    /// (its last samples) as the validation split on which the linear probe chooses its learning rate and weight decay.
+    /// The fraction of the training data that <see cref="Fit(IDataSource{TBatch}, IDataSource{TBatch}?)"/> holds out
+    /// as the validation split on which the linear probe chooses its learning rate and weight decay: the last samples
+    /// of an in-memory <see cref="Dataset{TBatch}"/>, and samples drawn with the run's seed from a streaming source
+    /// (whose file order may be sorted by class, as in a labelled image folder).
     /// </summary>
     public const double ValidationFraction = 1.0 / 12;
 
@@ -136,11 +138,11 @@ public class FineTuner<TBatch> : IDisposable
 
     /// <summary>
     /// Trains on <paramref name="train"/> and, when given, evaluates on <paramref name="test"/> once at the end.
-    /// A linear probe holds out the last <see cref="ValidationFraction"/> of <paramref name="train"/> to choose
+    /// A linear probe holds out <see cref="ValidationFraction"/> of <paramref name="train"/> to choose
     /// its learning rate and weight decay, then trains on all of it.
     /// </summary>
     /// <exception cref="ArgumentException">The data carry no labels, or a label is outside [0, Classes).</exception>
-    public FineTuneResult Fit(Dataset<TBatch> train, Dataset<TBatch>? test = null)
+    public FineTuneResult Fit(IDataSource<TBatch> train, IDataSource<TBatch>? test = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         if (Settings.Mode != FineTuneMode.LinearProbe)
@@ -154,9 +156,30 @@ public class FineTuner<TBatch> : IDisposable
             throw new ArgumentException($"Dataset '{train.Name}' has {train.Count} sample(s): too few to hold out a validation split for the linear probe.", nameof(train));
         }
 
-        using var fit = train.Subset(Range(0, train.Count - held), train.Name + "-fit");
-        using var validation = train.Subset(Range(train.Count - held, held), train.Name + "-validation");
-        return Fit(fit, validation, test);
+        var (fit, validation) = HoldOut(train, held);
+        using (fit)
+        using (validation)
+        {
+            return Fit(fit, validation, test);
+        }
+    }
+
+    /// <summary>The fit and validation parts of <paramref name="train"/>: its tail in memory, a seeded draw from a streaming source.</summary>
+    internal (IDataSource<TBatch> Fit, IDataSource<TBatch> Validation) HoldOut(IDataSource<TBatch> train, long held)
+    {
+        if (train is not StreamingSource<TBatch> streaming)
+        {
+            return (train.Slice(0, train.Count - held, train.Name + "-fit"), train.Slice(train.Count - held, held, train.Name + "-validation"));
+        }
+
+        using var generator = new Generator(unchecked((ulong)(Options.Seed ?? 0) + 104729));
+        using var permutation = torch.randperm(train.Count, generator: generator);
+        var order = permutation.data<long>().ToArray();
+        var validation = order[..(int)held];
+        var fit = order[(int)held..];
+        Array.Sort(validation);
+        Array.Sort(fit);
+        return (streaming.Subset(fit, train.Name + "-fit"), streaming.Subset(validation, train.Name + "-validation"));
     }
 
     /// <summary>
@@ -165,7 +188,7 @@ public class FineTuner<TBatch> : IDisposable
     /// A linear probe's final head is trained on training + validation data.
     /// </summary>
     /// <exception cref="ArgumentException">The data carry no labels, or a label is outside [0, Classes).</exception>
-    public FineTuneResult Fit(Dataset<TBatch> train, Dataset<TBatch>? validation, Dataset<TBatch>? test)
+    public FineTuneResult Fit(IDataSource<TBatch> train, IDataSource<TBatch>? validation, IDataSource<TBatch>? test)
     {
         RequireLabels(train);
         if (validation is not null)
@@ -203,46 +226,62 @@ public class FineTuner<TBatch> : IDisposable
         return result;
     }
 
-    private static long[] Range(long start, long count)
+    /// <summary>
+    /// Checks that <paramref name="data"/> is labelled; an in-memory dataset's labels are checked against the
+    /// classes here, a streaming source's as its batches are read (<see cref="CheckLabels"/>).
+    /// </summary>
+    private void RequireLabels(IDataSource<TBatch> data)
     {
-        var indices = new long[count];
-        for (long i = 0; i < count; i++)
-        {
-            indices[i] = start + i;
-        }
-
-        return indices;
-    }
-
-    private void RequireLabels(Dataset<TBatch> data)
-    {
-        if (data.Labels is null)
+        if (!data.IsLabelled)
         {
             throw new ArgumentException($"Dataset '{data.Name}' has no labels; fine-tuning needs labelled data.", nameof(data));
         }
 
+        if (data is Dataset<TBatch> { Labels: { } labels })
+        {
+            CheckLabels(labels, data.Name);
+        }
+    }
+
+    /// <summary>Throws when a label of <paramref name="labels"/> (from data <paramref name="dataName"/>) is outside [0, Classes).</summary>
+    private void CheckLabels(Tensor labels, string dataName)
+    {
+        if (labels.numel() == 0)
+        {
+            return;
+        }
+
         using var scope = torch.NewDisposeScope();
-        long min = data.Labels.min().item<long>();
-        long max = data.Labels.max().item<long>();
+        long min = labels.min().item<long>();
+        long max = labels.max().item<long>();
         if (min < 0 || max >= Settings.Classes)
         {
-            throw new ArgumentException($"Dataset '{data.Name}' has labels in [{min}, {max}]; the task declares {Settings.Classes} classes (labels 0..{Settings.Classes - 1}).", nameof(data));
+            throw new ArgumentException($"Dataset '{dataName}' has labels in [{min}, {max}]; the task declares {Settings.Classes} classes (labels 0..{Settings.Classes - 1}).", "data");
         }
     }
 
     /// <summary>Encoder features of every sample (frozen encoder, eval mode), on the CPU; progress is shown when <see cref="TrainingOptions.ShowProgress"/>.</summary>
-    public Tensor Features(Dataset<TBatch> data)
+    public Tensor Features(IDataSource<TBatch> data)
+    {
+        var features = FeaturesAndLabels(data);
+        features.Labels?.Dispose();
+        return features.Features;
+    }
+
+    /// <summary><see cref="Features"/> with the labels of the same samples (null when the data has none).</summary>
+    private Embeddings FeaturesAndLabels(IDataSource<TBatch> data)
     {
         ArgumentNullException.ThrowIfNull(data);
         _encoder.eval();
         var parts = new List<Tensor>();
+        var labels = new List<Tensor>();
         var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
-        const int batchSize = 1024;
-        progress?.Begin($"[features] {data.Name}", data.BatchCount(batchSize, dropLast: false));
+        var request = new BatchRequest(1024);
+        progress?.Begin($"[features] {data.Name}", request.BatchCount(data.Count));
         long done = 0, samples = 0;
         using (torch.no_grad())
         {
-            using var e = data.Batches(batchSize).GetEnumerator();
+            using var e = data.Batches(request).GetEnumerator();
             while (true)
             {
                 using var scope = torch.NewDisposeScope();
@@ -251,8 +290,18 @@ public class FineTuner<TBatch> : IDisposable
                     break;
                 }
 
+                if (e.Current.Count == 0)
+                {
+                    continue;
+                }
+
                 var batch = e.Current.To(Device);
                 parts.Add(Pool(_encoder.forward(PrepareInputs(batch)), batch).cpu().MoveToOuterDisposeScope());
+                if (batch.Labels is { } batchLabels)
+                {
+                    labels.Add(batchLabels.to_type(ScalarType.Int64).cpu().MoveToOuterDisposeScope());
+                }
+
                 samples += batch.Count;
                 progress?.Report(++done, double.NaN, samples, "images");
             }
@@ -260,24 +309,28 @@ public class FineTuner<TBatch> : IDisposable
 
         progress?.End(FormattableString.Invariant($"{samples} samples, {parts.FirstOrDefault()?.shape[1] ?? 0} features"));
         var all = torch.cat(parts, 0);
-        foreach (var p in parts)
+        var allLabels = labels.Count > 0 && labels.Count == parts.Count ? torch.cat(labels, 0) : null;
+        foreach (var p in parts.Concat(labels))
         {
             p.Dispose();
         }
 
-        return all;
+        return new Embeddings(all, allLabels);
     }
 
-    private FineTuneResult FitLinearProbe(Dataset<TBatch> train, Dataset<TBatch> validation, Dataset<TBatch>? test, Stopwatch clock)
+    private FineTuneResult FitLinearProbe(IDataSource<TBatch> train, IDataSource<TBatch> validation, IDataSource<TBatch>? test, Stopwatch clock)
     {
         // The encoder stays frozen because its features are computed once without gradients; its
         // parameters keep requires_grad, so probing a live encoder never stops its pretraining.
-        using var trainFeatures = Features(train).to(Device);
-        using var validationFeatures = Features(validation).to(Device);
-        using var testFeatures = test is null ? null : Features(test).to(Device);
-        using var trainLabels = train.Labels!.to(Device);
-        using var validationLabels = validation.Labels!.to(Device);
-        using var testLabels = test?.Labels!.to(Device);
+        using var trainSet = LabelledFeatures(train);
+        using var validationSet = LabelledFeatures(validation);
+        using var testSet = test is null ? null : LabelledFeatures(test);
+        using var trainFeatures = trainSet.Features.to(Device);
+        using var validationFeatures = validationSet.Features.to(Device);
+        using var testFeatures = testSet?.Features.to(Device);
+        using var trainLabels = trainSet.Labels!.to(Device);
+        using var validationLabels = validationSet.Labels!.to(Device);
+        using var testLabels = testSet?.Labels!.to(Device);
         var probe = LinearProbe.Fit((trainFeatures, trainLabels), (validationFeatures, validationLabels),
             testFeatures is null ? null : (testFeatures, testLabels!), Settings.Classes, Probe, Options.ShowProgress ? Options.Log ?? Console.Out : null,
             keepFinal: (head, mean, std) =>
@@ -309,7 +362,15 @@ public class FineTuner<TBatch> : IDisposable
         };
     }
 
-    private List<double> FitEndToEnd(Dataset<TBatch> train)
+    /// <summary>The features and labels of labelled data, its labels checked against the classes.</summary>
+    private Embeddings LabelledFeatures(IDataSource<TBatch> data)
+    {
+        var set = FeaturesAndLabels(data);
+        CheckLabels(set.RequireLabels(data.Name), data.Name);
+        return set;
+    }
+
+    private List<double> FitEndToEnd(IDataSource<TBatch> train)
     {
         var blocks = Blocks();
         var trainable = Settings.Mode == FineTuneMode.Full
@@ -344,11 +405,11 @@ public class FineTuner<TBatch> : IDisposable
         });
     }
 
-    private List<double> RunEpochs<TB>(Dataset<TB> data, TrainingOptimizer optimizer, Func<TB, Tensor> logits, Action train)
-        where TB : IBatch<TB>
+    private List<double> RunEpochs(IDataSource<TBatch> data, TrainingOptimizer optimizer, Func<TBatch, Tensor> logits, Action train)
     {
         var losses = new List<double>();
-        long stepsPerEpoch = data.BatchCount(BatchSize, dropLast: false);
+        long stepsPerEpoch = new BatchRequest(BatchSize).BatchCount(data.Count);
+        bool checkBatches = data is not Dataset<TBatch>;
         long total = stepsPerEpoch * Epochs;
         long step = 0;
         long seed = Options.Seed ?? 0;
@@ -363,7 +424,7 @@ public class FineTuner<TBatch> : IDisposable
                 double sum = 0;
                 long n = 0;
                 long samples = 0;
-                using var e = data.Batches(BatchSize, shuffle: true, seed: seed + 1000 + epoch).GetEnumerator();
+                using var e = data.Batches(new BatchRequest(BatchSize) { Shuffle = true, Seed = seed + 1000 + epoch }).GetEnumerator();
                 while (true)
                 {
                     using var scope = torch.NewDisposeScope();
@@ -372,7 +433,17 @@ public class FineTuner<TBatch> : IDisposable
                         break;
                     }
 
+                    if (e.Current.Count == 0)
+                    {
+                        continue;
+                    }
+
                     var batch = e.Current.To(Device);
+                    if (checkBatches)
+                    {
+                        CheckLabels(batch.Labels!, data.Name);
+                    }
+
                     optimizer.SetLearningRateFactor(LearningRateSchedules.Factor(schedule, step++, total, stepsPerEpoch, Settings.LearningRate));
                     optimizer.ZeroGrad();
                     var loss = nn.functional.cross_entropy(logits(batch), batch.Labels!);
@@ -416,7 +487,7 @@ public class FineTuner<TBatch> : IDisposable
     }
 
     /// <summary>Accuracy and mean cross entropy on <paramref name="data"/>.</summary>
-    public EvaluationResult Evaluate(Dataset<TBatch> data)
+    public EvaluationResult Evaluate(IDataSource<TBatch> data)
     {
         RequireLabels(data);
         _encoder.eval();
@@ -426,7 +497,7 @@ public class FineTuner<TBatch> : IDisposable
         long count = 0;
         using (torch.no_grad())
         {
-            using var e = data.Batches(1024).GetEnumerator();
+            using var e = data.Batches(new BatchRequest(1024)).GetEnumerator();
             while (true)
             {
                 using var scope = torch.NewDisposeScope();
@@ -435,7 +506,17 @@ public class FineTuner<TBatch> : IDisposable
                     break;
                 }
 
+                if (e.Current.Count == 0)
+                {
+                    continue;
+                }
+
                 var batch = e.Current.To(Device);
+                if (data is not Dataset<TBatch>)
+                {
+                    CheckLabels(batch.Labels!, data.Name);
+                }
+
                 var logits = Logits(batch);
                 correct += logits.argmax(1).eq(batch.Labels!).sum().item<long>();
                 lossSum += nn.functional.cross_entropy(logits, batch.Labels!, reduction: nn.Reduction.Sum).item<float>();

@@ -24,10 +24,10 @@ public sealed class EmbeddingPlotMonitor<TBatch> : ITrainingMonitor
     /// <param name="data">Labelled samples to embed.</param>
     /// <param name="limit">Embed at most this many (the first ones); &gt;= 2.</param>
     /// <param name="classNames">Names by label for the legend (e.g. <see cref="FashionMnist.ClassNames"/>).</param>
-    public EmbeddingPlotMonitor(Dataset<TBatch> data, int limit = 2000, IReadOnlyList<string>? classNames = null)
+    public EmbeddingPlotMonitor(IDataSource<TBatch> data, int limit = 2000, IReadOnlyList<string>? classNames = null)
     {
         Data = data ?? throw new ArgumentNullException(nameof(data));
-        if (data.Labels is null)
+        if (!data.IsLabelled)
         {
             throw new ArgumentException($"Dataset '{data.Name}' has no labels; the embedding plot colours points by label.", nameof(data));
         }
@@ -42,7 +42,7 @@ public sealed class EmbeddingPlotMonitor<TBatch> : ITrainingMonitor
     }
 
     /// <summary>The labelled samples plotted.</summary>
-    public Dataset<TBatch> Data { get; }
+    public IDataSource<TBatch> Data { get; }
 
     /// <summary>The most samples embedded.</summary>
     public int Limit { get; }
@@ -68,10 +68,9 @@ public sealed class EmbeddingPlotMonitor<TBatch> : ITrainingMonitor
         }
 
         using var scope = torch.NewDisposeScope();
-        var embeddings = context.Embed(Data, Limit);
-        var labels = Data.Labels!.narrow(0, 0, embeddings.shape[0]);
+        using var embeddings = context.EmbedLabelled(Data, Limit);
         string path = Path.Combine(context.OutputDirectory, FileName);
-        EmbeddingPlot.WritePca(path, embeddings, labels, $"{context.TaskName}: embeddings after epoch {context.CompletedEpochs} (PCA)", _classNames);
+        EmbeddingPlot.WritePca(path, embeddings.Features, embeddings.RequireLabels(Data.Name), $"{context.TaskName}: embeddings after epoch {context.CompletedEpochs} (PCA)", _classNames);
         WrittenPath = path;
         context.Log($"[{context.TaskName}] embedding plot: {path}");
     }

@@ -36,6 +36,14 @@ public interface ITrainingContext
     /// Representations [N, D] (float, CPU) of <paramref name="data"/> (its first <paramref name="limit"/> samples when given).
     /// </summary>
     /// <exception cref="System.ArgumentException"><typeparamref name="TBatch"/> is not the trainer's batch type.</exception>
-    Tensor Embed<TBatch>(Dataset<TBatch> data, int? limit = null)
+    Tensor Embed<TBatch>(IDataSource<TBatch> data, int? limit = null)
+        where TBatch : IBatch<TBatch>;
+
+    /// <summary>
+    /// Representations of <paramref name="data"/> (its first <paramref name="limit"/> samples when given) with
+    /// the labels of the same samples, read from the same batches (null labels when the data has none).
+    /// </summary>
+    /// <exception cref="System.ArgumentException"><typeparamref name="TBatch"/> is not the trainer's batch type.</exception>
+    Embeddings EmbedLabelled<TBatch>(IDataSource<TBatch> data, int? limit = null)
         where TBatch : IBatch<TBatch>;
 }

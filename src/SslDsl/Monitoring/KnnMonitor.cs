@@ -28,7 +28,7 @@ public sealed class KnnMonitor<TBatch> : ITrainingMonitor
     /// <param name="voting">Weighted (default) or majority voting.</param>
     /// <exception cref="ArgumentException">A dataset has no labels or no samples.</exception>
     /// <exception cref="ArgumentOutOfRangeException">every, k or temperature out of range.</exception>
-    public KnnMonitor(Dataset<TBatch> reference, Dataset<TBatch> test, int every = 1, int k = 20, double temperature = 0.07, KnnVoting voting = KnnVoting.Weighted)
+    public KnnMonitor(IDataSource<TBatch> reference, IDataSource<TBatch> test, int every = 1, int k = 20, double temperature = 0.07, KnnVoting voting = KnnVoting.Weighted)
     {
         Reference = reference ?? throw new ArgumentNullException(nameof(reference));
         Test = test ?? throw new ArgumentNullException(nameof(test));
@@ -56,10 +56,10 @@ public sealed class KnnMonitor<TBatch> : ITrainingMonitor
     }
 
     /// <summary>The labelled reference samples.</summary>
-    public Dataset<TBatch> Reference { get; }
+    public IDataSource<TBatch> Reference { get; }
 
     /// <summary>The samples classified.</summary>
-    public Dataset<TBatch> Test { get; }
+    public IDataSource<TBatch> Test { get; }
 
     /// <summary>The period in epochs.</summary>
     public int Every { get; }
@@ -87,17 +87,17 @@ public sealed class KnnMonitor<TBatch> : ITrainingMonitor
         }
 
         using var scope = torch.NewDisposeScope();
-        var reference = context.Embed(Reference);
-        var test = context.Embed(Test);
-        double accuracy = KnnClassifier.Accuracy(reference, Reference.Labels!, test, Test.Labels!, K, Temperature, Voting);
+        using var reference = context.EmbedLabelled(Reference);
+        using var test = context.EmbedLabelled(Test);
+        double accuracy = KnnClassifier.Accuracy(reference.Features, reference.RequireLabels(Reference.Name), test.Features, test.RequireLabels(Test.Name), K, Temperature, Voting);
         metrics.Extra[AccuracyKey] = accuracy;
         context.Log(string.Create(CultureInfo.InvariantCulture,
             $"[{context.TaskName}] epoch {metrics.Epoch}: {K}-NN accuracy {accuracy:P2} ({Test.Count} test samples against {Reference.Count} references)"));
     }
 
-    private static void RequireLabelled(Dataset<TBatch> data, string name)
+    private static void RequireLabelled(IDataSource<TBatch> data, string name)
     {
-        if (data.Labels is null)
+        if (!data.IsLabelled)
         {
             throw new ArgumentException($"Dataset '{data.Name}' has no labels; the kNN monitor needs labelled data.", name);
         }

@@ -29,16 +29,16 @@ public sealed class LinearProbeMonitor<TBatch> : ITrainingMonitor
     /// <param name="epochs">Probe training epochs; &gt;= 1.</param>
     /// <param name="learningRate">Probe learning rate; &gt; 0.</param>
     /// <param name="batchSize">Probe batch size; &gt;= 1.</param>
-    public LinearProbeMonitor(Dataset<TBatch> train, Dataset<TBatch> test, int classes, int every = 1, int epochs = 10, double learningRate = 1e-2, int batchSize = 256)
+    public LinearProbeMonitor(IDataSource<TBatch> train, IDataSource<TBatch> test, int classes, int every = 1, int epochs = 10, double learningRate = 1e-2, int batchSize = 256)
     {
         Train = train ?? throw new ArgumentNullException(nameof(train));
         Test = test ?? throw new ArgumentNullException(nameof(test));
-        if (train.Labels is null)
+        if (!train.IsLabelled)
         {
             throw new ArgumentException($"Dataset '{train.Name}' has no labels; the probe monitor needs labelled data.", nameof(train));
         }
 
-        if (test.Labels is null)
+        if (!test.IsLabelled)
         {
             throw new ArgumentException($"Dataset '{test.Name}' has no labels; the probe monitor needs labelled data.", nameof(test));
         }
@@ -73,10 +73,10 @@ public sealed class LinearProbeMonitor<TBatch> : ITrainingMonitor
     }
 
     /// <summary>The probe's training samples.</summary>
-    public Dataset<TBatch> Train { get; }
+    public IDataSource<TBatch> Train { get; }
 
     /// <summary>The probe's test samples.</summary>
-    public Dataset<TBatch> Test { get; }
+    public IDataSource<TBatch> Test { get; }
 
     /// <summary>The probe's settings.</summary>
     public FineTuneSettings Settings { get; }
@@ -97,7 +97,11 @@ public sealed class LinearProbeMonitor<TBatch> : ITrainingMonitor
             return;
         }
 
-        var result = Probe(context.Embed(Train), Train.Labels!, context.Embed(Test), Test.Labels!, Settings, context.Settings.Seed);
+        var train = context.EmbedLabelled(Train);
+        var test = context.EmbedLabelled(Test);
+        using var trainLabels = train.RequireLabels(Train.Name);
+        using var testLabels = test.RequireLabels(Test.Name);
+        var result = Probe(train.Features, trainLabels, test.Features, testLabels, Settings, context.Settings.Seed);
         metrics.Extra[AccuracyKey] = result.Test!.Accuracy;
         context.Log(string.Create(CultureInfo.InvariantCulture,
             $"[{context.TaskName}] epoch {metrics.Epoch}: linear-probe accuracy {result.Test.Accuracy:P2} (train {result.Train.Accuracy:P2})"));

@@ -11,7 +11,7 @@ namespace SslDsl;
 /// Writes per-epoch metrics to <c>epochs.jsonl</c> and <c>epochs.csv</c>, and per-step losses to
 /// <c>steps.jsonl</c>, in an output folder. Epoch lines are flushed as they are written and step
 /// lines every <see cref="StepsPerFlush"/> steps and at each epoch end, so a crashed run keeps
-/// what it measured. A new run starts the files (<see cref="MetricsWriter(string, IReadOnlyList{EpochMetrics}?, long)"/>);
+/// what it measured. A new run starts the files (<see cref="MetricsWriter(string, IReadOnlyList{EpochMetrics}?, long, bool, bool)"/>);
 /// a resumed one appends to them (<see cref="MetricsWriter(string)"/>), never cutting them back, so
 /// an epoch run again after a resume from an older checkpoint appears twice in the JSON lines
 /// (<see cref="MetricsReader"/> keeps the last copy) and once, the new one, in the CSV.

@@ -66,7 +66,19 @@ public abstract partial class PretextTrainer<TBatch>
     /// random generator is used, so embedding never changes the course of training.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public Tensor Embed(Dataset<TBatch> data, int? limit = null)
+    public Tensor Embed(IDataSource<TBatch> data, int? limit = null)
+    {
+        var embeddings = EmbedLabelled(data, limit);
+        embeddings.Labels?.Dispose();
+        return embeddings.Features;
+    }
+
+    /// <summary>
+    /// <see cref="Embed"/> with the labels of the same samples (null when <paramref name="data"/> has none),
+    /// read from the same batches.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public Embeddings EmbedLabelled(IDataSource<TBatch> data, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (limit is int l && l <= 0)
@@ -81,10 +93,11 @@ public abstract partial class PretextTrainer<TBatch>
         Network.eval();
         encoder.eval();
         var parts = new List<Tensor>();
+        var labels = new List<Tensor>();
         try
         {
             using var noGrad = torch.no_grad();
-            using var batches = data.Batches(EmbeddingBatchSize).GetEnumerator();
+            using var batches = data.Batches(new BatchRequest(EmbeddingBatchSize)).GetEnumerator();
             long done = 0;
             while (done < count)
             {
@@ -95,10 +108,20 @@ public abstract partial class PretextTrainer<TBatch>
                 }
 
                 var batch = batches.Current;
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
                 long take = Math.Min(batch.Count, count - done);
                 if (take < batch.Count)
                 {
                     batch = TBatch.FromTensors(batch.Tensors.Select(t => t.narrow(0, 0, take)).ToArray(), batch.Labels?.narrow(0, 0, take));
+                }
+
+                if (batch.Labels is { } batchLabels)
+                {
+                    labels.Add(batchLabels.to_type(ScalarType.Int64).cpu().MoveToOuterDisposeScope());
                 }
 
                 batch = batch.To(Device);
@@ -107,11 +130,15 @@ public abstract partial class PretextTrainer<TBatch>
                 done += take;
             }
 
-            return parts.Count == 0 ? torch.empty(0, 0) : torch.cat(parts, 0);
+            var all = parts.Count == 0 ? torch.empty(0, 0) : torch.cat(parts, 0);
+            var allLabels = data.IsLabelled && labels.Count == parts.Count
+                ? (labels.Count == 0 ? torch.empty(0, dtype: ScalarType.Int64) : torch.cat(labels, 0))
+                : null;
+            return new Embeddings(all, allLabels);
         }
         finally
         {
-            foreach (var p in parts)
+            foreach (var p in parts.Concat(labels))
             {
                 p.Dispose();
             }

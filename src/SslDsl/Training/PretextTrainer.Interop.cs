@@ -25,7 +25,7 @@ public abstract partial class PretextTrainer<TBatch>
     /// <returns>The files written.</returns>
     /// <exception cref="UnsupportedModuleException">The encoder holds a module the Python or ONNX export cannot translate
     /// (the message names it); the weight files are written before.</exception>
-    public IReadOnlyList<string> ExportEncoderInterop(string directory, Dataset<TBatch> example, string name = "encoder")
+    public IReadOnlyList<string> ExportEncoderInterop(string directory, IDataSource<TBatch> example, string name = "encoder")
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(example);
@@ -61,14 +61,14 @@ public abstract partial class PretextTrainer<TBatch>
     }
 
     /// <summary>The prepared inputs of the first (at most 8) samples of <paramref name="data"/>, on <see cref="Device"/>.</summary>
-    private Tensor ExampleInput(Dataset<TBatch> data)
+    private Tensor ExampleInput(IDataSource<TBatch> data)
     {
         if (data.Count == 0)
         {
             throw new ArgumentException($"Dataset '{data.Name}' is empty; the ONNX export needs an example input.", nameof(data));
         }
 
-        using var batches = data.Batches(8).GetEnumerator();
+        using var batches = data.Batches(new BatchRequest(8)).GetEnumerator();
         batches.MoveNext();
         using var noGrad = torch.no_grad();
         return PrepareForEmbedding(batches.Current.To(Device));

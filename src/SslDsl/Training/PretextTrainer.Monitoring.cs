@@ -28,16 +28,14 @@ public abstract partial class PretextTrainer<TBatch>
         return Embed(data, count);
     }
 
-    Tensor ITrainingContext.Embed<TB>(Dataset<TB> data, int? limit)
-    {
-        if (data is Dataset<TBatch> mine)
-        {
-            return Embed(mine, limit);
-        }
+    Tensor ITrainingContext.Embed<TB>(IDataSource<TB> data, int? limit) => Embed(Mine(data), limit);
 
-        throw new ArgumentException(
-            $"Trainer of '{Settings.TaskName}' embeds Dataset<{typeof(TBatch).Name}>; a monitor passed Dataset<{typeof(TB).Name}>.", nameof(data));
-    }
+    Embeddings ITrainingContext.EmbedLabelled<TB>(IDataSource<TB> data, int? limit) => EmbedLabelled(Mine(data), limit);
+
+    private IDataSource<TBatch> Mine<TB>(IDataSource<TB> data)
+        where TB : IBatch<TB> =>
+        data as IDataSource<TBatch> ?? throw new ArgumentException(
+            $"Trainer of '{Settings.TaskName}' embeds data of {typeof(TBatch).Name}; a monitor passed data of {typeof(TB).Name}.", nameof(data));
 
     private void RunEpochMonitors(EpochMetrics metrics) => RunMonitors(m => m.OnEpochEnd(this, metrics), $"epoch {metrics.Epoch}");
 
@@ -80,15 +78,14 @@ public abstract partial class PretextTrainer<TBatch>
         }
     }
 
-    private void WriteProjector(string outputDirectory, Dataset<TBatch> data)
+    private void WriteProjector(string outputDirectory, IDataSource<TBatch> data)
     {
         try
         {
             using var scope = torch.NewDisposeScope();
-            var embeddings = Embed(data, Options.TensorBoardEmbeddings);
-            var labels = data.Labels?.narrow(0, 0, embeddings.shape[0]);
+            using var embeddings = EmbedLabelled(data, Options.TensorBoardEmbeddings);
             string run = TensorBoardLog.RunDirectory(outputDirectory, TensorBoardLog.PretrainRun);
-            EmbeddingProjector.Write(run, $"{Settings.TaskName} after epoch {CompletedEpochs}", embeddings, labels);
+            EmbeddingProjector.Write(run, $"{Settings.TaskName} after epoch {CompletedEpochs}", embeddings.Features, embeddings.Labels);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -28,7 +28,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     private long _stepsPerEpoch;
     private long _skippedBatches;
     private EpochProgress? _position;
-    private Dataset<TBatch>? _fitData;
+    private IDataSource<TBatch>? _fitData;
     private readonly TrainingSettings _declared;
 
     /// <summary>Resolves the declared settings against the run-time options and seeds torch.</summary>
@@ -271,16 +271,21 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// resumable checkpoint of that position (when there is an output folder) and returns with
     /// <see cref="FitResult.Interrupted"/> set; calling <c>Fit</c> again on the same trainer also continues.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="data"/> is an in-memory <see cref="Dataset{TBatch}"/> or a source that streams from disk
+    /// (<see cref="ImageFolder"/>, <see cref="TableSource"/>, ...): a resumed epoch starts reading at the batch where
+    /// it stopped, without decoding the ones before.
+    /// </remarks>
     /// <exception cref="ArgumentException">The dataset holds fewer samples than one batch, or the batch is too small for the loss (one sample, no negatives).</exception>
     /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; the exception names the last checkpoint that verifies.</exception>
     /// <exception cref="OutputDirectoryException">The output folder holds another run, cannot be written, is a file, or its disk is too full.</exception>
     /// <exception cref="ResumeException">Resume found no checkpoint that loads, or one of a run with another seed, batch size or dataset.</exception>
     /// <exception cref="CheckpointMismatchException">The checkpoint given by <see cref="TrainingOptions.ResumeFrom"/> cannot be used.</exception>
-    public FitResult Fit(Dataset<TBatch> data, CancellationToken cancellationToken = default)
+    public FitResult Fit(IDataSource<TBatch> data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         int batchSize = Settings.BatchSize;
-        long fullBatches = data.BatchCount(batchSize, dropLast: true);
+        long fullBatches = EpochRequest(0).BatchCount(data.Count);
         if (fullBatches == 0)
         {
             throw new ArgumentException(
@@ -405,24 +410,20 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         };
     }
 
+    /// <summary>The batches of epoch <paramref name="epoch"/> (0-based): shuffled with seed + epoch, full batches only.</summary>
+    private BatchRequest EpochRequest(int epoch) =>
+        new(Settings.BatchSize) { Shuffle = true, Seed = Settings.Seed + epoch, DropLast = true };
+
     /// <summary>Runs (the rest of) one epoch; false when cancelled before its end.</summary>
-    private bool RunEpoch(Dataset<TBatch> data, EpochProgress state, MetricsWriter? metrics, ConsoleProgress? progress, CancellationToken cancellationToken)
+    private bool RunEpoch(IDataSource<TBatch> data, EpochProgress state, MetricsWriter? metrics, ConsoleProgress? progress, CancellationToken cancellationToken)
     {
         int epoch = state.Epoch;
         var epochClock = Stopwatch.StartNew();
         progress?.Begin($"[{Settings.TaskName}] epoch {epoch + 1}/{Settings.Epochs}", _stepsPerEpoch, state.BatchesDone);
         long samplesAtStart = state.Samples;
-        using var batches = data.Batches(Settings.BatchSize, shuffle: true, seed: Settings.Seed + epoch, dropLast: true).GetEnumerator();
 
-        // A resumed epoch skips the batches already done: the order depends only on seed + epoch.
-        for (long i = 0; i < state.BatchesDone; i++)
-        {
-            using var skipScope = torch.NewDisposeScope();
-            if (!batches.MoveNext())
-            {
-                break;
-            }
-        }
+        // A resumed epoch starts at the batch where it stopped: the order depends only on seed + epoch.
+        using var batches = data.Batches(EpochRequest(epoch) with { FirstBatch = state.BatchesDone }).GetEnumerator();
 
         while (state.BatchesDone < _stepsPerEpoch)
         {
@@ -438,6 +439,13 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             if (!batches.MoveNext())
             {
                 break;
+            }
+
+            if (batches.Current.Count == 0)
+            {
+                // Every file of this batch was skipped under the source's bad-file policy.
+                state.BatchesDone++;
+                continue;
             }
 
             var batch = batches.Current.To(Device);

@@ -9,7 +9,7 @@ namespace SslDsl.Analyzers.Tests;
 /// </summary>
 public class Ssl027To030Tests
 {
-    private const string Dino = """
+    internal const string Dino = """
         [PretextTask("dino")]
         [ImageInput(Channels = 1, Height = 28, Width = 28)]
         [MultiCrop(GlobalSize = 28, LocalSize = 12, LocalViews = 6)]
@@ -19,7 +19,7 @@ public class Ssl027To030Tests
         [DinoLoss(StudentTemperature = 0.1, TeacherTemperature = 0.04)]
         """;
 
-    private const string Swav = """
+    internal const string Swav = """
         [PretextTask("swav")]
         [ImageInput(Channels = 1, Height = 28, Width = 28)]
         [MultiCrop(GlobalSize = 28, LocalSize = 12, LocalViews = 4)]
@@ -29,12 +29,38 @@ public class Ssl027To030Tests
         [Training(BatchSize = 256)]
         """;
 
-    private const string Siamese = """
+    internal const string Siamese = """
         [PretextTask("siamese")]
         [ImageInput]
         [Views(2)]
         [RandomResizedCrop]
         [ProjectionHead(Hidden = 256, Output = 128)]
+        """;
+
+    /// <summary>SimCLR's loss, which compares views of one size, with [MultiCrop] (SSL027 on the loss).</summary>
+    internal const string MultiCropSimClr = """
+        [PretextTask("t")]
+        [ImageInput(Channels = 1, Height = 28, Width = 28)]
+        [MultiCrop(GlobalSize = 28, LocalSize = 12, LocalViews = 2)]
+        [ProjectionHead(Hidden = 256, Output = 128)]
+        [NtXentLoss(Temperature = 0.5)]
+        """;
+
+    /// <summary>SwAV on a table with [MultiCrop] (SSL013 on [MultiCrop]); its encoder is <see cref="TableEncoder"/>.</summary>
+    internal const string TabularSwav = """
+        [PretextTask("t")]
+        [TabularInput(Features = 8)]
+        [MultiCrop(GlobalSize = 8, LocalSize = 4)]
+        [FeatureCorruption]
+        [ProjectionHead(Hidden = 64, Output = 32)]
+        [SwavLoss(Prototypes = 10)]
+        """;
+
+    /// <summary>An encoder member for <see cref="TabularSwav"/>'s rows of 8 features.</summary>
+    internal const string TableEncoder = """
+            [Encoder(OutputDim = 16)]
+            static nn.Module<Tensor, Tensor> Encoder() => nn.Linear(8, 16);
+
         """;
 
     public static readonly string FailingMultiCrop = Sources.Task(Dino.Replace("LocalSize = 12", "{|SSL027:LocalSize = 28|}"));
@@ -61,31 +87,16 @@ public class Ssl027To030Tests
     public Task MultiCropBesideViewsAndRandomResizedCropIsReported() => AnalyzerTest.VerifyAsync(Sources.Task(Dino.Replace("[HorizontalFlip]", "[{|SSL027:Views(8)|}]\n[{|SSL027:RandomResizedCrop|}]")));
 
     [Fact]
-    public Task MultiCropWithALossOfOneViewSizeIsReported() => AnalyzerTest.VerifyAsync(Sources.Task("""
-        [PretextTask("t")]
-        [ImageInput(Channels = 1, Height = 28, Width = 28)]
-        [MultiCrop(GlobalSize = 28, LocalSize = 12, LocalViews = 2)]
-        [ProjectionHead(Hidden = 256, Output = 128)]
-        [{|SSL027:NtXentLoss(Temperature = 0.5)|}]
-        """));
+    public Task MultiCropWithALossOfOneViewSizeIsReported() => AnalyzerTest.VerifyAsync(Sources.Task(
+        MultiCropSimClr.Replace("[NtXentLoss(Temperature = 0.5)]", "[{|SSL027:NtXentLoss(Temperature = 0.5)|}]")));
 
     [Fact]
     public Task MultiCropWithTheMlpBackboneIsReported() => AnalyzerTest.VerifyAsync(Sources.Task(
         Swav + "\n[Backbone({|SSL027:BackboneKind.Mlp|}, OutputDim = 128)]", members: ""));
 
     [Fact]
-    public Task MultiCropOnAnotherModalityIsReported() => AnalyzerTest.VerifyAsync(Sources.Task("""
-        [PretextTask("t")]
-        [TabularInput(Features = 8)]
-        [{|SSL013:MultiCrop(GlobalSize = 8, LocalSize = 4)|}]
-        [FeatureCorruption]
-        [ProjectionHead(Hidden = 64, Output = 32)]
-        [SwavLoss(Prototypes = 10)]
-        """, members: """
-            [Encoder(OutputDim = 16)]
-            static nn.Module<Tensor, Tensor> Encoder() => nn.Linear(8, 16);
-
-        """));
+    public Task MultiCropOnAnotherModalityIsReported() => AnalyzerTest.VerifyAsync(Sources.Task(
+        TabularSwav.Replace("[MultiCrop(GlobalSize = 8, LocalSize = 4)]", "[{|SSL013:MultiCrop(GlobalSize = 8, LocalSize = 4)|}]"), members: TableEncoder));
 
     [Fact]
     public Task TooManyLocalCropsAreReported() => AnalyzerTest.VerifyAsync(Sources.Task(Dino.Replace("LocalViews = 6", "{|SSL026:LocalViews = 63|}")));

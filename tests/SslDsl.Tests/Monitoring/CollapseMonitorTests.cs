@@ -42,7 +42,10 @@ public class CollapseMonitorTests
             return _embeddings.narrow(0, 0, Math.Min(count, _embeddings.shape[0])).clone();
         }
 
-        public Tensor Embed<TBatch>(Dataset<TBatch> data, int? limit = null)
+        public Tensor Embed<TBatch>(IDataSource<TBatch> data, int? limit = null)
+            where TBatch : IBatch<TBatch> => throw new NotSupportedException();
+
+        public Embeddings EmbedLabelled<TBatch>(IDataSource<TBatch> data, int? limit = null)
             where TBatch : IBatch<TBatch> => throw new NotSupportedException();
     }
 

@@ -15,6 +15,9 @@ internal static partial class AttributeCatalog
     /// <summary>[TimeSeriesInput]: series [B,C,T].</summary>
     public static readonly TimeSeriesInputSpec TimeSeriesInput = new();
 
+    /// <summary>[CategoricalFeature]: a categorical column of a tabular task's table, read at run time by TableOptions.ForTask (nothing is generated for it).</summary>
+    public static readonly CategoricalFeatureSpec CategoricalFeature = new();
+
     /// <summary>[ImageInput].</summary>
     internal sealed class ImageInputSpec : AttributeSpec
     {
@@ -97,5 +100,30 @@ internal static partial class AttributeCatalog
 
         /// <summary>Time steps per series.</summary>
         public IntParam Length { get; }
+    }
+
+    /// <summary>[CategoricalFeature].</summary>
+    internal sealed class CategoricalFeatureSpec : AttributeSpec
+    {
+        public CategoricalFeatureSpec()
+            : base(nameof(CategoricalFeature), AttributeCategory.InputColumn, Modality.Tabular)
+        {
+            Column = TextArg(nameof(Column), 0);
+            Encoding = Enum(nameof(Encoding), "CategoricalEncoding", "OneHot");
+            Cardinality = Int(nameof(Cardinality), 0, Constraint.NonNegative, DiagnosticIds.Shape);
+            EmbeddingDim = Int(nameof(EmbeddingDim), 8, Constraint.Positive, DiagnosticIds.Dimension);
+        }
+
+        /// <summary>The column's name in the table.</summary>
+        public StringParam Column { get; }
+
+        /// <summary>One-hot features or an embedding index.</summary>
+        public EnumParam Encoding { get; }
+
+        /// <summary>Categories the model is built for (0: as many as the data has, one-hot only).</summary>
+        public IntParam Cardinality { get; }
+
+        /// <summary>The embedding's width.</summary>
+        public IntParam EmbeddingDim { get; }
     }
 }

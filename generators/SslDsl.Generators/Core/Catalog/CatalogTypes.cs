@@ -10,6 +10,7 @@ internal enum AttributeCategory
     MultiTaskMember,
     Views,
     Input,
+    InputColumn,
     Augmentation,
     Masking,
     Head,

@@ -122,7 +122,7 @@ internal sealed class BoolParam : ParamSpec
     public override ArgValue DefaultValue { get; }
 }
 
-/// <summary>A parameter of one of the DSL's enums (OptimizerKind, ScheduleKind, FineTuneMode, BackboneKind).</summary>
+/// <summary>A parameter of one of the DSL's enums (OptimizerKind, ScheduleKind, FineTuneMode, BackboneKind, CategoricalEncoding).</summary>
 internal sealed class EnumParam : ParamSpec
 {
     public EnumParam(AttributeSpec owner, string name, string enumType, string defaultMember, int positional)

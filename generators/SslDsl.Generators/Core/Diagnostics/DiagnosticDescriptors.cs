@@ -3,10 +3,11 @@ using Microsoft.CodeAnalysis;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// The diagnostic catalogue (DSL.md section 3, plus SSL026). IDs and severities are part of the
+/// The diagnostic catalogue (DSL.md section 3, plus SSL026 to SSL030). IDs and severities are part of the
 /// public contract. Each message names the value found, the allowed range or the missing piece,
 /// and what to do; docs/diagnostics.md has a wrong and a fixed example for every ID, and each
-/// descriptor's help link points at its section there.
+/// descriptor's help link points at its section there. Diagnostics with a code fix carry their
+/// repairs (<see cref="RepairCodec"/>).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -15,27 +16,6 @@ internal static class DiagnosticDescriptors
 
     /// <summary>The documentation page; each ID's section is anchored by its lower-case ID (#ssl001).</summary>
     public const string HelpBase = "https://github.com/SslDsl/SslDsl/blob/main/docs/diagnostics.md#";
-
-    /// <summary>Diagnostic property: the literal the SSL007 code fix writes in place of the argument.</summary>
-    public const string ReplacementProperty = "Replacement";
-
-    /// <summary>Diagnostic property (SSL017): "true" when [MomentumEncoder] is missing.</summary>
-    public const string AddMomentumEncoderProperty = "AddMomentumEncoder";
-
-    /// <summary>Diagnostic property (SSL017): "true" when [PredictorHead] is missing.</summary>
-    public const string AddPredictorHeadProperty = "AddPredictorHead";
-
-    /// <summary>Diagnostic property (SSL017): the Output the added predictor must have (the projection's output width).</summary>
-    public const string PredictorOutputProperty = "PredictorOutput";
-
-    /// <summary>Diagnostic property (SSL017): the Hidden width of the added predictor.</summary>
-    public const string PredictorHiddenProperty = "PredictorHidden";
-
-    /// <summary>Diagnostic property (SSL029): the attributes the fix adds, as "Name(arguments)" separated by ';'.</summary>
-    public const string AddAttributesProperty = "AddAttributes";
-
-    /// <summary>Diagnostic property (SSL029): the short names of the attributes the fix removes, separated by ';'.</summary>
-    public const string RemoveAttributesProperty = "RemoveAttributes";
 
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] tags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: tags);

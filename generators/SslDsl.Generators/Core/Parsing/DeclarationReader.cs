@@ -26,6 +26,31 @@ internal static class DeclarationReader
     /// <summary>Whether the attribute's class resolves (not a typo, a missing using or half-typed code).</summary>
     public static bool Resolves(AttributeData attribute) => attribute.AttributeClass is { TypeKind: not TypeKind.Error };
 
+    /// <summary>
+    /// Whether an attribute that allows one use (its [AttributeUsage], inherited from its base class) is applied
+    /// more than once: the compiler rejects the declaration (CS0579), so the generator must not read it.
+    /// </summary>
+    public static bool RepeatsASingleUseAttribute(ImmutableArray<AttributeData> attributes) =>
+        attributes
+            .Where(a => a.AttributeClass is { TypeKind: not TypeKind.Error })
+            .GroupBy(a => a.AttributeClass!, SymbolEqualityComparer.Default)
+            .Any(g => g.Count() > 1 && !AllowsMultiple((INamedTypeSymbol)g.Key!));
+
+    /// <summary>The AllowMultiple of the [AttributeUsage] on <paramref name="attributeClass"/> or its nearest base that has one (false without).</summary>
+    private static bool AllowsMultiple(INamedTypeSymbol attributeClass)
+    {
+        for (var t = attributeClass; t is not null; t = t.BaseType)
+        {
+            var usage = t.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute");
+            if (usage is not null)
+            {
+                return usage.NamedArguments.Any(n => n.Key == "AllowMultiple" && n.Value.Value is true);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a declaration of the class misses its name or has a syntax error in its attribute lists.</summary>
     public static bool HasSyntaxErrors(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

@@ -92,13 +92,16 @@ internal static class EncoderMemberReader
         return false;
     }
 
+    /// <summary>The problem of a member that is only not static (the one <see cref="Problem"/> a code fix repairs).</summary>
+    public const string NotStatic = "is not static";
+
     /// <summary>Why the member cannot be the encoder (not static, has parameters, wrong return type), or null.</summary>
     private static string? Problem(ISymbol member)
     {
         var problems = new List<string>();
         if (!member.IsStatic)
         {
-            problems.Add("is not static");
+            problems.Add(NotStatic);
         }
 
         ITypeSymbol? returnType = null;

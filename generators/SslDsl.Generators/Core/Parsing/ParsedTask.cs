@@ -140,13 +140,18 @@ internal sealed class ParsedTask
 
     /// <summary>
     /// Whether the compiler rejects part of the declaration itself: an attribute that does not resolve or
-    /// cannot apply, a syntax error in the class's attribute lists or name, or an [Encoder] member whose
-    /// signature has a syntax error or an unknown return type. The generator emits nothing then.
+    /// cannot apply, a single-use attribute applied twice, a syntax error in the class's attribute lists or
+    /// name, or an [Encoder] member whose signature has a syntax error or an unknown return type. The
+    /// generator emits nothing then. (Read from symbols and syntax only: asking the semantic model for the
+    /// attribute lists' diagnostics cost more than the rest of the generator together, on every keystroke.)
     /// </summary>
     public bool HasDeclarationErrors { get; set; }
 
     /// <summary>Whether both [PretextTask] and [MultiTaskPretraining] mark the class.</summary>
     public bool HasBothTaskAttributes { get; set; }
+
+    /// <summary>When both mark the class: the first of them that is not <see cref="TaskAttribute"/>.</summary>
+    public ParsedAttribute? OtherTaskAttribute { get; set; }
 
     /// <summary>Every attribute of ours on the class, in source order.</summary>
     public List<ParsedAttribute> Attributes { get; } = new();

@@ -27,7 +27,7 @@ internal static class TaskParser
         var parsed = new ParsedTask(type, identifier, DeclarationReader.TypeModel(type));
         parsed.NonPartialTypeNames.AddRange(DeclarationReader.NonPartialTypes(type));
         parsed.IsPartial = parsed.NonPartialTypeNames.Count == 0;
-        parsed.HasDeclarationErrors = DeclarationReader.HasSyntaxErrors(type, cancellationToken);
+        parsed.HasDeclarationErrors = DeclarationReader.HasSyntaxErrors(type, cancellationToken) || DeclarationReader.RepeatsASingleUseAttribute(attributes);
 
         foreach (var attribute in attributes)
         {
@@ -57,6 +57,7 @@ internal static class TaskParser
                     else if (parsed.TaskAttribute.Spec.Category != spec.Category)
                     {
                         parsed.HasBothTaskAttributes = true;
+                        parsed.OtherTaskAttribute ??= pa;
                     }
 
                     break;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
@@ -34,6 +33,18 @@ internal static class HeadChecks
         return projection.IsKnown(ProjectionHead.Output) && output > 0 ? output : null;
     }
 
+    /// <summary>
+    /// The arguments of a predictor a repair adds: as wide inside as the projection (else the default) and
+    /// returning the target's width, e.g. <c>Hidden = 256, Output = 64</c>.
+    /// </summary>
+    public static string PredictorArguments(ValidationContext c)
+    {
+        int output = TargetWidth(c) ?? ProjectionHead.Output.Default;
+        var projection = c.Find(ProjectionHead);
+        int hidden = projection is not null && projection.IsKnown(ProjectionHead.Hidden) && projection.Get(ProjectionHead.Hidden) > 0 ? projection.Get(ProjectionHead.Hidden) : PredictorHead.Hidden.Default;
+        return $"{PredictorHead.Hidden.Name} = {hidden.ToString(CultureInfo.InvariantCulture)}, {PredictorHead.Output.Name} = {output.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     private static void CheckPredictor(ValidationContext c)
     {
         var predictor = c.Find(PredictorHead);
@@ -46,7 +57,9 @@ internal static class HeadChecks
         if (TargetWidth(c) is { } expected && output > 0 && output != expected)
         {
             string target = c.Find(ProjectionHead) is null ? "the encoder output (OutputDim" : "the projection output (ProjectionHead.Output";
-            c.Report(DiagnosticDescriptors.DimensionMismatch, predictor.LocationOf(PredictorHead.Output),
+            string of = c.Find(ProjectionHead) is null ? "the encoder's output" : "the projection's output";
+            var repair = Repair.Set($"Set Output = {expected} ({of})", predictor.LocationOf(PredictorHead.Output), PredictorHead.Output, expected.ToString(CultureInfo.InvariantCulture));
+            c.ReportRepairable(DiagnosticDescriptors.DimensionMismatch, predictor.LocationOf(PredictorHead.Output), new[] { repair },
                 $"PredictorHead.Output is {output}, but the predictor regresses {target} = {expected}) of the target network; set Output = {expected}");
         }
     }
@@ -63,8 +76,10 @@ internal static class HeadChecks
         int heads = backbone.Get(Backbone.Heads);
         if (width > 0 && heads > 0 && width % heads != 0)
         {
-            c.Report(DiagnosticDescriptors.DimensionMismatch, backbone.LocationOf(Backbone.Heads),
-                $"Backbone.Heads is {heads}, which does not divide Backbone.Width ({width}): attention splits the width evenly across heads; use a divisor of {width}, e.g. {LargestDivisor(width, heads)}");
+            int divisor = LargestDivisor(width, heads);
+            var repair = Repair.Set($"Set Heads = {divisor} (divides Width {width})", backbone.LocationOf(Backbone.Heads), Backbone.Heads, divisor.ToString(CultureInfo.InvariantCulture));
+            c.ReportRepairable(DiagnosticDescriptors.DimensionMismatch, backbone.LocationOf(Backbone.Heads), new[] { repair },
+                $"Backbone.Heads is {heads}, which does not divide Backbone.Width ({width}): attention splits the width evenly across heads; use a divisor of {width}, e.g. {divisor}");
         }
     }
 
@@ -78,29 +93,27 @@ internal static class HeadChecks
             return;
         }
 
-        int output = TargetWidth(c) ?? ProjectionHead.Output.Default;
         var projection = c.Find(ProjectionHead);
-        int hidden = projection is not null && projection.IsKnown(ProjectionHead.Hidden) && projection.Get(ProjectionHead.Hidden) > 0 ? projection.Get(ProjectionHead.Hidden) : PredictorHead.Hidden.Default;
-        var missing = new List<string>();
-        var add = new List<string>();
-        if (momentum is null)
-        {
-            missing.Add("[MomentumEncoder]");
-            add.Add("[MomentumEncoder(Momentum = 0.99)]");
-        }
-
+        // The missing heads go after the projection (else before the loss), the predictor first.
+        var missing = new List<(AttributeSpec Spec, string Arguments)>();
         if (predictor is null)
         {
-            missing.Add("[PredictorHead]");
-            add.Add($"[PredictorHead(Hidden = {hidden}, Output = {output})]");
+            missing.Add((PredictorHead, PredictorArguments(c)));
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(DiagnosticDescriptors.AddMomentumEncoderProperty, momentum is null ? "true" : "false")
-            .Add(DiagnosticDescriptors.AddPredictorHeadProperty, predictor is null ? "true" : "false")
-            .Add(DiagnosticDescriptors.PredictorOutputProperty, output.ToString(CultureInfo.InvariantCulture))
-            .Add(DiagnosticDescriptors.PredictorHiddenProperty, hidden.ToString(CultureInfo.InvariantCulture));
-        c.Report(DiagnosticDescriptors.ByolIncomplete, byol.Location, properties, c.Name, ValidationContext.List(missing), ValidationContext.List(add));
+        if (momentum is null)
+        {
+            missing.Add((MomentumEncoder, $"{MomentumEncoder.Momentum.Name} = {ArgValue.FormatDouble(MomentumEncoder.Momentum.Default)}"));
+        }
+
+        var anchor = projection?.Location ?? byol.Location;
+        var repair = new Repair(
+            "Add " + string.Join(" and ", missing.Select(m => Repair.Written(m.Spec, m.Arguments))),
+            null,
+            missing.Select(m => Repair.AddEdit(anchor, after: projection is not null, m.Spec, m.Arguments)));
+        var ordered = missing.OrderBy(m => m.Spec == MomentumEncoder ? 0 : 1).ToList();
+        c.ReportRepairable(DiagnosticDescriptors.ByolIncomplete, byol.Location, new[] { repair }, c.Name,
+            ValidationContext.List(ordered.Select(m => $"[{m.Spec.Name}]")), ValidationContext.List(ordered.Select(m => Repair.Written(m.Spec, m.Arguments))));
     }
 
     private static void CheckQueue(ValidationContext c)
@@ -113,7 +126,8 @@ internal static class HeadChecks
 
         if (c.Find(MomentumEncoder) is null && c.TrustAbsence)
         {
-            c.Report(DiagnosticDescriptors.QueueInvalid, queue.Location,
+            var add = new Repair($"Add {Repair.Written(MomentumEncoder, "Momentum = 0.999")}", null, new[] { Repair.AddEdit(queue.Location, after: false, MomentumEncoder, "Momentum = 0.999") });
+            c.ReportRepairable(DiagnosticDescriptors.QueueInvalid, queue.Location, new[] { add },
                 "NegativeQueue needs a [MomentumEncoder]: the queue holds keys encoded by the momentum (target) network; add [MomentumEncoder(Momentum = 0.999)]");
         }
 
@@ -126,15 +140,17 @@ internal static class HeadChecks
         int batch = c.Resolved(Training.BatchSize) ?? 0;
         if (size <= 0)
         {
-            string example = batch > 0 ? (batch * 16).ToString(CultureInfo.InvariantCulture) : "4096";
-            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size),
+            string example = batch > 0 ? (batch * 16).ToString(CultureInfo.InvariantCulture) : NegativeQueue.Size.DefaultLiteral!;
+            var repair = Repair.Set($"Set Size = {example} ({(batch > 0 ? "16 batches" : "the default")})", queue.LocationOf(NegativeQueue.Size), NegativeQueue.Size, example);
+            c.ReportRepairable(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size), new[] { repair },
                 $"NegativeQueue.Size is {size}, but it must be a positive multiple of the batch size; set it to e.g. {example}");
         }
         else if (batch > 0 && size % batch != 0)
         {
-            int nearest = Math.Max(1, (int)Math.Round(size / (double)batch)) * batch;
-            c.Report(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size),
-                $"NegativeQueue.Size is {size}, which is not a multiple of Training.BatchSize ({batch}): each step replaces one batch of keys; set it to a multiple such as {nearest}");
+            long up = ((long)size / batch + 1) * batch;
+            var repairs = up <= int.MaxValue ? new[] { Repair.Set($"Round Size up to {up} ({up / batch} batches)", queue.LocationOf(NegativeQueue.Size), NegativeQueue.Size, up.ToString(CultureInfo.InvariantCulture)) } : new Repair[0];
+            c.ReportRepairable(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size), repairs,
+                $"NegativeQueue.Size is {size}, which is not a multiple of Training.BatchSize ({batch}): each step replaces one batch of keys; round it up to {up}");
         }
     }
 

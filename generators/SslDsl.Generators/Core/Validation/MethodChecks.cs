@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
@@ -51,8 +50,12 @@ internal static class MethodChecks
             double t = dino.Get(teacher);
             if (dino.IsKnown(teacher) && student > 0 && t > 0 && t >= student)
             {
-                c.Report(DiagnosticDescriptors.TeacherNotSharper, dino.LocationOf(teacher), teacher.Name, ValidationContext.Format(t), ValidationContext.Format(student),
-                    ValidationContext.Format(Math.Min(student * 0.4, 0.04)));
+                // DINO's 0.04 against a student at 0.1, or 0.4 of a colder student's (to 3 digits, so the literal reads well).
+                double sharper = double.Parse(Math.Min(student * 0.4, 0.04).ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                string literal = ArgValue.FormatDouble(sharper);
+                var repair = Repair.Set($"Set {teacher.Name} = {literal}", dino.LocationOf(teacher), teacher, literal);
+                c.ReportRepairable(DiagnosticDescriptors.TeacherNotSharper, dino.LocationOf(teacher), new[] { repair }, teacher.Name, ValidationContext.Format(t), ValidationContext.Format(student),
+                    ValidationContext.Format(sharper));
             }
         }
     }
@@ -79,11 +82,11 @@ internal static class MethodChecks
                 continue;
             }
 
-            var additions = missing.Select(h => Declaration(c, method, h)).ToList();
+            var additions = missing.Select(h => (Spec: h, Arguments: Arguments(c, method, h))).ToList();
             var actions = new List<string>();
             if (additions.Count > 0)
             {
-                actions.Add("add " + ValidationContext.List(additions.Select(a => $"[{a}]")));
+                actions.Add("add " + ValidationContext.List(additions.Select(a => Repair.Written(a.Spec, a.Arguments))));
             }
 
             if (extra.Count > 0)
@@ -96,30 +99,32 @@ internal static class MethodChecks
                 missing.Count > 0 ? "needs " + ValidationContext.List(missing.Select(h => $"[{h.Name}]")) : null,
                 extra.Count > 0 ? "cannot use " + ValidationContext.List(extra.Select(h => $"[{h.Name}]")) : null,
             }.Where(p => p is not null));
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticDescriptors.AddAttributesProperty, string.Join(";", additions))
-                .Add(DiagnosticDescriptors.RemoveAttributesProperty, string.Join(";", extra.Select(h => h.Name)));
-            c.Report(DiagnosticDescriptors.MethodHeadsInvalid, objective.Location, properties, method.Name, c.Name, problem, why, string.Join(" and ", actions));
+
+            // The missing heads go after the projection (else before the objective); the extra ones go.
+            var projection = c.Find(ProjectionHead);
+            var anchor = projection?.Location ?? objective.Location;
+            var edits = additions.Select(a => Repair.AddEdit(anchor, after: projection is not null, a.Spec, a.Arguments))
+                .Concat(extra.Select(h => new RepairEdit(RepairKind.RemoveAttribute, c.Find(h)!.Location)));
+            string title = string.Join(" and ", actions);
+            var repair = new Repair(char.ToUpperInvariant(title[0]) + title.Substring(1), null, edits);
+            c.ReportRepairable(DiagnosticDescriptors.MethodHeadsInvalid, objective.Location, new[] { repair }, method.Name, c.Name, problem, why, title);
         }
     }
 
-    /// <summary>The attribute the fix adds, with the arguments the method's paper uses.</summary>
-    private static string Declaration(ValidationContext c, ObjectiveSpec method, AttributeSpec head)
+    /// <summary>The arguments of the head the repair adds: those the method's paper uses.</summary>
+    private static string Arguments(ValidationContext c, ObjectiveSpec method, AttributeSpec head)
     {
         if (ReferenceEquals(head, PredictorHead))
         {
-            int output = HeadChecks.TargetWidth(c) ?? ProjectionHead.Output.Default;
-            var projection = c.Find(ProjectionHead);
-            int hidden = projection is not null && projection.IsKnown(ProjectionHead.Hidden) && projection.Get(ProjectionHead.Hidden) > 0 ? projection.Get(ProjectionHead.Hidden) : PredictorHead.Hidden.Default;
-            return $"PredictorHead(Hidden = {hidden.ToString(CultureInfo.InvariantCulture)}, Output = {output.ToString(CultureInfo.InvariantCulture)})";
+            return HeadChecks.PredictorArguments(c);
         }
 
         if (ReferenceEquals(head, MomentumEncoder))
         {
-            return ReferenceEquals(method, DinoLoss) ? "MomentumEncoder(Momentum = 0.996, FinalMomentum = 1.0)" : "MomentumEncoder(Momentum = 0.99, FinalMomentum = 1.0)";
+            return ReferenceEquals(method, DinoLoss) ? "Momentum = 0.996, FinalMomentum = 1.0" : "Momentum = 0.99, FinalMomentum = 1.0";
         }
 
-        return head.Name;
+        return "";
     }
 
     private static void CheckMemory(ValidationContext c, ObjectiveSpec method, IntParam size, bool allowZero, string what)
@@ -139,11 +144,15 @@ internal static class MethodChecks
 
         if (value <= 0 || (batch > 0 && value % batch != 0))
         {
-            int nearest = batch > 0 ? Math.Max(1, (int)Math.Round(Math.Max(value, 0) / (double)batch)) * batch : size.Default;
+            // The nearest valid size: no queue for a negative one that may be 0, else the nearest multiple of the batch, at
+            // least one batch (the one below when the one above overflows), else the default when the batch is unknown.
+            long batches = batch > 0 ? Math.Max(1L, (long)Math.Round(Math.Max(value, 0) / (double)batch)) : 0;
+            long nearest = allowZero && value < 0 ? 0 : batch > 0 ? (batches * batch <= int.MaxValue ? batches * batch : (batches - 1) * batch) : size.Default;
             string requirement = allowZero ? "0 (none) or a positive multiple of the batch size" : "a positive multiple of the batch size";
             string batchText = batch > 0 ? $"Training.BatchSize ({batch})" : "the batch size";
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.ReplacementProperty, nearest.ToString(CultureInfo.InvariantCulture));
-            c.Report(DiagnosticDescriptors.MemorySizeInvalid, objective.LocationOf(size), properties, method.Name, size.Name, value, requirement, what, batchText, nearest);
+            string literal = nearest.ToString(CultureInfo.InvariantCulture);
+            var repair = Repair.Set($"Set {size.Name} = {literal} ({(nearest == 0 ? "no queue" : batch <= 0 ? "the default" : nearest == batch ? "1 batch" : $"{nearest / batch} batches")})", objective.LocationOf(size), size, literal);
+            c.ReportRepairable(DiagnosticDescriptors.MemorySizeInvalid, objective.LocationOf(size), new[] { repair }, method.Name, size.Name, value, requirement, what, batchText, nearest);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace SslDsl.Generators;
@@ -37,13 +38,13 @@ internal static class MultiTaskChecks
             if (m.IsMultiTask || !m.IsPretextTask)
             {
                 string what = m.IsMultiTask ? "is a [MultiTaskPretraining] itself (they do not nest)" : "is not marked [PretextTask]";
-                c.Report(DiagnosticDescriptors.MultiTaskInvalid, at, $"'{m.TypeName}' {what}; [Objective] takes a class marked [PretextTask]");
+                c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, at, Removal(m), $"'{m.TypeName}' {what}; [Objective] takes a class marked [PretextTask]");
                 continue;
             }
 
             if (m.HasAdversarial)
             {
-                c.Report(DiagnosticDescriptors.MultiTaskInvalid, at,
+                c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, at, Removal(m),
                     $"'{m.TypeName}' declares [AdversarialLoss], whose discriminator needs its own alternating optimizer; pretrain it on its own, or remove the adversarial term to use it in multi-task pretraining");
             }
 
@@ -56,7 +57,7 @@ internal static class MultiTaskChecks
                 }
                 else if (input != firstInput)
                 {
-                    c.Report(DiagnosticDescriptors.MultiTaskInvalid, at,
+                    c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, at, Removal(m),
                         $"'{m.TypeName}' reads [{input}] but '{firstName}' reads [{firstInput}]; every member of a multi-task pretraining must read the same input, so list only tasks over [{firstInput}]");
                 }
             }
@@ -72,7 +73,7 @@ internal static class MultiTaskChecks
         {
             foreach (var duplicate in group.Skip(1))
             {
-                c.Report(DiagnosticDescriptors.MultiTaskInvalid, duplicate.Attribute.Location, $"'{group.Key}' is listed more than once; list each member task once and set its Weight");
+                c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, duplicate.Attribute.Location, Removal(duplicate), $"'{group.Key}' is listed more than once; list each member task once and set its Weight");
             }
         }
     }
@@ -88,7 +89,7 @@ internal static class MultiTaskChecks
 
         foreach (var m in c.Task.Members)
         {
-            c.Report(DiagnosticDescriptors.MultiTaskInvalid, m.Attribute.Location,
+            c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, m.Attribute.Location, Removal(m),
                 $"[Objective] adds a member task to a [MultiTaskPretraining], but '{c.Name}' is a [PretextTask]; remove it, or declare a separate [MultiTaskPretraining] class that lists both tasks");
         }
     }
@@ -97,8 +98,26 @@ internal static class MultiTaskChecks
     {
         if (c.Task.HasBothTaskAttributes && c.Task.TaskAttribute is { } attribute)
         {
-            c.Report(DiagnosticDescriptors.MultiTaskInvalid, attribute.Location,
+            // Keep the kind the class is written as: a multi-task when it lists members, else a single task.
+            var removals = new List<Repair>();
+            if (c.Task.OtherTaskAttribute is { } other)
+            {
+                var pretext = attribute.Is(AttributeCatalog.PretextTask) ? attribute : other;
+                var multi = ReferenceEquals(pretext, attribute) ? other : attribute;
+                var keepMulti = Repair.RemoveAttribute($"Remove [{pretext.Spec.Name}]", pretext.Location);
+                var keepSingle = Repair.RemoveAttribute($"Remove [{multi.Spec.Name}]", multi.Location);
+                removals.AddRange(c.Task.Members.Count > 0 ? new[] { keepMulti, keepSingle.As("KeepPretextTask") } : new[] { keepSingle, keepMulti.As("KeepMultiTaskPretraining") });
+            }
+
+            c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, attribute.Location, removals,
                 $"'{c.Name}' is marked both [PretextTask] and [MultiTaskPretraining]; keep one: a single task, or a multi-task that lists its members with [Objective]");
         }
+    }
+
+    /// <summary>The repair of a member that cannot stay: remove its [Objective].</summary>
+    private static Repair[] Removal(ParsedMember m)
+    {
+        string type = m.TypeName is null ? "" : $"(typeof({m.TypeName.Substring(m.TypeName.LastIndexOf('.') + 1)}))";
+        return new[] { Repair.RemoveAttribute($"Remove [{AttributeCatalog.Objective.Name}{type}]", m.Attribute.Location) };
     }
 }

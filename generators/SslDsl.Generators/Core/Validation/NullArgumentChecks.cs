@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SslDsl.Generators;
 
@@ -39,25 +40,32 @@ internal static class NullArgumentChecks
             _ => "a text",
         };
         string action = param?.DefaultLiteral is not { } defaultLiteral ? $"write {expected}" : $"write {expected}, or leave {name} out for its default {defaultLiteral}";
+        var repairs = param?.DefaultLiteral is { } d ? new[] { Repair.RemoveArgument($"Remove {name} = null (its default is {d.Replace("new double[] ", "")})", a.Location, param) } : new Repair[0];
         switch (a.Spec)
         {
             case AttributeCatalog.ObjectiveMemberSpec:
-                c.Report(DiagnosticDescriptors.MultiTaskInvalid, location, "[Objective] is given null, but it takes a class marked [PretextTask], e.g. [Objective(typeof(MySimClrTask))]");
+                c.ReportRepairable(DiagnosticDescriptors.MultiTaskInvalid, location, new[] { Repair.RemoveAttribute($"Remove [{a.Spec.Name}(null)]", a.Location) },
+                    "[Objective] is given null, but it takes a class marked [PretextTask], e.g. [Objective(typeof(MySimClrTask))]");
                 break;
             case AttributeCatalog.FineTuneSpec:
-                c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{name} is null; {action}");
+                c.ReportRepairable(DiagnosticDescriptors.FineTuneInvalid, location, repairs, $"FineTune.{name} is null; {action}");
                 break;
             case AttributeCatalog.OptimizerSpec:
             case AttributeCatalog.LearningRateScheduleSpec:
             case AttributeCatalog.TrainingSpec:
-                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, name, "null", expected, action);
+                c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, location, repairs, a.Spec.Name, name, "null", expected, action);
                 break;
-            case AttributeCatalog.TaskSpec:
-                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, name, "null", "a task name",
+            case AttributeCatalog.TaskSpec spec:
+            {
+                string named = SymbolDisplay.FormatLiteral(TaskNames.FromClassName(c.Name), quote: true);
+                var rename = Repair.Set($"Name the task {named}", location, spec.TaskName, named);
+                c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, location, new[] { rename }, a.Spec.Name, name, "null", "a task name",
                     $"name the task, e.g. [{a.Spec.Name}(\"simclr\")]: the name labels its checkpoints and output folders");
                 break;
+            }
+
             default:
-                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, name, "null", expected, action);
+                c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, location, repairs, a.Spec.Name, name, "null", expected, action);
                 break;
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
@@ -112,6 +111,36 @@ internal static class RangeChecks
         };
     }
 
+    /// <summary>
+    /// The repair of <paramref name="p"/> = <paramref name="v"/>, outside its range: a value beyond a closed bound
+    /// is clamped to it (P = 1.2 becomes 1.0, Std = -1 becomes 0.0, MeanSpan = 0.5 becomes 1.0), one beyond an open
+    /// bound moves 0.01 inside (a mask Ratio of 1.0 becomes 0.99); a value that must be strictly positive (a
+    /// temperature, a learning rate, a width, a batch size), NaN and infinity take the catalog default. Null when
+    /// the default is not valid itself (a required width).
+    /// </summary>
+    public static Repair? RangeRepair(ParsedAttribute a, ParamSpec p, double v)
+    {
+        double? clamped = double.IsNaN(v) || double.IsInfinity(v) ? null : p.Constraint switch
+        {
+            Constraint.NonNegative => 0.0,
+            Constraint.AtLeastOne => 1.0,
+            _ => Nearest(p.Constraint, v),
+        };
+        if (clamped is { } c)
+        {
+            string literal = Literal(p, c);
+            return Repair.Set($"Clamp {p.Name} to {literal}", a.LocationOf(p), p, literal);
+        }
+
+        return p.IsRequired || !Satisfies(p.Constraint, p.DefaultValue.Number)
+            ? null
+            : Repair.Set($"Set {p.Name} = {p.DefaultLiteral} (the default)", a.LocationOf(p), p, p.DefaultLiteral!);
+    }
+
+    /// <summary><paramref name="value"/> as a C# literal of <paramref name="p"/>'s type.</summary>
+    public static string Literal(ParamSpec p, double value) =>
+        p.Type == ParamType.Double ? ArgValue.FormatDouble(value) : ((long)value).ToString(CultureInfo.InvariantCulture);
+
     private static bool CheckParam(ValidationContext c, ParsedAttribute a, ParamSpec p)
     {
         double v = a.Model.Value(p).Number;
@@ -125,43 +154,49 @@ internal static class RangeChecks
         string range = RangeText(p.Constraint, p.Type);
         string name = a.Spec.Name;
         string suggestion = Suggestion(p);
+        var repairs = RangeRepair(a, p, v) is { } repair ? new[] { repair } : new Repair[0];
         switch (p.DiagnosticId)
         {
             case "SSL007":
             {
                 double? nearest = Nearest(p.Constraint, v);
-                var properties = nearest is { } n
-                    ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.ReplacementProperty, ArgValue.FormatDouble(n))
-                    : ImmutableDictionary<string, string?>.Empty;
-                c.Report(DiagnosticDescriptors.ProbabilityOutOfRange, location, properties, name, p.Name, value, WhatItIs(p.Name), range,
+                c.ReportRepairable(DiagnosticDescriptors.ProbabilityOutOfRange, location, repairs, name, p.Name, value, WhatItIs(p.Name), range,
                     nearest is { } m ? ValidationContext.Format(m) : p.DefaultLiteral ?? "0.5");
                 break;
             }
 
             case "SSL008":
-                c.Report(DiagnosticDescriptors.TemperatureNotPositive, location, name, p.Name, value);
+                c.ReportRepairable(DiagnosticDescriptors.TemperatureNotPositive, location, repairs, name, p.Name, value);
                 break;
             case "SSL009":
-                c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, name, p.Name, value, range, p.DefaultLiteral ?? "0.9");
+                c.ReportRepairable(DiagnosticDescriptors.MomentumOutOfRange, location, repairs, name, p.Name, value, range, p.DefaultLiteral ?? "0.9");
                 break;
             case "SSL015":
-                c.Report(DiagnosticDescriptors.ShapeMismatch, location, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to {(p.Constraint == Constraint.AtLeastOne ? "1 or more" : "a positive value")}{suggestion}");
+                c.ReportRepairable(DiagnosticDescriptors.ShapeMismatch, location, repairs, $"{name}.{p.Name} is {value}, but a size must be {range}; set it to {(p.Constraint == Constraint.AtLeastOne ? "1 or more" : "a positive value")}{suggestion}");
                 break;
             case "SSL016":
-                c.Report(DiagnosticDescriptors.DimensionMismatch, location, $"{name}.{p.Name} is {value}, but a width must be {range}; set it to a positive value{suggestion}");
+                c.ReportRepairable(DiagnosticDescriptors.DimensionMismatch, location, repairs, $"{name}.{p.Name} is {value}, but a width must be {range}; set it to a positive value{suggestion}");
                 break;
             case "SSL020":
-                c.Report(DiagnosticDescriptors.WeightNotPositive, location, name, value);
+                c.ReportRepairable(DiagnosticDescriptors.WeightNotPositive, location, WeightRepairs(c, a, repairs), name, value);
                 break;
             case "SSL025":
-                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, name, p.Name, value, range, $"set it to a value in that range{suggestion}");
+                c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, location, repairs, name, p.Name, value, range, $"set it to a value in that range{suggestion}");
                 break;
             default:
-                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, name, p.Name, value, range, $"set it to a value in that range{suggestion}");
+                c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, location, repairs, name, p.Name, value, range, $"set it to a value in that range{suggestion}");
                 break;
         }
 
         return false;
+    }
+
+    /// <summary>A weight's repairs: its default, then removing the objective (or member) when the task keeps another.</summary>
+    private static IEnumerable<Repair> WeightRepairs(ValidationContext c, ParsedAttribute a, Repair[] repairs)
+    {
+        var others = a.Spec.Category == AttributeCategory.MultiTaskMember ? c.Task.Members.Count : c.Objectives.Count;
+        var removal = others > 1 ? new[] { Repair.RemoveAttribute($"Remove [{a.Spec.Name}]", a.Location).As("Remove") } : new Repair[0];
+        return repairs.Concat(removal);
     }
 
     private static string WhatItIs(string parameter) => parameter switch
@@ -194,20 +229,29 @@ internal static class RangeChecks
         string members = ValidationContext.List(undefined.Members.Select(m => $"{enumType}.{m}")).Replace(" and ", " or ");
         var location = a.Spec.Param(parameter) is { } p ? a.LocationOf(p) : a.Location;
         string action = $"use {members}";
+        var repairs = a.Spec.Param(parameter) is EnumParam e ? new[] { EnumRepair(c, a, e) } : new Repair[0];
         switch (a.Spec)
         {
             case FineTuneSpec:
-                c.Report(DiagnosticDescriptors.FineTuneInvalid, location, $"FineTune.{parameter} is {undefined.Written}, which names no {enumType} member; {action}");
+                c.ReportRepairable(DiagnosticDescriptors.FineTuneInvalid, location, repairs, $"FineTune.{parameter} is {undefined.Written}, which names no {enumType} member; {action}");
                 break;
             case OptimizerSpec:
             case LearningRateScheduleSpec:
             case TrainingSpec:
-                c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, location, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
+                c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, location, repairs, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
                 break;
             default:
-                c.Report(DiagnosticDescriptors.StrengthOutOfRange, location, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
+                c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, location, repairs, a.Spec.Name, parameter, undefined.Written, $"a named {enumType} member", action);
                 break;
         }
+    }
+
+    /// <summary>An undefined enum value's repair: the default member, or for a backbone the one that reads the task's input.</summary>
+    private static Repair EnumRepair(ValidationContext c, ParsedAttribute a, EnumParam p)
+    {
+        string member = p == Backbone.Kind ? StructureChecks.BackboneFor(c.Modality) ?? p.Default : p.Default;
+        string literal = p.EnumType + "." + member;
+        return Repair.Set($"Use {literal}{(member == p.Default ? " (the default)" : "")}", a.LocationOf(p), p, literal);
     }
 
     private static void CheckOrdered(ValidationContext c, ParsedAttribute a, HashSet<ParamSpec> failed, DoubleParam low, DoubleParam high)
@@ -226,13 +270,18 @@ internal static class RangeChecks
 
         string lows = ValidationContext.Format(lo);
         string highs = ValidationContext.Format(hi);
+        var swap = new Repair($"Swap {low.Name} and {high.Name}", null, new[]
+        {
+            Repair.SetEdit(a.Location, low, ArgValue.FormatDouble(hi)),
+            Repair.SetEdit(a.Location, high, ArgValue.FormatDouble(lo)),
+        });
         if (!a.IsWritten(low) && a.IsWritten(high))
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(high), a.Spec.Name, high.Name, highs, $">= {low.Name} ({lows})", $"raise {high.Name} or lower {low.Name}");
+            c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(high), new[] { swap }, a.Spec.Name, high.Name, highs, $">= {low.Name} ({lows})", $"raise {high.Name} or lower {low.Name}");
         }
         else
         {
-            c.Report(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(low), a.Spec.Name, low.Name, lows, $"<= {high.Name} ({highs})", $"lower {low.Name} or raise {high.Name}");
+            c.ReportRepairable(DiagnosticDescriptors.StrengthOutOfRange, a.LocationOf(low), new[] { swap }, a.Spec.Name, low.Name, lows, $"<= {high.Name} ({highs})", $"lower {low.Name} or raise {high.Name}");
         }
     }
 
@@ -246,13 +295,15 @@ internal static class RangeChecks
         }
 
         var location = a.LocationOf(MomentumEncoder.FinalMomentum);
+        var final1 = Repair.Set("Set FinalMomentum = 1.0", location, MomentumEncoder.FinalMomentum, "1.0");
+        var constant = Repair.RemoveArgument("Remove FinalMomentum (a constant momentum)", a.Location, MomentumEncoder.FinalMomentum).As("Constant");
         if (!(final >= 0 && final <= 1))
         {
-            c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final), "[0, 1]", "1");
+            c.ReportRepairable(DiagnosticDescriptors.MomentumOutOfRange, location, new[] { final1, constant }, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final), "[0, 1]", "1");
         }
         else if (a.IsKnown(MomentumEncoder.Momentum) && !failed.Contains(MomentumEncoder.Momentum) && final < start)
         {
-            c.Report(DiagnosticDescriptors.MomentumOutOfRange, location, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final),
+            c.ReportRepairable(DiagnosticDescriptors.MomentumOutOfRange, location, new[] { final1, constant }, MomentumEncoder.Name, MomentumEncoder.FinalMomentum.Name, ValidationContext.Format(final),
                 $"[Momentum ({ValidationContext.Format(start)}), 1], since the schedule only raises the momentum", "1");
         }
     }

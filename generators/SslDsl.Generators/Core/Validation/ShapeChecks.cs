@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
 
@@ -35,8 +36,12 @@ internal static class ShapeChecks
         CheckReconstruction(c);
     }
 
-    private static void Shape(ValidationContext c, ParsedAttribute a, ParamSpec parameter, string message) =>
-        c.Report(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(parameter), message);
+    private static void Shape(ValidationContext c, ParsedAttribute a, ParamSpec parameter, string message, params Repair[] repairs) =>
+        c.ReportRepairable(DiagnosticDescriptors.ShapeMismatch, a.LocationOf(parameter), repairs, message);
+
+    /// <summary>The repair that sets <paramref name="p"/> to <paramref name="value"/>, saying why in the title.</summary>
+    private static Repair Set(ParsedAttribute a, IntParam p, int value, string why) =>
+        Repair.Set($"Set {p.Name} = {value} ({why})", a.LocationOf(p), p, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static void CheckImage(ValidationContext c, ParsedAttribute input)
     {
@@ -57,7 +62,9 @@ internal static class ShapeChecks
                     int p = s.Get(PatchMask.PatchSize);
                     if (s.IsKnown(PatchMask.PatchSize) && p > 0 && (h % p != 0 || w % p != 0))
                     {
-                        Shape(c, s, PatchMask.PatchSize, $"PatchMask.PatchSize is {p}, which does not divide the {h}x{w} image into whole patches; use a divisor of both sides, e.g. {CommonDivisor(h, w, p)}");
+                        int d = CommonDivisor(h, w, p);
+                        Shape(c, s, PatchMask.PatchSize, $"PatchMask.PatchSize is {p}, which does not divide the {h}x{w} image into whole patches; use a divisor of both sides, e.g. {d}",
+                            Set(s, PatchMask.PatchSize, d, $"divides {h}x{w}"));
                     }
 
                     break;
@@ -68,7 +75,9 @@ internal static class ShapeChecks
                     int size = s.Get(BlockMask.Size);
                     if (s.IsKnown(BlockMask.Size) && size > 0 && size >= side)
                     {
-                        Shape(c, s, BlockMask.Size, $"BlockMask.Size is {size}, but the block must be smaller than the {h}x{w} image; use a size below {side}, e.g. {Math.Max(1, side / 2)}");
+                        int half = Math.Max(1, side / 2);
+                        Shape(c, s, BlockMask.Size, $"BlockMask.Size is {size}, but the block must be smaller than the {h}x{w} image; use a size below {side}, e.g. {half}",
+                            Set(s, BlockMask.Size, half, $"half of {h}x{w}"));
                     }
 
                     break;
@@ -84,11 +93,15 @@ internal static class ShapeChecks
 
                     if (k % 2 == 0)
                     {
-                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but a blur kernel must be odd so that it has a centre pixel; use {k - 1} or {k + 1}");
+                        var down = Set(s, GaussianBlur.KernelSize, k - 1, "odd");
+                        var repairs = k + 1 < side ? new[] { down, Set(s, GaussianBlur.KernelSize, k + 1, "odd").As("Larger") } : new[] { down };
+                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but a blur kernel must be odd so that it has a centre pixel; use {k - 1} or {k + 1}", repairs);
                     }
                     else if (k >= side)
                     {
-                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but the kernel must be smaller than the {h}x{w} image; use an odd size below {side}");
+                        int odd = side % 2 == 1 ? side - 2 : side - 1;
+                        Shape(c, s, GaussianBlur.KernelSize, $"GaussianBlur.KernelSize is {k}, but the kernel must be smaller than the {h}x{w} image; use an odd size below {side}",
+                            odd >= 1 ? new[] { Set(s, GaussianBlur.KernelSize, odd, $"the largest odd size below {side}") } : new Repair[0]);
                     }
 
                     break;
@@ -114,7 +127,8 @@ internal static class ShapeChecks
 
                     if (g != 3)
                     {
-                        Shape(c, o, RelativePatchPosition.Grid, $"RelativePatchPosition.Grid is {g}, but it must be 3 (a centre patch and its 8 neighbours); set Grid = 3");
+                        Shape(c, o, RelativePatchPosition.Grid, $"RelativePatchPosition.Grid is {g}, but it must be 3 (a centre patch and its 8 neighbours); set Grid = 3",
+                            h % 3 == 0 && w % 3 == 0 ? new[] { Set(o, RelativePatchPosition.Grid, 3, "a centre and 8 neighbours") } : new Repair[0]);
                     }
                     else if (h % g != 0 || w % g != 0)
                     {
@@ -134,11 +148,13 @@ internal static class ShapeChecks
 
                     if (angles != 2 && angles != 4)
                     {
-                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is {angles}, but it must be 2 or 4 (multiples of 90 degrees keep the pixel grid); set Angles = 4");
+                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is {angles}, but it must be 2 or 4 (multiples of 90 degrees keep the pixel grid); set Angles = 4",
+                            h == w ? Set(o, RotationPrediction.Angles, 4, "quarter turns") : Set(o, RotationPrediction.Angles, 2, "half turns of a non-square image"));
                     }
                     else if (angles == 4 && h != w)
                     {
-                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is 4, but 90-degree turns need a square image and the input is {h}x{w}; use Angles = 2 or a square input");
+                        Shape(c, o, RotationPrediction.Angles, $"RotationPrediction.Angles is 4, but 90-degree turns need a square image and the input is {h}x{w}; use Angles = 2 or a square input",
+                            Set(o, RotationPrediction.Angles, 2, "half turns of a non-square image"));
                     }
 
                     break;
@@ -158,15 +174,20 @@ internal static class ShapeChecks
 
         if (g < 2)
         {
-            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, but a puzzle needs at least 2 tiles per side; set Grid = 2 or 3");
+            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, but a puzzle needs at least 2 tiles per side; set Grid = 2 or 3",
+                h % 2 == 0 && w % 2 == 0 ? new[] { Set(o, JigsawPrediction.Grid, 2, "2x2 tiles") } : new Repair[0]);
         }
         else if (h % g != 0 || w % g != 0)
         {
-            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, which does not divide the {h}x{w} image into whole tiles; use a divisor of both sides, e.g. {CommonDivisor(h, w, g)}");
+            int d = CommonDivisor(h, w, g);
+            Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, which does not divide the {h}x{w} image into whole tiles; use a divisor of both sides, e.g. {d}",
+                d >= 2 ? new[] { Set(o, JigsawPrediction.Grid, d, $"divides {h}x{w}") } : new Repair[0]);
         }
         else if (o.IsKnown(JigsawPrediction.Permutations) && perms >= 1 && (perms < 2 || perms > Factorial(g * g)))
         {
-            Shape(c, o, JigsawPrediction.Permutations, $"JigsawPrediction.Permutations is {perms}, but with {g * g} tiles it must be between 2 and {Math.Min(Factorial(g * g), 1_000_000)}; pick a value in that range");
+            int most = (int)Math.Min(Factorial(g * g), 1_000_000);
+            Shape(c, o, JigsawPrediction.Permutations, $"JigsawPrediction.Permutations is {perms}, but with {g * g} tiles it must be between 2 and {most}; pick a value in that range",
+                Repair.Set($"Clamp Permutations to {(perms < 2 ? 2 : most)}", o.LocationOf(JigsawPrediction.Permutations), JigsawPrediction.Permutations, (perms < 2 ? 2 : most).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
@@ -183,7 +204,9 @@ internal static class ShapeChecks
             double span = s.Get(SpanMask.MeanSpan);
             if (s.IsKnown(SpanMask.MeanSpan) && span > max)
             {
-                Shape(c, s, SpanMask.MeanSpan, $"SpanMask.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)");
+                double usual = Math.Min(SpanMask.MeanSpan.Default, max);
+                Shape(c, s, SpanMask.MeanSpan, $"SpanMask.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)",
+                    Repair.Set($"Set MeanSpan = {ArgValue.FormatDouble(usual)}", s.LocationOf(SpanMask.MeanSpan), SpanMask.MeanSpan, ArgValue.FormatDouble(usual)));
             }
         }
     }
@@ -201,7 +224,8 @@ internal static class ShapeChecks
             int horizon = o.Get(ForecastLoss.Horizon);
             if (o.IsKnown(ForecastLoss.Horizon) && horizon >= length)
             {
-                Shape(c, o, ForecastLoss.Horizon, $"ForecastLoss.Horizon is {horizon}, but it must be smaller than TimeSeriesInput.Length ({length}) to leave a window to forecast from; use a horizon below {length}");
+                Shape(c, o, ForecastLoss.Horizon, $"ForecastLoss.Horizon is {horizon}, but it must be smaller than TimeSeriesInput.Length ({length}) to leave a window to forecast from; use a horizon below {length}",
+                    length >= 2 ? new[] { Set(o, ForecastLoss.Horizon, length / 2, "half the series") } : new Repair[0]);
             }
         }
     }
@@ -212,8 +236,46 @@ internal static class ShapeChecks
         var reconstruction = c.Find(ReconstructionLoss);
         if (reconstruction is not null && c.TrustAbsence && !c.Steps.Any(s => s.Spec is StepSpec { Corrupts: true }))
         {
-            c.Report(DiagnosticDescriptors.IdentityReconstruction, reconstruction.Location, c.Name, ViewChecks.CorruptionSuggestion(c.Modality));
+            var corruptions = Corruptions(c).ToList();
+            var anchor = c.PipelineEnd;
+            var repairs = anchor is null
+                ? new Repair[0]
+                : corruptions.Select((a, i) => i == 0 ? Repair.AddAfter(anchor.Location, a.Spec, a.Arguments) : Repair.AddAfter(anchor.Location, a.Spec, a.Arguments).As("Add" + a.Spec.Name));
+            c.ReportRepairable(DiagnosticDescriptors.IdentityReconstruction, reconstruction.Location, repairs, c.Name, ViewChecks.Suggestion(corruptions));
         }
+    }
+
+    /// <summary>
+    /// Corruptions a reconstruction objective can undo, by modality (SSL012: the message and the repairs, in
+    /// this order), with sizes that fit the input: a patch that divides the image, a block smaller than it.
+    /// </summary>
+    private static IEnumerable<(AttributeSpec Spec, string Arguments)> Corruptions(ValidationContext c)
+    {
+        switch (c.Modality)
+        {
+            case Modality.Text:
+                return new (AttributeSpec, string)[] { (MaskTokens, ""), (SpanMask, "") };
+            case Modality.Tabular:
+                return new (AttributeSpec, string)[] { (FeatureCorruption, "") };
+            case Modality.Series:
+                return new (AttributeSpec, string)[] { (TimeMask, ""), (Jitter, "") };
+        }
+
+        var input = c.Input;
+        int h = input?.Get(ImageInput.Height) ?? ImageInput.Height.Default;
+        int w = input?.Get(ImageInput.Width) ?? ImageInput.Width.Default;
+        var found = new List<(AttributeSpec, string)>();
+        int patch = CommonDivisor(h, w, PatchMask.PatchSize.Default);
+        found.Add((PatchMask, patch == PatchMask.PatchSize.Default ? "" : $"{PatchMask.PatchSize.Name} = {patch}"));
+        int side = Math.Min(h, w);
+        if (side >= 2)
+        {
+            int block = Math.Min(BlockMask.Size.Default, side / 2);
+            found.Add((BlockMask, block == BlockMask.Size.Default ? "" : $"{BlockMask.Size.Name} = {block}"));
+        }
+
+        found.Add((GaussianNoise, ""));
+        return found;
     }
 
     private static int CommonDivisor(int h, int w, int p)

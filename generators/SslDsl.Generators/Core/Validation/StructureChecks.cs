@@ -36,7 +36,8 @@ internal static class StructureChecks
             string all = ValidationContext.List(c.Inputs.Select(i => $"[{i.Spec.Name}]"));
             foreach (var extra in c.Inputs.Skip(1))
             {
-                c.Report(DiagnosticDescriptors.InputCount, extra.Location, c.Name, $"declares {c.Inputs.Count} inputs ({all}); remove [{extra.Spec.Name}] or the others");
+                c.ReportRepairable(DiagnosticDescriptors.InputCount, extra.Location, new[] { Repair.RemoveAttribute($"Remove [{extra.Spec.Name}]", extra.Location) },
+                    c.Name, $"declares {c.Inputs.Count} inputs ({all}); remove [{extra.Spec.Name}] or the others");
             }
         }
 
@@ -66,22 +67,27 @@ internal static class StructureChecks
         {
             if (c.TrustAbsence)
             {
-                c.Report(DiagnosticDescriptors.NoEncoder, task.IdentifierLocation, c.Name);
+                c.ReportRepairable(DiagnosticDescriptors.NoEncoder, task.IdentifierLocation, EncoderRepairs.Missing(c), c.Name);
             }
         }
         else if (count > 1)
         {
             var names = task.EncoderMembers.Select(m => $"'{m.Name}'").Concat(backbones.Select(_ => "[Backbone]")).ToArray();
-            var locations = task.EncoderMembers.Select(m => m.Location).Concat(backbones.Select(b => b.Location)).ToArray();
-            foreach (var location in locations.Skip(1))
+            var encoders = task.EncoderMembers.Select(m => (m.Location, Removal: Repair.RemoveAttribute($"Remove [{Encoder.Name}] from '{m.Name}'", m.Attribute.Location)))
+                .Concat(backbones.Select(b => (b.Location, Removal: Repair.RemoveAttribute($"Remove [{Backbone.Name}]", b.Location))))
+                .ToArray();
+            foreach (var (location, removal) in encoders.Skip(1))
             {
-                c.Report(DiagnosticDescriptors.MultipleEncoders, location, c.Name, count, ValidationContext.List(names));
+                c.ReportRepairable(DiagnosticDescriptors.MultipleEncoders, location, new[] { removal }, c.Name, count, ValidationContext.List(names));
             }
         }
 
         foreach (var member in task.EncoderMembers.Where(m => m.Problem is not null))
         {
-            c.Report(DiagnosticDescriptors.InvalidEncoderMember, member.Location, member.Name, member.Problem);
+            var repairs = member.Problem == EncoderMemberReader.NotStatic
+                ? new[] { new Repair($"Make '{member.Name}' static", null, new[] { new RepairEdit(RepairKind.MakeStatic, member.Location) }) }
+                : new Repair[0];
+            c.ReportRepairable(DiagnosticDescriptors.InvalidEncoderMember, member.Location, repairs, member.Name, member.Problem);
         }
     }
 
@@ -92,11 +98,16 @@ internal static class StructureChecks
             return;
         }
 
-        foreach (var a in c.Steps.Concat(c.Objectives))
+        bool keepsAnObjective = c.Objectives.Any(o => (o.Spec.Modalities & c.Modality) != 0);
+        foreach (var a in c.Steps.Concat(c.Objectives).Concat(c.Task.OfCategory(AttributeCategory.InputColumn)))
         {
             if ((a.Spec.Modalities & c.Modality) == 0)
             {
-                c.Report(DiagnosticDescriptors.WrongModality, a.Location, a.Spec.Name, ValidationContext.Describe(a.Spec.Modalities), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
+                // Removing the only objectives would leave none (SSL006): then there is no one repair.
+                var repairs = a.Spec.Category != AttributeCategory.Objective || keepsAnObjective
+                    ? new[] { Repair.RemoveAttribute($"Remove [{a.Spec.Name}]", a.Location) }
+                    : new Repair[0];
+                c.ReportRepairable(DiagnosticDescriptors.WrongModality, a.Location, repairs, a.Spec.Name, ValidationContext.Describe(a.Spec.Modalities), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
             }
         }
 
@@ -107,10 +118,22 @@ internal static class StructureChecks
             var fits = BackboneModalities(kind);
             if ((fits & c.Modality) == 0)
             {
-                c.Report(DiagnosticDescriptors.WrongModality, backbone.LocationOf(Backbone.Kind), $"Backbone(BackboneKind.{kind})", ValidationContext.Describe(fits), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
+                string literal = $"{Backbone.Kind.EnumType}.{BackboneFor(c.Modality)}";
+                var repair = Repair.Set($"Use {literal}", backbone.LocationOf(Backbone.Kind), Backbone.Kind, literal);
+                c.ReportRepairable(DiagnosticDescriptors.WrongModality, backbone.LocationOf(Backbone.Kind), new[] { repair }, $"Backbone(BackboneKind.{kind})", ValidationContext.Describe(fits), c.Name, c.Input!.Spec.Name, ValidationContext.Describe(c.Modality));
             }
         }
     }
+
+    /// <summary>The built-in backbone made for <paramref name="modality"/>'s input, or null for none or several modalities.</summary>
+    public static string? BackboneFor(Modality modality) => modality switch
+    {
+        Modality.Image => "SmallCnn",
+        Modality.Text => "TransformerEncoder",
+        Modality.Tabular => "Mlp",
+        Modality.Series => "Conv1d",
+        _ => null,
+    };
 
     /// <summary>The inputs a built-in backbone reads: CNNs images, the transformer token ids, Conv1d series; the MLP any flat float input.</summary>
     public static Modality BackboneModalities(string kind) => kind switch
@@ -138,7 +161,12 @@ internal static class StructureChecks
                 // A hue beyond 0.5 is out of range (SSL026), reported there only.
                 if (jitter.IsKnown(property) && v > 0 && (property != ColorJitter.Hue || v <= 0.5))
                 {
-                    c.Report(DiagnosticDescriptors.ColorOnGrayscale, jitter.LocationOf(property), property.Name, ValidationContext.Format(v));
+                    var repairs = new[]
+                    {
+                        Repair.RemoveArgument($"Remove {property.Name} from [{ColorJitter.Name}]", jitter.Location, property),
+                        Repair.Set($"Declare {ImageInput.Channels.Name} = 3 on [{ImageInput.Name}]", input.Location, ImageInput.Channels, "3").As("DeclareColor"),
+                    };
+                    c.ReportRepairable(DiagnosticDescriptors.ColorOnGrayscale, jitter.LocationOf(property), repairs, property.Name, ValidationContext.Format(v));
                 }
             }
         }

@@ -16,10 +16,24 @@ internal static class TextChecks
             if (mask.AreKnown(MaskTokens.ReplaceWithMask, MaskTokens.ReplaceWithRandom) && inRange && m + r > 1 + 1e-12)
             {
                 var at = mask.IsWritten(MaskTokens.ReplaceWithRandom) ? MaskTokens.ReplaceWithRandom : MaskTokens.ReplaceWithMask;
-                c.Report(DiagnosticDescriptors.MaskSplitTooLarge, mask.LocationOf(at), ValidationContext.Format(m), ValidationContext.Format(r), ValidationContext.Format(m + r));
+                var other = at == MaskTokens.ReplaceWithRandom ? MaskTokens.ReplaceWithMask : MaskTokens.ReplaceWithRandom;
+                var repairs = new[] { Complement(mask, at, other), Complement(mask, other, at).As("Lower" + other.Name) };
+                c.ReportRepairable(DiagnosticDescriptors.MaskSplitTooLarge, mask.LocationOf(at), repairs, ValidationContext.Format(m), ValidationContext.Format(r), ValidationContext.Format(m + r));
             }
         }
 
+        CheckVocabulary(c);
+    }
+
+    /// <summary>Sets <paramref name="lowered"/> to 1 minus <paramref name="kept"/>, so the two sum to 1.</summary>
+    private static Repair Complement(ParsedAttribute mask, DoubleParam lowered, DoubleParam kept)
+    {
+        string value = ArgValue.FormatDouble(System.Math.Round(1 - mask.Get(kept), 10));
+        return Repair.Set($"Set {lowered.Name} = {value} (1 - {kept.Name})", mask.Location, lowered, value);
+    }
+
+    private static void CheckVocabulary(ValidationContext c)
+    {
         var input = c.Input;
         if (input is null || !input.Is(TextInput) || !input.IsKnown(TextInput.VocabSize))
         {

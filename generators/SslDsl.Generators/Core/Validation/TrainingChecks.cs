@@ -37,12 +37,18 @@ internal static class TrainingChecks
 
         if (fine.Get(FineTune.Mode) == "PartialUnfreeze" && unfreeze < 1)
         {
-            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.IsWritten(FineTune.UnfreezeLastLayers) ? fine.LocationOf(FineTune.UnfreezeLastLayers) : fine.LocationOf(FineTune.Mode),
+            var repairs = new[]
+            {
+                Repair.Set($"Set {FineTune.UnfreezeLastLayers.Name} = 1", fine.Location, FineTune.UnfreezeLastLayers, "1"),
+                Repair.Set($"Use {FineTune.Mode.EnumType}.LinearProbe", fine.Location, FineTune.Mode, FineTune.Mode.EnumType + ".LinearProbe").As("LinearProbe"),
+            };
+            c.ReportRepairable(DiagnosticDescriptors.FineTuneInvalid, fine.IsWritten(FineTune.UnfreezeLastLayers) ? fine.LocationOf(FineTune.UnfreezeLastLayers) : fine.LocationOf(FineTune.Mode), repairs,
                 $"FineTune.Mode is PartialUnfreeze but UnfreezeLastLayers is {unfreeze}; set UnfreezeLastLayers >= 1 (the number of top encoder blocks to train), or use FineTuneMode.LinearProbe");
         }
         else if (unfreeze < 0)
         {
-            c.Report(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf(FineTune.UnfreezeLastLayers),
+            c.ReportRepairable(DiagnosticDescriptors.FineTuneInvalid, fine.LocationOf(FineTune.UnfreezeLastLayers),
+                new[] { Repair.Set($"Clamp {FineTune.UnfreezeLastLayers.Name} to 0", fine.Location, FineTune.UnfreezeLastLayers, "0") },
                 $"FineTune.UnfreezeLastLayers is {unfreeze}, but a number of layers cannot be negative; set it to 0 or more");
         }
     }
@@ -59,14 +65,18 @@ internal static class TrainingChecks
         double warmup = schedule.Get(LearningRateSchedule.WarmupEpochs);
         if (kind == "WarmupCosine" && schedule.IsKnown(LearningRateSchedule.WarmupEpochs) && c.Resolved(Training.Epochs) is { } epochs && epochs >= 1 && warmup >= 0 && warmup >= epochs)
         {
-            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.WarmupEpochs), LearningRateSchedule.Name, LearningRateSchedule.WarmupEpochs.Name,
+            string shorter = ArgValue.FormatDouble(epochs - 1);
+            var repair = Repair.Set($"Shorten {LearningRateSchedule.WarmupEpochs.Name} to {shorter} (below Training.Epochs)", schedule.Location, LearningRateSchedule.WarmupEpochs, shorter);
+            c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.WarmupEpochs), new[] { repair }, LearningRateSchedule.Name, LearningRateSchedule.WarmupEpochs.Name,
                 ValidationContext.Format(warmup), $"< Training.Epochs ({epochs})", "shorten the warm-up or train for more epochs, or the cosine decay never starts");
         }
 
         double min = schedule.Get(LearningRateSchedule.MinLearningRate);
         if (kind is "Cosine" or "WarmupCosine" && schedule.IsKnown(LearningRateSchedule.MinLearningRate) && c.Resolved(Optimizer.LearningRate) is { } rate && rate > 0 && min >= 0 && min > rate)
         {
-            c.Report(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.MinLearningRate), LearningRateSchedule.Name, LearningRateSchedule.MinLearningRate.Name,
+            var min0 = LearningRateSchedule.MinLearningRate;
+            var repair = Repair.Set($"Set {min0.Name} = {min0.DefaultLiteral} (the default)", schedule.Location, min0, min0.DefaultLiteral!);
+            c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.MinLearningRate), new[] { repair }, LearningRateSchedule.Name, LearningRateSchedule.MinLearningRate.Name,
                 ValidationContext.Format(min), $"<= Optimizer.LearningRate ({ValidationContext.Format(rate)})", "the cosine decays from the base rate down to it; lower MinLearningRate");
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -60,6 +59,12 @@ internal sealed class ValidationContext
     public List<ParsedAttribute> Heads { get; }
 
     /// <summary>
+    /// The attribute after which a new pipeline step goes: the last step, else [Views], else the input, else
+    /// the task attribute; null when the class has none of them.
+    /// </summary>
+    public ParsedAttribute? PipelineEnd => Steps.LastOrDefault() ?? ViewsAttribute ?? Input ?? Task.TaskAttribute;
+
+    /// <summary>
     /// Whether "X is missing" checks may run: not when an attribute failed to resolve, since the
     /// missing piece may be that attribute (the compiler already reports it).
     /// </summary>
@@ -101,9 +106,12 @@ internal sealed class ValidationContext
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
         Diagnostics.Add(Diagnostic.Create(descriptor, location, args));
 
-    /// <summary>Adds a diagnostic that carries data for its code fix.</summary>
-    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties, params object?[] args) =>
-        Diagnostics.Add(Diagnostic.Create(descriptor, location, properties, args));
+    /// <summary>Adds a diagnostic that carries <paramref name="repairs"/> for its code fix (the primary repair first).</summary>
+    public void ReportRepairable(DiagnosticDescriptor descriptor, Location location, IEnumerable<Repair> repairs, params object?[] args)
+    {
+        var (additionalLocations, properties) = RepairCodec.Encode(location, repairs);
+        Diagnostics.Add(Diagnostic.Create(descriptor, location, additionalLocations, properties, args));
+    }
 
     /// <summary>A number as messages show it (invariant culture, shortest form).</summary>
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);

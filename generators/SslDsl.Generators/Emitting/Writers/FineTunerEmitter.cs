@@ -8,7 +8,7 @@ internal static class FineTunerEmitter
     public static void Emit(SourceWriter w, TaskModel t, InputKind input)
     {
         string batch = input.BatchType;
-        w.Summary($"Fine-tunes the encoder of task '{t.TaskName}' on labelled data ({t.FineTune?.Get(FineTune.Mode) ?? "mode given at run time"}) and reports accuracy.");
+        w.Summary($"Fine-tunes the encoder of task '{t.TaskName}' on labelled data and reports accuracy: {(t.FineTune is { } f ? RecipeText.FineTune(f) : "with the FineTuneSettings given at run time (the task declares no [FineTune])")}.");
         using (w.Open($"public sealed partial class FineTuner : FineTuner<{batch}>"))
         {
             w.Summary("Fine-tunes the encoder of a pretrained model.");

@@ -9,7 +9,7 @@ internal static class ModelEmitter
     {
         var t = plan.Task;
         var members = plan.Model.Members;
-        w.Summary($"The network of task '{t.TaskName}': the encoder and its heads. forward() returns the encoder's representation.");
+        w.Summary($"The network of task '{t.TaskName}': {RecipeText.Network(t)}. forward() returns the encoder's representation.");
         using (w.Open("public sealed partial class Model : nn.Module<Tensor, Tensor>, ITaskModel"))
         {
             w.Line("private readonly nn.Module<Tensor, Tensor> encoder;");

@@ -107,7 +107,13 @@ internal static class MultiTaskEmitter
         }
 
         w.Line();
-        w.Summary($"Pretrains '{t.TaskName}': every step computes each member's loss on the same batch and minimizes the weighted sum.");
+        string sum = string.Join(" + ", members.Select(m => $"{m.Weight.Get(Objective.Weight).ToString("G", System.Globalization.CultureInfo.InvariantCulture)} x {Property(m)} ('{m.TaskName}')"));
+        w.Summary($"Pretrains '{t.TaskName}': every step computes each member's loss on the same batch and minimizes the weighted sum.", new[]
+        {
+            $"Loss: {sum}, each member with its own pipeline and heads.",
+            $"Network: {RecipeText.Network(t)}, shared by the members.",
+            $"Optimizer: {RecipeText.Optimization(t)}.",
+        });
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}, Model, Pipeline>"))
         {
             TrainerEmitter.EmitConstructors(w, t.Type.Name);

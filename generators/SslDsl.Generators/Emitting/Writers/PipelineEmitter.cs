@@ -12,7 +12,7 @@ internal static class PipelineEmitter
     {
         var t = plan.Task;
         string p = plan.Input.Parameter;
-        w.Summary($"The augmentation pipeline of task '{t.TaskName}', applied to whole batches on the model's device.");
+        w.Summary($"The augmentation pipeline of task '{t.TaskName}', applied to whole batches on the model's device: {RecipeText.Pipeline(t)}");
         using (w.Open("public sealed partial class Pipeline : ITaskPipeline<Pipeline>"))
         {
             w.Line("private readonly Generator generator;");
@@ -66,8 +66,8 @@ internal static class PipelineEmitter
         }
 
         w.Summary(t.MultiCrop is null
-            ? $"Draws {t.Views} independently augmented view(s) of a batch."
-            : $"Draws the multi-crop views of a batch: {t.GlobalViews} global crops of GlobalCropSize pixels, then {t.Views - t.GlobalViews} local crops of LocalCropSize pixels.");
+            ? $"Draws {RecipeText.Count(t.Views, "independently augmented view")} of a batch, each through {RecipeText.Steps(t)}."
+            : $"Draws the multi-crop views of a batch: {RecipeText.Count(t.GlobalViews, "global crop")} of GlobalCropSize pixels, then {RecipeText.Count(t.Views - t.GlobalViews, "local crop")} of LocalCropSize pixels, each through {RecipeText.Steps(t)}.");
         using (w.Open($"public Tensor[] Views(Tensor {p})"))
         {
             w.Line($"{p} = {p}.to(Device);");

@@ -21,7 +21,7 @@ internal static class SettingsEmitter
         var o = t.Optimizer;
         var s = t.Schedule;
         var tr = t.Training;
-        w.Summary("Training settings declared by the attributes; TrainingOptions override them at run time.");
+        w.Summary($"Training settings declared by the attributes: {RecipeText.Optimization(t)}. TrainingOptions override them at run time.");
         w.Line("public static TrainingSettings DeclaredTraining { get; } = new(");
         w.Line("    TaskName,");
         w.Line($"    BatchSize: {tr.Literal(Training.BatchSize)},");
@@ -38,7 +38,7 @@ internal static class SettingsEmitter
         }
         w.Line();
 
-        w.Summary(t.FineTune is null ? "The task declares no [FineTune]; pass FineTuneSettings to the FineTuner." : "Fine-tuning settings declared by [FineTune].");
+        w.Summary(t.FineTune is { } declared ? $"Fine-tuning settings declared by [FineTune]: {RecipeText.FineTune(declared)}." : "The task declares no [FineTune]; pass FineTuneSettings to the FineTuner.");
         if (t.FineTune is { } f)
         {
             w.Line("public static FineTuneSettings? DeclaredFineTune { get; } = new(");

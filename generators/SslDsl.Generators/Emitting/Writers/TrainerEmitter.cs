@@ -12,12 +12,19 @@ internal static class TrainerEmitter
     {
         var t = plan.Task;
         string batch = plan.Input.BatchType;
-        w.Summary($"Pretrains task '{t.TaskName}': Step({batch}) runs one update; Fit(...) runs epochs with the declared optimizer, schedule, metrics and checkpoints.");
+        w.Summary($"Pretrains task '{t.TaskName}' on {RecipeText.Input(t.Input, plan.Input)}.", new[]
+        {
+            "Pipeline: " + RecipeText.Pipeline(t),
+            $"Network: {RecipeText.Network(t)}.",
+            $"Loss: {RecipeText.Losses(t)}.",
+            $"Optimizer: {RecipeText.Optimization(t)}.",
+            $"Step({batch}) runs one update; Fit(...) runs the epochs with metrics and checkpoints; Describe() lists every resolved value.",
+        });
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}, Model, Pipeline>"))
         {
             EmitConstructors(w, t.Type.Name);
             w.Line();
-            w.Summary("The task's loss on one batch: augment, encode, project, compare. Shared with multi-task pretraining.");
+            w.Summary($"The task's loss on one batch: {RecipeText.Losses(t)}. Shared with multi-task pretraining.");
             using (w.Open($"public static LossTerms Objective(Model model, Pipeline pipeline, {batch} batch)"))
             {
                 foreach (var statement in plan.Objective.Statements)

@@ -5,10 +5,10 @@ using Xunit;
 namespace SslDsl.Analyzers.Tests;
 
 /// <summary>SSL010's fix: [Views(2)] after the input, or an existing Views count set to 2.</summary>
-public class AddViewsCodeFixTests
+public class Ssl010ViewsRepairTests
 {
     [Fact]
-    public Task AddsViewsAfterTheInput() => CodeFixTest<AddViewsCodeFixProvider>.VerifyAsync(
+    public Task AddsViewsAfterTheInput() => CodeFixTest<RepairCodeFixProvider>.VerifyAsync(
         Sources.Task("""
             [PretextTask("t")]
             [ImageInput(Channels = 1, Height = 28, Width = 28)]
@@ -24,7 +24,7 @@ public class AddViewsCodeFixTests
             """));
 
     [Fact]
-    public Task ChangesOneViewToTwo() => CodeFixTest<AddViewsCodeFixProvider>.VerifyAsync(
+    public Task ChangesOneViewToTwo() => CodeFixTest<RepairCodeFixProvider>.VerifyAsync(
         Sources.Task("""
             [PretextTask("t")]
             [ImageInput]
@@ -41,7 +41,7 @@ public class AddViewsCodeFixTests
             """));
 
     [Fact]
-    public Task AddsViewsWithTheIndentationOfANestedClass() => CodeFixTest<AddViewsCodeFixProvider>.VerifyAsync(
+    public Task AddsViewsWithTheIndentationOfANestedClass() => CodeFixTest<RepairCodeFixProvider>.VerifyAsync(
         Sources.Usings + """
         public static partial class Outer
         {
@@ -73,7 +73,7 @@ public class AddViewsCodeFixTests
         """);
 
     [Fact]
-    public Task WritesTheQualifiedNameWithoutUsing() => CodeFixTest<AddViewsCodeFixProvider>.VerifyAsync(
+    public Task WritesTheQualifiedNameWithoutUsing() => CodeFixTest<RepairCodeFixProvider>.VerifyAsync(
         """
         [SslDsl.PretextTask("t")]
         [SslDsl.ImageInput]
