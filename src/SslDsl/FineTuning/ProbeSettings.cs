@@ -28,6 +28,13 @@ public sealed record ProbeSettings
     /// <summary>Seed of the head's initial weights and of the batch order.</summary>
     public long Seed { get; init; }
 
+    /// <summary>
+    /// Whether the final head is trained on training + validation data (true, the default: every label helps once
+    /// the settings are chosen) or on the training data alone (false: label-efficiency studies, where the
+    /// validation labels must not add to the labelled fraction being measured).
+    /// </summary>
+    public bool RefitOnValidation { get; init; } = true;
+
     /// <summary>Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming it.</summary>
     public void Validate()
     {
@@ -62,7 +69,7 @@ public sealed record ProbeCandidate(double LearningRate, double WeightDecay, dou
 /// <summary>What <see cref="LinearProbe.Fit"/> chose and measured.</summary>
 /// <param name="Chosen">The grid point with the best validation accuracy (ties: the first in grid order).</param>
 /// <param name="Candidates">Every grid point with its validation accuracy.</param>
-/// <param name="Train">Accuracy of the final head (trained on training + validation features) on those features.</param>
+/// <param name="Train">Accuracy of the final head on the features it was trained on (training + validation, or training alone when <see cref="ProbeSettings.RefitOnValidation"/> is false).</param>
 /// <param name="Test">Accuracy of the final head on the test features, when given: measured once, after the choice.</param>
 /// <param name="Seconds">Wall time of the whole probe (grid and final fit).</param>
 public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<ProbeCandidate> Candidates, EvaluationResult Train, EvaluationResult? Test, double Seconds)
@@ -70,7 +77,7 @@ public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<Prob
     /// <summary>The best validation accuracy (that of <see cref="Chosen"/>).</summary>
     public double ValidationAccuracy => Chosen.ValidationAccuracy;
 
-    /// <summary>The final head's mean training loss per epoch (trained on training + validation features).</summary>
+    /// <summary>The final head's mean training loss per epoch.</summary>
     public IReadOnlyList<double> FinalEpochLosses { get; init; } = Array.Empty<double>();
 
     /// <summary>The final head's learning rate at the end of each epoch (cosine schedule).</summary>
