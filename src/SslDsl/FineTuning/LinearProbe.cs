@@ -97,12 +97,13 @@ public static class LinearProbe
         var head = new Head(reference.Features, classes, s.Seed);
         long n = data.Features.shape[0];
         long batches = (n + s.BatchSize - 1) / s.BatchSize;
-        long total = batches * s.Epochs;
+        int epochs = s.EpochsFor(n);
+        long total = batches * epochs;
         long step = 0;
         using var optimizer = torch.optim.AdamW(head.Linear.parameters(), lr, weight_decay: wd);
         using var generator = new Generator(unchecked((ulong)(s.Seed + 7919)), data.Features.device);
         using var x = head.Standardize(data.Features);
-        for (int epoch = 0; epoch < s.Epochs; epoch++)
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
             using var epochScope = torch.NewDisposeScope();
             // One shuffled copy per epoch; the batches are then contiguous slices of it.

@@ -9,7 +9,8 @@ namespace SslDsl;
 /// (learning rate, weight decay) pair of the grid is trained on the training features and scored on
 /// the validation features; the best pair is trained again on training + validation features and
 /// scored once on the test features. Training is AdamW on standardized features with a cosine schedule
-/// for <see cref="Epochs"/> epochs, enough for the convex problem to converge (docs/benchmarks.md).
+/// for <see cref="Epochs"/> epochs and at least <see cref="MinSteps"/> steps, enough for the convex problem to converge
+/// (docs/benchmarks.md).
 /// </summary>
 public sealed record ProbeSettings
 {
@@ -19,8 +20,22 @@ public sealed record ProbeSettings
     /// <summary>The (decoupled, AdamW) weight decays tried.</summary>
     public IReadOnlyList<double> WeightDecays { get; init; } = new[] { 1e-4, 1e-1 };
 
-    /// <summary>Epochs over the cached features per fit.</summary>
+    /// <summary>Epochs over the cached features per fit (more when <see cref="MinSteps"/> asks for them).</summary>
     public int Epochs { get; init; } = 30;
+
+    /// <summary>
+    /// The fewest optimizer steps a fit takes (0, the default: <see cref="Epochs"/> decides alone). A small labelled set
+    /// is one batch per epoch (550 images), so 30 epochs are 30 steps; a label-efficiency study sets, say, 500 here so
+    /// such a head converges too, while the main job's 55,000 images (54 batches x 30 epochs) are not affected.
+    /// </summary>
+    public int MinSteps { get; init; }
+
+    /// <summary>The epochs a fit on <paramref name="samples"/> samples runs: <see cref="Epochs"/>, or more to reach <see cref="MinSteps"/>.</summary>
+    public int EpochsFor(long samples)
+    {
+        long batches = Math.Max(1, (samples + BatchSize - 1) / BatchSize);
+        return (int)Math.Max(Epochs, (MinSteps + batches - 1) / batches);
+    }
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 1024;
@@ -56,6 +71,11 @@ public sealed record ProbeSettings
         if (BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "ProbeSettings.BatchSize must be at least 1.");
+        }
+
+        if (MinSteps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinSteps), MinSteps, "ProbeSettings.MinSteps must be at least 0.");
         }
     }
 }

@@ -54,4 +54,28 @@ public class LinearProbeTests
         Assert.Equal(60, fractionOnly.Train.Count);
         Assert.Null(refit.Test);
     }
+
+    [Theory]
+    [InlineData(550, 1024, 30, 500, 500)]    // one batch per epoch: 500 epochs reach 500 steps
+    [InlineData(5_500, 1024, 30, 500, 84)]   // 6 batches: ceil(500 / 6)
+    [InlineData(55_000, 1024, 30, 500, 30)]  // 54 batches x 30 epochs = 1,620 steps already
+    [InlineData(550, 1024, 30, 0, 30)]       // the default: epochs decide alone
+    public void SmallSetsGetEnoughEpochsToReachMinSteps(long samples, int batch, int epochs, int minSteps, int expected)
+    {
+        var settings = new ProbeSettings { BatchSize = batch, Epochs = epochs, MinSteps = minSteps };
+
+        Assert.Equal(expected, settings.EpochsFor(samples));
+        Assert.Equal(0, new ProbeSettings().MinSteps);
+    }
+
+    [Fact]
+    public void TheFinalHeadRunsThoseEpochs()
+    {
+        var settings = new ProbeSettings { LearningRates = new[] { 0.05 }, WeightDecays = new[] { 0.0 }, Epochs = 2, MinSteps = 12, BatchSize = 16, Seed = 1 };
+
+        // 40 + 20 samples in batches of 16: 4 per epoch, so 12 steps take 3 epochs.
+        var result = LinearProbe.Fit(Blobs(40, 6), Blobs(20, 7), null, classes: 2, settings);
+
+        Assert.Equal(3, result.FinalEpochLosses.Count);
+    }
 }
