@@ -28,15 +28,15 @@ for r in $(seq 1 "$rounds"); do
   if (( r % 2 == 0 )); then order=(pytorch-tuned pytorch ssldsl-off sslsdl); fi
   for o in "${order[@]}"; do
     case $o in
-      sslsdl) run "SslDsl (default)" dotnet "$dll" reference --time-steps "$steps" ;;
-      ssldsl-off) run "SslDsl, native tuning off" env SSLDSL_NATIVE_TUNING=off dotnet "$dll" reference --time-steps "$steps" ;;
+      sslsdl) run "SslDsl (default)" dotnet "$dll" two-convs --time-steps "$steps" ;;
+      ssldsl-off) run "SslDsl, native tuning off" env SSLDSL_NATIVE_TUNING=off dotnet "$dll" two-convs --time-steps "$steps" ;;
       pytorch) run "PyTorch (default)" "$python" bench/python/fashion_simclr.py --steps "$steps" ;;
       pytorch-tuned) run "PyTorch, allocator + OMP tuned" env GLIBC_TUNABLES="$tuned" OMP_WAIT_POLICY=PASSIVE "$python" bench/python/fashion_simclr.py --steps "$steps" ;;
     esac
   done
 done
 echo
-echo "SimCLR step (batch 256, two views, 1,024-feature encoder), $rounds rounds x $steps steps, $(nproc) cores, threads: ${OMP_NUM_THREADS:-default}, load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "SimCLR step (the main job: batch 256, two views, two blocks of two convolutions, 1,024 features), $rounds rounds x $steps steps, $(nproc) cores, threads: ${OMP_NUM_THREADS:-default}, load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| step | median s/step | steps/s |"
 echo "|---|---|---|"
 for label in "SslDsl (default)" "SslDsl, native tuning off" "PyTorch (default)" "PyTorch, allocator + OMP tuned"; do

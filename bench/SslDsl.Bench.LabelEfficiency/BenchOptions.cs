@@ -8,7 +8,7 @@ namespace SslDsl.Bench.LabelEfficiency;
 internal sealed record BenchOptions
 {
     public string? Encoder { get; init; }
-    public int PretrainEpochs { get; init; } = 3;
+    public int PretrainEpochs { get; init; } = 2;
     public int? PretrainLimit { get; init; }
     public long[] Seeds { get; init; } = { 1, 2, 3 };
     public double[] Fractions { get; init; } = { 0.01, 0.1, 1.0 };

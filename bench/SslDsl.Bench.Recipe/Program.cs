@@ -20,6 +20,8 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["reference"] = o => new Reference.Trainer(o),
     ["two-convs"] = o => new TwoConvs.Trainer(o),
     ["two-convs-pool-first"] = o => new TwoConvsPoolFirst.Trainer(o),
+    ["two-convs-short-warmup"] = o => new TwoConvsShortWarmup.Trainer(o),
+    ["two-convs-lr4e-3"] = o => new TwoConvsLr4e3.Trainer(o),
     ["pool-first"] = o => new PoolFirst.Trainer(o),
 };
 

@@ -64,7 +64,7 @@ public partial class Reference
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
 }
 
-/// <summary>reference with two convolutions per block.</summary>
+/// <summary>reference with two convolutions per block: the main job's recipe (samples/FashionMnist.SimClr), chosen by this bench.</summary>
 [PretextTask("two-convs")]
 [ImageInput(Channels = 1, Height = 28, Width = 28)]
 [Views(2)]
@@ -78,6 +78,44 @@ public partial class Reference
 [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
 [Training(BatchSize = 256, Epochs = 2, Seed = 42)]
 public partial class TwoConvs
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with a quarter-epoch warm-up instead of one epoch (half of a 2-epoch run).</summary>
+[PretextTask("two-convs-short-warmup")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 0.25)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsShortWarmup
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with learning rate 4e-3 instead of 2e-3.</summary>
+[PretextTask("two-convs-lr4e-3")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 4e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsLr4e3
 {
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);

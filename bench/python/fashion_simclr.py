@@ -36,14 +36,19 @@ def load(split):
 
 
 class Encoder(nn.Module):
-    """Conv blocks (conv3x3-BN-ReLU-maxpool2, widths w, 2w) average-pooled to a 4x4 grid: 32w features."""
+    """Two blocks of `convs` x (conv3x3-BN-ReLU) then maxpool2, widths w and 2w, average-pooled to a 4x4 grid:
+    32w features (SslDsl's Backbones.PooledCnn)."""
 
-    def __init__(self, width=32, pool=4):
+    def __init__(self, width=32, pool=4, convs=2):
         super().__init__()
-        self.net = nn.Sequential(
-            nn.Conv2d(1, width, 3, padding=1, bias=False), nn.BatchNorm2d(width), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(width, 2 * width, 3, padding=1, bias=False), nn.BatchNorm2d(2 * width), nn.ReLU(), nn.MaxPool2d(2),
-            nn.AdaptiveAvgPool2d(pool), nn.Flatten())
+        layers = []
+        c = 1
+        for w in (width, 2 * width):
+            for j in range(convs):
+                layers += [nn.Conv2d(c if j == 0 else w, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU()]
+            layers.append(nn.MaxPool2d(2))
+            c = w
+        self.net = nn.Sequential(*layers, nn.AdaptiveAvgPool2d(pool), nn.Flatten())
         self.dim = 2 * width * pool * pool
 
     def forward(self, x):
@@ -166,13 +171,14 @@ def main():
     ap.add_argument("--jitter", type=float, default=0.6)
     ap.add_argument("--erase-p", type=float, default=0.25)
     ap.add_argument("--width", type=int, default=32)
+    ap.add_argument("--convs", type=int, default=2, help="convolutions per block (the main job: 2)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--probe-epochs", type=int, default=100)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     g = torch.Generator().manual_seed(args.seed)
     images, labels = load("train")
-    encoder = Encoder(args.width)
+    encoder = Encoder(args.width, convs=args.convs)
     proj = projection(encoder.dim)
     opt = torch.optim.AdamW(param_groups([encoder, proj], args.wd), lr=args.lr)
     train = images[:55000]

@@ -21,7 +21,8 @@ public static class LinearProbe
 {
     /// <summary>
     /// Runs the grid on (<paramref name="train"/>, <paramref name="validation"/>), refits the best point on
-    /// both, and scores <paramref name="test"/> once. Feature tensors are [N, D] floats, labels [N] int64
+    /// both (on <paramref name="train"/> alone when <see cref="ProbeSettings.RefitOnValidation"/> is false), and
+    /// scores <paramref name="test"/> once. Feature tensors are [N, D] floats, labels [N] int64
     /// in [0, <paramref name="classes"/>); all on one device.
     /// </summary>
     /// <param name="train">Training features and labels.</param>
@@ -68,7 +69,9 @@ public static class LinearProbe
 
         var chosen = candidates.Aggregate((best, c) => c.ValidationAccuracy > best.ValidationAccuracy ? c : best);
         using var all = torch.NewDisposeScope();
-        var both = (torch.cat(new List<Tensor> { train.Features, validation.Features }, 0), torch.cat(new List<Tensor> { train.Labels, validation.Labels }, 0));
+        var both = settings.RefitOnValidation
+            ? (torch.cat(new List<Tensor> { train.Features, validation.Features }, 0), torch.cat(new List<Tensor> { train.Labels, validation.Labels }, 0))
+            : train;
         var curve = new List<(double Loss, double LearningRate)>();
         using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both, curve);
         var trainResult = Evaluate(final, both, both);
@@ -76,7 +79,7 @@ public static class LinearProbe
         keepFinal?.Invoke(final.Linear, final.Mean, final.Std);
         string testText = testResult is null ? "" : FormattableString.Invariant($", test accuracy {testResult.Accuracy:F4}");
         log?.WriteLine(FormattableString.Invariant(
-            $"[probe] chose lr {chosen.LearningRate:G3} weight decay {chosen.WeightDecay:G3} on validation; train+validation accuracy {trainResult.Accuracy:F4}{testText} ({clock.Elapsed.TotalSeconds:F1} s)"));
+            $"[probe] chose lr {chosen.LearningRate:G3} weight decay {chosen.WeightDecay:G3} on validation; {(settings.RefitOnValidation ? "train+validation" : "train")} accuracy {trainResult.Accuracy:F4}{testText} ({clock.Elapsed.TotalSeconds:F1} s)"));
         return new LinearProbeResult(chosen, candidates, trainResult, testResult, clock.Elapsed.TotalSeconds)
         {
             FinalEpochLosses = curve.Select(c => c.Loss).ToArray(),
@@ -94,12 +97,13 @@ public static class LinearProbe
         var head = new Head(reference.Features, classes, s.Seed);
         long n = data.Features.shape[0];
         long batches = (n + s.BatchSize - 1) / s.BatchSize;
-        long total = batches * s.Epochs;
+        int epochs = s.EpochsFor(n);
+        long total = batches * epochs;
         long step = 0;
         using var optimizer = torch.optim.AdamW(head.Linear.parameters(), lr, weight_decay: wd);
         using var generator = new Generator(unchecked((ulong)(s.Seed + 7919)), data.Features.device);
         using var x = head.Standardize(data.Features);
-        for (int epoch = 0; epoch < s.Epochs; epoch++)
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
             using var epochScope = torch.NewDisposeScope();
             // One shuffled copy per epoch; the batches are then contiguous slices of it.

@@ -9,7 +9,8 @@ namespace SslDsl;
 /// (learning rate, weight decay) pair of the grid is trained on the training features and scored on
 /// the validation features; the best pair is trained again on training + validation features and
 /// scored once on the test features. Training is AdamW on standardized features with a cosine schedule
-/// for <see cref="Epochs"/> epochs, enough for the convex problem to converge (docs/benchmarks.md).
+/// for <see cref="Epochs"/> epochs and at least <see cref="MinSteps"/> steps, enough for the convex problem to converge
+/// (docs/benchmarks.md).
 /// </summary>
 public sealed record ProbeSettings
 {
@@ -19,14 +20,35 @@ public sealed record ProbeSettings
     /// <summary>The (decoupled, AdamW) weight decays tried.</summary>
     public IReadOnlyList<double> WeightDecays { get; init; } = new[] { 1e-4, 1e-1 };
 
-    /// <summary>Epochs over the cached features per fit.</summary>
+    /// <summary>Epochs over the cached features per fit (more when <see cref="MinSteps"/> asks for them).</summary>
     public int Epochs { get; init; } = 30;
+
+    /// <summary>
+    /// The fewest optimizer steps a fit takes (0, the default: <see cref="Epochs"/> decides alone). A small labelled set
+    /// is one batch per epoch (550 images), so 30 epochs are 30 steps; a label-efficiency study sets, say, 500 here so
+    /// such a head converges too, while the main job's 55,000 images (54 batches x 30 epochs) are not affected.
+    /// </summary>
+    public int MinSteps { get; init; }
+
+    /// <summary>The epochs a fit on <paramref name="samples"/> samples runs: <see cref="Epochs"/>, or more to reach <see cref="MinSteps"/>.</summary>
+    public int EpochsFor(long samples)
+    {
+        long batches = Math.Max(1, (samples + BatchSize - 1) / BatchSize);
+        return (int)Math.Max(Epochs, (MinSteps + batches - 1) / batches);
+    }
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 1024;
 
     /// <summary>Seed of the head's initial weights and of the batch order.</summary>
     public long Seed { get; init; }
+
+    /// <summary>
+    /// Whether the final head is trained on training + validation data (true, the default: every label helps once
+    /// the settings are chosen) or on the training data alone (false: label-efficiency studies, where the
+    /// validation labels must not add to the labelled fraction being measured).
+    /// </summary>
+    public bool RefitOnValidation { get; init; } = true;
 
     /// <summary>Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming it.</summary>
     public void Validate()
@@ -50,6 +72,11 @@ public sealed record ProbeSettings
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "ProbeSettings.BatchSize must be at least 1.");
         }
+
+        if (MinSteps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinSteps), MinSteps, "ProbeSettings.MinSteps must be at least 0.");
+        }
     }
 }
 
@@ -62,7 +89,7 @@ public sealed record ProbeCandidate(double LearningRate, double WeightDecay, dou
 /// <summary>What <see cref="LinearProbe.Fit"/> chose and measured.</summary>
 /// <param name="Chosen">The grid point with the best validation accuracy (ties: the first in grid order).</param>
 /// <param name="Candidates">Every grid point with its validation accuracy.</param>
-/// <param name="Train">Accuracy of the final head (trained on training + validation features) on those features.</param>
+/// <param name="Train">Accuracy of the final head on the features it was trained on (training + validation, or training alone when <see cref="ProbeSettings.RefitOnValidation"/> is false).</param>
 /// <param name="Test">Accuracy of the final head on the test features, when given: measured once, after the choice.</param>
 /// <param name="Seconds">Wall time of the whole probe (grid and final fit).</param>
 public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<ProbeCandidate> Candidates, EvaluationResult Train, EvaluationResult? Test, double Seconds)
@@ -70,7 +97,7 @@ public sealed record LinearProbeResult(ProbeCandidate Chosen, IReadOnlyList<Prob
     /// <summary>The best validation accuracy (that of <see cref="Chosen"/>).</summary>
     public double ValidationAccuracy => Chosen.ValidationAccuracy;
 
-    /// <summary>The final head's mean training loss per epoch (trained on training + validation features).</summary>
+    /// <summary>The final head's mean training loss per epoch.</summary>
     public IReadOnlyList<double> FinalEpochLosses { get; init; } = Array.Empty<double>();
 
     /// <summary>The final head's learning rate at the end of each epoch (cosine schedule).</summary>

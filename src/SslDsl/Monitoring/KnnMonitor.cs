@@ -92,7 +92,7 @@ public sealed class KnnMonitor<TBatch> : ITrainingMonitor
         double accuracy = KnnClassifier.Accuracy(reference.Features, reference.RequireLabels(Reference.Name), test.Features, test.RequireLabels(Test.Name), K, Temperature, Voting);
         metrics.Extra[AccuracyKey] = accuracy;
         context.Log(string.Create(CultureInfo.InvariantCulture,
-            $"[{context.TaskName}] epoch {metrics.Epoch}: {K}-NN accuracy {accuracy:P2} ({Test.Count} test samples against {Reference.Count} references)"));
+            $"[{context.TaskName}] epoch {metrics.Epoch}: {K}-NN accuracy {accuracy:P2} ({Test.Count} held-out samples against {Reference.Count} references)"));
     }
 
     private static void RequireLabelled(IDataSource<TBatch> data, string name)

@@ -1,0 +1,81 @@
+using System.Linq;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace SslDsl.Tests.FineTuning;
+
+/// <summary>The probe protocol: settings chosen on validation, the final head refit on training + validation (or not), test scored once.</summary>
+public class LinearProbeTests
+{
+    /// <summary>
+    /// Two classes in 16 dimensions that only the first separates (centred at -2 and +2 there, noise 0.5); the other
+    /// 15 are noise of std 1, so a random head is near chance and a trained one near 1.
+    /// </summary>
+    private static (Tensor Features, Tensor Labels) Blobs(int n, long seed)
+    {
+        var gen = new Generator((ulong)seed);
+        var labels = torch.randint(0, 2, new long[] { n }, generator: gen);
+        var features = torch.randn(new long[] { n, 16 }, generator: gen);
+        features[.., 0] = labels.to_type(ScalarType.Float32) * 4 - 2 + features[.., 0] * 0.5;
+        return (features, labels);
+    }
+
+    [Fact]
+    public void ChoosesTheGridPointWithTheBestValidationAccuracy()
+    {
+        var train = Blobs(200, 1);
+        var validation = Blobs(100, 2);
+        // lr 1e-9 cannot move the head away from its random start in 5 epochs; 0.05 finds the separating axis.
+        var settings = new ProbeSettings { LearningRates = new[] { 1e-9, 0.05 }, WeightDecays = new[] { 0.0 }, Epochs = 5, BatchSize = 32, Seed = 3 };
+
+        var result = LinearProbe.Fit(train, validation, Blobs(100, 3), classes: 2, settings);
+
+        Assert.Equal(2, result.Candidates.Count);
+        Assert.Equal(0.05, result.Chosen.LearningRate);
+        Assert.Equal(result.Candidates.Max(c => c.ValidationAccuracy), result.ValidationAccuracy);
+        Assert.True(result.ValidationAccuracy > 0.95, $"validation accuracy {result.ValidationAccuracy}");
+        Assert.Equal(100, result.Test!.Count);
+        Assert.True(result.Test.Accuracy > 0.95, $"test accuracy {result.Test.Accuracy}");
+    }
+
+    [Fact]
+    public void TheFinalHeadTrainsOnTrainingAndValidationUnlessTold()
+    {
+        var train = Blobs(60, 4);
+        var validation = Blobs(40, 5);
+        var settings = new ProbeSettings { LearningRates = new[] { 0.05 }, WeightDecays = new[] { 0.0 }, Epochs = 3, BatchSize = 16, Seed = 1 };
+
+        var refit = LinearProbe.Fit(train, validation, null, classes: 2, settings);
+        var fractionOnly = LinearProbe.Fit(train, validation, null, classes: 2, settings with { RefitOnValidation = false });
+
+        // The final head's training evaluation counts what it was trained on: 60 + 40 samples, or the 60 alone.
+        Assert.Equal(100, refit.Train.Count);
+        Assert.Equal(60, fractionOnly.Train.Count);
+        Assert.Null(refit.Test);
+    }
+
+    [Theory]
+    [InlineData(550, 1024, 30, 500, 500)]    // one batch per epoch: 500 epochs reach 500 steps
+    [InlineData(5_500, 1024, 30, 500, 84)]   // 6 batches: ceil(500 / 6)
+    [InlineData(55_000, 1024, 30, 500, 30)]  // 54 batches x 30 epochs = 1,620 steps already
+    [InlineData(550, 1024, 30, 0, 30)]       // the default: epochs decide alone
+    public void SmallSetsGetEnoughEpochsToReachMinSteps(long samples, int batch, int epochs, int minSteps, int expected)
+    {
+        var settings = new ProbeSettings { BatchSize = batch, Epochs = epochs, MinSteps = minSteps };
+
+        Assert.Equal(expected, settings.EpochsFor(samples));
+        Assert.Equal(0, new ProbeSettings().MinSteps);
+    }
+
+    [Fact]
+    public void TheFinalHeadRunsThoseEpochs()
+    {
+        var settings = new ProbeSettings { LearningRates = new[] { 0.05 }, WeightDecays = new[] { 0.0 }, Epochs = 2, MinSteps = 12, BatchSize = 16, Seed = 1 };
+
+        // 40 + 20 samples in batches of 16: 4 per epoch, so 12 steps take 3 epochs.
+        var result = LinearProbe.Fit(Blobs(40, 6), Blobs(20, 7), null, classes: 2, settings);
+
+        Assert.Equal(3, result.FinalEpochLosses.Count);
+    }
+}
