@@ -127,10 +127,11 @@ static int Run(BenchOptions options)
                 string choice = result.Probe is { } probe
                     ? string.Create(CultureInfo.InvariantCulture, $"lr {probe.Chosen.LearningRate:G2}, wd {probe.Chosen.WeightDecay:G2}")
                     : string.Create(CultureInfo.InvariantCulture, $"lr {chosenLr:G2}");
-                var record = new RunRecord(name, fraction, seed, subset.Count, epochs, choice, result.Validation!.Accuracy, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
+                // A probe's epochs are those its final head ran (MinSteps adds epochs on small subsets).
+                var record = new RunRecord(name, fraction, seed, subset.Count, result.Probe is null ? epochs : result.EpochLosses.Count, choice, result.Validation!.Accuracy, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
                 runs.Add(record);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{fraction,5:P0} seed {seed}: {name,-30} {epochs,3} epochs  {choice}  validation {record.ValidationAccuracy:F4}  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
+                    $"{fraction,5:P0} seed {seed}: {name,-30} {record.Epochs,3} epochs  {choice}  validation {record.ValidationAccuracy:F4}  test {record.TestAccuracy:F4}  train {record.TrainAccuracy:F4}  {ConsoleProgress.FormatTime(record.Seconds)}  (elapsed {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)})"));
             }
         }
     }
