@@ -34,6 +34,7 @@ internal static class TaskModelBuilder
             return null;
         }
 
+        var steps = parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray();
         return new PretextTaskModel(
             parsed.TypeModel,
             parsed.TaskName,
@@ -44,10 +45,20 @@ internal static class TaskModelBuilder
             fineTune,
             inputs[0].Model,
             parsed.Find(Views)?.Model.Get(Views.Count) ?? 1,
-            parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray(),
+            steps,
             parsed.OfCategory(AttributeCategory.Head).Select(a => a.Model).ToEquatableArray(),
-            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray());
+            parsed.OfCategory(AttributeCategory.Objective).Select(a => WithTaskDefaults(a.Model, steps)).ToEquatableArray());
     }
+
+    /// <summary>
+    /// Defaults that depend on the rest of the task: an unset ReconstructionLoss.NormalizeTargets is true when the
+    /// task masks patches (MAE reconstructs normalized pixels by default) and false otherwise (a denoising or
+    /// inpainting target has no patches to normalize).
+    /// </summary>
+    private static AttributeModel WithTaskDefaults(AttributeModel objective, EquatableArray<AttributeModel> steps) =>
+        objective.Is(ReconstructionLoss) && !objective.IsExplicit(ReconstructionLoss.NormalizeTargets) && steps.Any(s => s.Is(PatchMask))
+            ? objective.With(ReconstructionLoss.NormalizeTargets, ArgValue.OfBool(true, isExplicit: false))
+            : objective;
 
     private static EncoderModel? Encoder(ParsedTask parsed)
     {
