@@ -6,10 +6,10 @@ namespace SslDsl.Generators;
 
 /// <summary>
 /// Reconstruction objectives: denoising autoencoders, MAE-style masked image modelling (hidden patches
-/// filled with a learned mask token, SimMIM-like, since a generic encoder cannot drop patches), context-encoder inpainting with an
-/// optional adversarial term, and tabular / series reconstruction. The pipeline splits into Target (the
-/// steps that define what is reconstructed) and Corrupt (the steps that corrupt the encoder's input, see
-/// <see cref="StepSpec.Corrupts"/>).
+/// show a learned mask token, SimMIM-like, since a generic encoder cannot drop patches), context-encoder
+/// inpainting with an optional adversarial term, and tabular / series reconstruction. The pipeline splits
+/// into Target (the steps that define what is reconstructed) and Corrupt (the steps that corrupt the
+/// encoder's input, see <see cref="StepSpec.Corrupts"/>).
 /// </summary>
 internal sealed class ReconstructionFamily : IObjectiveFamily
 {
