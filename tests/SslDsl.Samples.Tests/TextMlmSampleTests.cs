@@ -51,4 +51,23 @@ public class TextMlmSampleTests
         Assert.Empty(data.PretrainTexts.Intersect(data.TestTexts));
         Assert.Equal(data.PretrainTexts.Count, data.PretrainTexts.Distinct().Count());
     }
+
+    [Fact]
+    public void TheProbesChooseTheirSettingsOnAPartOfEveryClass()
+    {
+        // 48 fortunes per class file: 10 (20%) held out for testing, 38 labelled; the probes hold out round(38 / 12) = 3
+        // of each class. (The labelled fortunes are ordered by class: their last twelfth would be one class.)
+        var data = FortuneData.Load(SampleData.FortunesDirectory(), poolLimit: 10, perClassLimit: 48, seed: 3);
+        using var train = SslDsl.ByteLevelTokenizer.BytesOnly().ToDataset(data.TrainTexts, FortuneMlm.MaxLength, data.TrainLabels, "train");
+        var (fit, validation) = MlmSample.ProbeSplits(train, seed: 3);
+        using (fit)
+        using (validation)
+        {
+            Assert.Equal(5 * 38, train.Count);
+            Assert.Equal(5 * 3, validation.Count);
+            Assert.Equal(train.Count, fit.Count + validation.Count);
+            var counts = validation.Labels!.bincount().data<long>().ToArray();
+            Assert.Equal(new long[] { 3, 3, 3, 3, 3 }, counts);
+        }
+    }
 }
