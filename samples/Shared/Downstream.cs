@@ -49,4 +49,8 @@ internal static class Downstream
             return tuner.Fit(fit, validation, test).Probe!;
         }
     }
+
+    /// <summary>How many points of test accuracy <paramref name="pretrained"/> adds over <paramref name="baseline"/>, signed ("+1.23", "-0.40").</summary>
+    public static string Points(LinearProbeResult pretrained, LinearProbeResult baseline) =>
+        (100 * (pretrained.Test!.Accuracy - baseline.Test!.Accuracy)).ToString("+0.00;-0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -39,8 +39,13 @@ public class TextMlmSampleTests
         SummaryAssert.Accuracy(summary.MlmProbeAccuracy, "MLM probe accuracy");
         SummaryAssert.Accuracy(summary.RandomProbeAccuracy, "random probe accuracy");
         SummaryAssert.Accuracy(summary.SupervisedAccuracy, "supervised accuracy");
+        SummaryAssert.Accuracy(summary.MlmProbeValidationAccuracy, "MLM probe validation accuracy");
+        SummaryAssert.Accuracy(summary.RandomProbeValidationAccuracy, "random probe validation accuracy");
         var json = SummaryAssert.Files(output);
         Assert.Equal(summary.MaskedPositions, json.GetProperty("MaskedPositions").GetInt64());
+        Assert.Equal(summary.MlmProbeValidationAccuracy, json.GetProperty("MlmProbeValidationAccuracy").GetDouble());
+        // 16 labelled fortunes per class: round(16 / 12) = 1 of each class chooses the probes' settings.
+        Assert.Contains("80 labelled fortunes (5 of them choose lr and weight decay), probe only", File.ReadAllText(Path.Combine(output, "results.md")));
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public class TextMlmSampleTests
             Assert.Equal(5 * 38, train.Count);
             Assert.Equal(5 * 3, validation.Count);
             Assert.Equal(train.Count, fit.Count + validation.Count);
-            var counts = validation.Labels!.bincount().data<long>().ToArray();
+            var counts = validation.Labels!.bincount(null).data<long>().ToArray();
             Assert.Equal(new long[] { 3, 3, 3, 3, 3 }, counts);
         }
     }
