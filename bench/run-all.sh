@@ -15,7 +15,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 want() { [[ " $only " == *" $1 "* ]]; }
 run() { local name=$1; shift; echo "== $name: $*"; "$@" 2>&1 | tee "out/bench/$name.log"; }
 
-for p in Micro Generator Memory LabelEfficiency Data SampleRecipes; do
+for p in Micro Generator Memory LabelEfficiency Data; do
   dotnet build "bench/SslDsl.Bench.$p" -c Release -v:q -nologo
 done
 bin() { echo "bench/SslDsl.Bench.$1/bin/Release/net10.0/SslDsl.Bench.$1.dll"; }
@@ -52,6 +52,7 @@ if want data; then
   rm -rf "$tmp"
 fi
 if want samples; then
+  dotnet build bench/SslDsl.Bench.SampleRecipes -c Release -v:q -nologo
   run sample-recipes-mae dotnet "$(bin SampleRecipes)" mae sample --epochs 0 --seeds 42,43
   run sample-recipes-mae-pretrained dotnet "$(bin SampleRecipes)" mae sample --seeds 42,43
   run sample-recipes-mlm dotnet "$(bin SampleRecipes)" mlm sample --epochs 0 --seeds 42,43
