@@ -2,7 +2,7 @@
 # Runs every benchmark of docs/benchmarks.md, one heavy thing at a time, logging to out/bench/<name>.log.
 # Usage: bash bench/run-all.sh [encoder-file]   (without a file the label-efficiency run pretrains its own encoder)
 # Sections can be chosen with BENCH_ONLY="micro generator memory labels data" (default: all five); "samples" (the MAE
-# and MLM samples against their untrained architecture on validation, section 8; about 20 CPU minutes) runs only when named.
+# and MLM samples against their untrained architecture on validation, section 10; about 20 CPU minutes) runs only when named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 encoder="${1:-}"
