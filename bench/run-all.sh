@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark of docs/benchmarks.md, one heavy thing at a time, logging to out/bench/<name>.log.
 # Usage: bash bench/run-all.sh [encoder-file]   (without a file the label-efficiency run pretrains its own encoder)
-# Sections can be chosen with BENCH_ONLY="micro generator memory labels data" (default: all five).
+# Sections can be chosen with BENCH_ONLY="micro generator memory labels data" (default: all five); "samples" (the MAE
+# and MLM samples against their untrained architecture on validation, section 10; about 20 CPU minutes) runs only when named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 encoder="${1:-}"
@@ -49,4 +50,11 @@ if want data; then
   dotnet "$(bin Data)" make-flat "$tmp/flat200k" 200000
   run data-memory dotnet "$(bin Data)" memory "$tmp/flat200k" 2 2
   rm -rf "$tmp"
+fi
+if want samples; then
+  dotnet build bench/SslDsl.Bench.SampleRecipes -c Release -v:q -nologo
+  run sample-recipes-mae dotnet "$(bin SampleRecipes)" mae sample --epochs 0 --seeds 42,43
+  run sample-recipes-mae-pretrained dotnet "$(bin SampleRecipes)" mae sample --seeds 42,43
+  run sample-recipes-mlm dotnet "$(bin SampleRecipes)" mlm sample --epochs 0 --seeds 42,43
+  run sample-recipes-mlm-pretrained dotnet "$(bin SampleRecipes)" mlm sample mask15 --seeds 42,43
 fi

@@ -12,7 +12,7 @@ public sealed record MaeOptions
     /// <summary>Pretraining batch size.</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>Epochs of every downstream run (linear probes and the supervised baseline).</summary>
+    /// <summary>Epochs of the supervised baseline (the linear probes train the declared FineTune epochs on cached features).</summary>
     public int DownstreamEpochs { get; init; } = 5;
 
     /// <summary>Seed of weights, shuffling and masks.</summary>
@@ -53,11 +53,11 @@ public sealed record MaeOptions
             reconstructed) on Fashion-MNIST training images without labels, then compares, on the test images:
               - a linear probe on the frozen MAE encoder,
               - a linear probe on the same encoder left at its random initialisation (frozen),
-              - the same encoder trained from scratch with the labels (supervised, same downstream epochs).
+              - the same encoder trained from scratch with the labels (supervised, its own epochs).
             """, d)
             .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
             .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
-            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each probe and of the supervised baseline", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of the supervised baseline (the probes train the declared 300 epochs on cached features)", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
             .Add(CliOptions.Integer("--seed", "seed of weights, shuffling and masks", d.Seed), (o, v) => o with { Seed = v })
             .Add(CliOptions.Text("--out", "output folder: metrics, checkpoints, summary.json, results.md", d.Output, "DIR"), (o, v) => o with { Output = v })
             .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)", "DIR"), (o, v) => o with { Data = v })

@@ -18,7 +18,7 @@ internal static class ResultTable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>A markdown table: the model column, one column per metric, then the training column.</summary>
+    /// <summary>A markdown table: the model column, one column per metric (NaN shows as "-"), then the training column.</summary>
     /// <exception cref="ArgumentException">A row has a different number of values than there are metric columns.</exception>
     public static string Markdown(IReadOnlyList<string> metricColumns, IEnumerable<ResultRow> rows)
     {
@@ -35,7 +35,7 @@ internal static class ResultTable
             sb.Append("| ").Append(row.Model).Append(" | ");
             foreach (var v in row.Values)
             {
-                sb.Append(v.ToString("F4", CultureInfo.InvariantCulture)).Append(" | ");
+                sb.Append(double.IsNaN(v) ? "-" : v.ToString("F4", CultureInfo.InvariantCulture)).Append(" | ");
             }
 
             sb.Append(row.Training).Append(" |\n");

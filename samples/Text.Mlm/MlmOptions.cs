@@ -7,20 +7,20 @@ namespace TextMlmSample;
 /// <summary>Command-line options of the MLM sample; every value is checked with a message that says what to pass.</summary>
 public sealed record MlmOptions
 {
-    /// <summary>Pretraining epochs.</summary>
-    public int Epochs { get; init; } = 3;
+    /// <summary>Pretraining epochs (fewer do not pay: see docs/samples.md).</summary>
+    public int Epochs { get; init; } = 10;
 
     /// <summary>Pretraining batch size.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Epochs of every downstream run.</summary>
+    /// <summary>Epochs of the supervised baseline (the linear probes train the declared FineTune epochs on cached features).</summary>
     public int DownstreamEpochs { get; init; } = 5;
 
     /// <summary>Seed of the split, weights, shuffling and masking.</summary>
     public long Seed { get; init; } = 42;
 
     /// <summary>Fortunes in the unlabelled pretraining pool (all files, test entries excluded).</summary>
-    public int Limit { get; init; } = 4_000;
+    public int Limit { get; init; } = 8_000;
 
     /// <summary>Labelled fortunes per class file at most (before the split); null for all.</summary>
     public int? PerClassLimit { get; init; }
@@ -50,7 +50,7 @@ public sealed record MlmOptions
         var d = new MlmOptions();
         return new SampleCommand<MlmOptions>(
             """
-            Pretrains a small byte-level transformer with masked language modelling (MaskTokens 0.15/0.8/0.1) on
+            Pretrains a small byte-level transformer with masked language modelling (MaskTokens 0.4/0.8/0.1) on
             fortunes (/usr/share/games/fortunes), then measures:
               - held-out masked-byte accuracy of the pretrained model vs always predicting the most frequent byte;
               - which of 5 fortune files (computers, people, politics, science, songs-poems) a fortune comes from,
@@ -60,7 +60,7 @@ public sealed record MlmOptions
             """, d)
             .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
             .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
-            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each downstream run", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of the supervised baseline (the probes train the declared 200 epochs on cached features)", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
             .Add(CliOptions.Integer("--seed", "seed of split, weights, shuffling and masking", d.Seed), (o, v) => o with { Seed = v })
             .Add(CliOptions.Positive("--limit", "fortunes in the pretraining pool", d.Limit), (o, v) => o with { Limit = v })
             .Add(CliOptions.OptionalPositive("--per-class-limit", "at most N labelled fortunes per class file (default all)"), (o, v) => o with { PerClassLimit = v })

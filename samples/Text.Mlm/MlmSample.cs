@@ -16,7 +16,7 @@ namespace TextMlmSample;
 /// <param name="TrainFortunes">Labelled training fortunes.</param>
 /// <param name="TestFortunes">Held-out fortunes.</param>
 /// <param name="PretrainEpochs">Pretraining epochs run.</param>
-/// <param name="DownstreamEpochs">Epochs of each downstream run.</param>
+/// <param name="DownstreamEpochs">Epochs of the supervised baseline (the probes train the declared FineTune epochs on cached features).</param>
 /// <param name="FinalPretrainLoss">Mean masked-token cross entropy of the last pretraining epoch.</param>
 /// <param name="MaskedTokenAccuracy">Accuracy of the pretrained model on the masked bytes of the test fortunes.</param>
 /// <param name="MostFrequentTokenAccuracy">Accuracy of always predicting the most frequent pretraining byte on the same positions.</param>
@@ -31,7 +31,14 @@ public sealed record MlmSummary(
     string Task, int PretrainFortunes, int TrainFortunes, int TestFortunes, int PretrainEpochs, int DownstreamEpochs, double FinalPretrainLoss,
     double MaskedTokenAccuracy, double MostFrequentTokenAccuracy, long MaskedPositions,
     double MlmProbeAccuracy, double RandomProbeAccuracy, double SupervisedAccuracy, double MajorityClassAccuracy,
-    double PretrainSeconds, double TotalSeconds);
+    double PretrainSeconds, double TotalSeconds)
+{
+    /// <summary>Validation accuracy of the MLM probe's chosen learning rate and weight decay (the probe's own choice).</summary>
+    public double MlmProbeValidationAccuracy { get; init; }
+
+    /// <summary>The same for the random-init probe.</summary>
+    public double RandomProbeValidationAccuracy { get; init; }
+}
 
 /// <summary>The MLM sample: pretrain on the pool, score masked bytes, probe the source-file task, compare, write the summary.</summary>
 public static class MlmSample
@@ -71,44 +78,64 @@ public static class MlmSample
         log.WriteLine(trainer.DescribeSettings());
         log.WriteLine($"Device: {device}; {pool.Count} fortunes to pretrain on, {train.Count} labelled training and {test.Count} test fortunes ({string.Join(", ", FortuneData.ClassFiles)}).");
         log.WriteLine();
-        var fit = Pretraining.Fit(trainer, pool, cancel);
+        var pretraining = Pretraining.Fit(trainer, pool, cancel);
 
         long frequent = MostFrequentToken(pool);
         var (maskedAccuracy, frequentAccuracy, positions) = ScoreMaskedTokens(trainer.Model, test, device, frequent, options.Seed);
 
-        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
-        double mlmProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(trainer.Model, options: downstream), train, test);
+        // Linear probes (features cached; learning rate and weight decay chosen on a stratified validation part of the
+        // labelled training fortunes; the test fortunes scored once), and the supervised baseline on all labelled fortunes.
+        var (fit, validation) = ProbeSplits(train, options.Seed);
+        using var fitPart = fit;
+        using var validationPart = validation;
+        var probeOptions = new TrainingOptions { BatchSize = FortuneMlm.ProbeBatchSize, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log };
+        var mlmProbe = Downstream.Probe(new FortuneMlm.FineTuner(trainer.Model, options: probeOptions), fit, validation, test);
         var random = FreshModel(options.Seed);
-        double randomProbe = Downstream.TestAccuracy(new FortuneMlm.FineTuner(random, options: downstream), train, test, owned: random);
+        var randomProbe = Downstream.Probe(new FortuneMlm.FineTuner(random, options: probeOptions), fit, validation, test, owned: random);
         var scratch = FreshModel(options.Seed);
+        var downstream = new TrainingOptions { Epochs = options.DownstreamEpochs, Seed = options.Seed, Device = device, ShowProgress = options.Progress, Log = log, Names = CliNames.Downstream("--downstream-epochs") };
         double supervised = Downstream.TestAccuracy(new FortuneMlm.FineTuner(scratch, FortuneMlm.DeclaredFineTune! with { Mode = FineTuneMode.Full, EncoderLearningRateScale = 1.0, LearningRate = 1e-3 }, downstream), train, test, owned: scratch);
 
         long majorityClass = data.TrainLabels.GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         double majority = data.TestLabels.Count(l => l == majorityClass) / (double)data.TestLabels.Count;
 
-        var summary = new MlmSummary(FortuneMlm.TaskName, (int)pool.Count, (int)train.Count, (int)test.Count, fit.Epochs.Count, options.DownstreamEpochs,
-            fit.Epochs.Count > 0 ? fit.Epochs[^1].Loss : double.NaN, maskedAccuracy, frequentAccuracy, positions,
-            mlmProbe, randomProbe, supervised, majority, fit.Seconds, clock.Elapsed.TotalSeconds);
-        string budget = $"{train.Count} labelled fortunes, {options.DownstreamEpochs} epochs";
+        var summary = new MlmSummary(FortuneMlm.TaskName, (int)pool.Count, (int)train.Count, (int)test.Count, pretraining.Epochs.Count, options.DownstreamEpochs,
+            pretraining.Epochs.Count > 0 ? pretraining.Epochs[^1].Loss : double.NaN, maskedAccuracy, frequentAccuracy, positions,
+            mlmProbe.Test!.Accuracy, randomProbe.Test!.Accuracy, supervised, majority, pretraining.Seconds, clock.Elapsed.TotalSeconds)
+        {
+            MlmProbeValidationAccuracy = mlmProbe.ValidationAccuracy,
+            RandomProbeValidationAccuracy = randomProbe.ValidationAccuracy,
+        };
+        string probed = $"{train.Count} labelled fortunes ({validation.Count} of them choose lr and weight decay), probe only";
         string pretext = ResultTable.Markdown(new[] { "masked-byte accuracy (test fortunes)" }, new[]
         {
-            new ResultRow($"MLM transformer ({fit.Epochs.Count} epochs on {pool.Count} fortunes)", new[] { maskedAccuracy }, "pretraining pool (no test fortune)"),
+            new ResultRow($"MLM transformer ({pretraining.Epochs.Count} epochs on {pool.Count} fortunes)", new[] { maskedAccuracy }, "pretraining pool (no test fortune)"),
             new ResultRow($"always the most frequent byte ('{(char)(frequent - ByteLevelTokenizer.ByteOffset)}')", new[] { frequentAccuracy }, "byte counts of the pool"),
         });
-        string classification = ResultTable.Markdown(new[] { "source-file test accuracy" }, new[]
+        string classification = ResultTable.Markdown(new[] { "source-file test accuracy", "validation accuracy" }, new[]
         {
-            new ResultRow("MLM transformer, frozen + linear probe", new[] { mlmProbe }, budget + " (probe only)"),
-            new ResultRow("random-init transformer, frozen + linear probe", new[] { randomProbe }, budget + " (probe only)"),
-            new ResultRow("same transformer trained from scratch, supervised", new[] { supervised }, budget + " (transformer and head)"),
-            new ResultRow("always the majority class", new[] { majority }, "class counts"),
+            new ResultRow("MLM transformer, frozen + linear probe", new[] { mlmProbe.Test.Accuracy, mlmProbe.ValidationAccuracy }, probed),
+            new ResultRow("random-init transformer, frozen + linear probe", new[] { randomProbe.Test.Accuracy, randomProbe.ValidationAccuracy }, probed),
+            new ResultRow("same transformer trained from scratch, supervised", new[] { supervised, double.NaN }, $"{train.Count} labelled fortunes, {options.DownstreamEpochs} epochs (transformer and head)"),
+            new ResultRow("always the majority class", new[] { majority, double.NaN }, "class counts"),
         });
         string markdown = pretext + "\n" + classification;
         log.WriteLine();
         log.WriteLine(markdown);
-        log.WriteLine($"Pretraining {ConsoleProgress.FormatTime(fit.Seconds)}; total {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)}; outputs in {Path.GetFullPath(options.Output)}");
+        log.WriteLine($"Pretraining adds {Downstream.Points(mlmProbe, randomProbe)} points of test accuracy over the same transformer at its random initialisation.");
+        log.WriteLine($"Pretraining {ConsoleProgress.FormatTime(pretraining.Seconds)}; total {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)}; outputs in {Path.GetFullPath(options.Output)}");
         ResultTable.Write(options.Output, summary, markdown);
         return summary;
     }
+
+    /// <summary>
+    /// The probes' fit and validation parts of the labelled training fortunes: a seeded, stratified
+    /// <see cref="FineTuner{TBatch}.ValidationFraction"/> of every class is held out to choose the probe's learning rate
+    /// and weight decay. (The training fortunes are ordered by class, so their last twelfth, which
+    /// <c>FineTuner.Fit(train, test)</c> would hold out, is one class.)
+    /// </summary>
+    public static (Dataset<TokenBatch> Fit, Dataset<TokenBatch> Validation) ProbeSplits(Dataset<TokenBatch> train, long seed) =>
+        train.Split(FineTuner<TokenBatch>.ValidationFraction, seed);
 
     /// <summary>The most frequent non-special token id of <paramref name="data"/>.</summary>
     private static long MostFrequentToken(Dataset<TokenBatch> data)

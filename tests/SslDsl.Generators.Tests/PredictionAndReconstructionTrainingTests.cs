@@ -70,29 +70,33 @@ public class PredictionAndReconstructionTrainingTests
     }
 
     [Fact]
-    public void ForecastTargetIsTheCleanFutureAndOnlyTheContextIsAugmented()
+    public void ForecastScalesContextAndFutureByOneFactorAndCorruptsOnlyTheContext()
     {
-        var source = TaskCompiler.TinyTask("forecastclean", "[TimeSeriesInput(Channels = 1, Length = 16)]",
+        var source = TaskCompiler.TinyTask("forecastscaled", "[TimeSeriesInput(Channels = 1, Length = 16)]",
             "nn.Sequential(nn.Conv1d(1, 8, 3, padding: 1), nn.ReLU(), nn.AdaptiveAvgPool1d(1), nn.Flatten(), nn.Linear(8, 16))",
-            "[Jitter(Std = 0.5)] [TimeMask(Ratio = 0.5)] [ForecastLoss(Horizon = 4)]");
+            "[Scaling(Std = 0.5)] [Jitter(Std = 0.5)] [TimeMask(Ratio = 0.5)] [ForecastLoss(Horizon = 4)]");
         var assembly = TaskCompiler.Load(source);
-        var modelType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Model");
-        var pipelineType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Pipeline");
-        var trainerType = TaskCompiler.Nested(assembly, "Tiny.forecastclean", "Trainer");
-        using var values = torch.arange(2 * 16, dtype: torch.float32).view(2, 1, 16).div(32);
+        var modelType = TaskCompiler.Nested(assembly, "Tiny.forecastscaled", "Model");
+        var pipelineType = TaskCompiler.Nested(assembly, "Tiny.forecastscaled", "Pipeline");
+        var trainerType = TaskCompiler.Nested(assembly, "Tiny.forecastscaled", "Trainer");
+        using var values = torch.arange(1, 2 * 16 + 1, dtype: torch.float32).view(2, 1, 16).div(32);
         using var model = (torch.nn.Module)Activator.CreateInstance(modelType)!;
         using var pipeline = (IDisposable)Activator.CreateInstance(pipelineType, torch.CPU, 7L)!;
-        using var replay = (IDisposable)Activator.CreateInstance(pipelineType, torch.CPU, 7L)!;
 
         var terms = (LossTerms)trainerType.GetMethod("Objective")!.Invoke(null, new object[] { model, pipeline, new SeriesBatch(values) })!;
 
-        // By hand: the first 12 steps, augmented by a pipeline with the same seed, predict the last 4 steps as they are.
-        var views = (torch.Tensor[])pipelineType.GetMethod("Views")!.Invoke(replay, new object[] { values.narrow(-1, 0, 12) })!;
+        // By hand, with the pipeline's seed: one factor per series drawn for the whole window, then noise and a
+        // time mask on the first 12 steps; the last 4 steps, scaled by the same factor, are the target.
+        using var generator = new torch.Generator(7);
+        var scaled = SeriesAugment.Scaling(values, std: 0.5, p: 1.0, generator: generator);
+        var factor = scaled / values;
+        Assert.True(factor.narrow(-1, 0, 1).sub(1).abs().min().item<float>() > 1e-3, "the drawn factors should differ from 1");
+        var context = SeriesAugment.TimeMask(SeriesAugment.Jitter(scaled.narrow(-1, 0, 12), std: 0.5, p: 1.0, generator: generator), ratio: 0.5, p: 1.0, generator: generator);
+        var future = values.narrow(-1, 12, 4) * factor.narrow(-1, 12, 4);
         var encoder = (torch.nn.Module<torch.Tensor, torch.Tensor>)modelType.GetProperty("Encoder")!.GetValue(model)!;
         var head = (torch.nn.Module<torch.Tensor, torch.Tensor>)modelType.GetProperty("ForecastHead")!.GetValue(model)!;
-        using var predicted = head.forward(encoder.forward(views[0])).view(-1, 1, 4);
-        double expected = predicted.sub(values.narrow(-1, 12, 4)).pow(2).mean().item<float>();
-        Assert.False(views[0].allclose(values.narrow(-1, 0, 12)), "the declared jitter and time mask should change the context");
+        using var predicted = head.forward(encoder.forward(context)).view(-1, 1, 4);
+        double expected = predicted.sub(future).pow(2).mean().item<float>();
         Assert.Equal(expected, terms.Total.item<float>(), 5);
     }
 }

@@ -33,8 +33,16 @@ public class FashionMaeSampleTests
         SummaryAssert.Accuracy(summary.MaeProbeAccuracy, "MAE probe accuracy");
         SummaryAssert.Accuracy(summary.RandomProbeAccuracy, "random probe accuracy");
         SummaryAssert.Accuracy(summary.SupervisedAccuracy, "supervised accuracy");
+        SummaryAssert.Accuracy(summary.MaeProbeValidationAccuracy, "MAE probe validation accuracy");
+        SummaryAssert.Accuracy(summary.RandomProbeValidationAccuracy, "random probe validation accuracy");
         var json = SummaryAssert.Files(output);
         Assert.Equal(summary.MaeProbeAccuracy, json.GetProperty("MaeProbeAccuracy").GetDouble());
+        Assert.Equal(summary.RandomProbeValidationAccuracy, json.GetProperty("RandomProbeValidationAccuracy").GetDouble());
+        // The probes chose their settings on the last twelfth of the 256 labelled images (21); the supervised
+        // baseline has no validation score, which the table shows as "-".
+        string results = File.ReadAllText(Path.Combine(output, "results.md"));
+        Assert.Contains("256 labelled images (the last 21 choose lr and weight decay), probe only", results);
+        Assert.Matches(@"\| same encoder trained from scratch, supervised \| [01]\.\d{4} \| - \|", results);
         Assert.True(File.Exists(Path.Combine(output, "epochs.csv")), "the pretraining metrics (epochs.csv) were not written");
     }
 

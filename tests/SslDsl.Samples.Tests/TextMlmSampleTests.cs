@@ -39,8 +39,13 @@ public class TextMlmSampleTests
         SummaryAssert.Accuracy(summary.MlmProbeAccuracy, "MLM probe accuracy");
         SummaryAssert.Accuracy(summary.RandomProbeAccuracy, "random probe accuracy");
         SummaryAssert.Accuracy(summary.SupervisedAccuracy, "supervised accuracy");
+        SummaryAssert.Accuracy(summary.MlmProbeValidationAccuracy, "MLM probe validation accuracy");
+        SummaryAssert.Accuracy(summary.RandomProbeValidationAccuracy, "random probe validation accuracy");
         var json = SummaryAssert.Files(output);
         Assert.Equal(summary.MaskedPositions, json.GetProperty("MaskedPositions").GetInt64());
+        Assert.Equal(summary.MlmProbeValidationAccuracy, json.GetProperty("MlmProbeValidationAccuracy").GetDouble());
+        // 16 labelled fortunes per class: round(16 / 12) = 1 of each class chooses the probes' settings.
+        Assert.Contains("80 labelled fortunes (5 of them choose lr and weight decay), probe only", File.ReadAllText(Path.Combine(output, "results.md")));
     }
 
     [Fact]
@@ -50,5 +55,24 @@ public class TextMlmSampleTests
         Assert.Equal(5 * 10, data.TestTexts.Count);
         Assert.Empty(data.PretrainTexts.Intersect(data.TestTexts));
         Assert.Equal(data.PretrainTexts.Count, data.PretrainTexts.Distinct().Count());
+    }
+
+    [Fact]
+    public void TheProbesChooseTheirSettingsOnAPartOfEveryClass()
+    {
+        // 48 fortunes per class file: 10 (20%) held out for testing, 38 labelled; the probes hold out round(38 / 12) = 3
+        // of each class. (The labelled fortunes are ordered by class: their last twelfth would be one class.)
+        var data = FortuneData.Load(SampleData.FortunesDirectory(), poolLimit: 10, perClassLimit: 48, seed: 3);
+        using var train = SslDsl.ByteLevelTokenizer.BytesOnly().ToDataset(data.TrainTexts, FortuneMlm.MaxLength, data.TrainLabels, "train");
+        var (fit, validation) = MlmSample.ProbeSplits(train, seed: 3);
+        using (fit)
+        using (validation)
+        {
+            Assert.Equal(5 * 38, train.Count);
+            Assert.Equal(5 * 3, validation.Count);
+            Assert.Equal(train.Count, fit.Count + validation.Count);
+            var counts = validation.Labels!.bincount(null).data<long>().ToArray();
+            Assert.Equal(new long[] { 3, 3, 3, 3, 3 }, counts);
+        }
     }
 }

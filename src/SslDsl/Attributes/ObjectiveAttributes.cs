@@ -224,8 +224,8 @@ public sealed class ReconstructionLossAttribute : ObjectiveLossAttribute
     /// </summary>
     public bool MaskedOnly { get; set; } = true;
     /// <summary>
-    /// Normalize each target patch by its own mean and std (MAE's normalized pixels).
-    /// Default: false. Either value.
+    /// Normalize each target patch by its own mean and std (MAE's normalized pixels); left unset, it follows the task.
+    /// Default: true with a [PatchMask], false otherwise. Either value.
     /// </summary>
     public bool NormalizeTargets { get; set; } = false;
 }

@@ -20,9 +20,9 @@ public static partial class Losses
     /// happens to have no hidden element still trains the decoder and never divides by zero.</para>
     /// <para>With <paramref name="normalizeTargets"/> (MAE's normalized pixels) every target patch is
     /// replaced by (patch - mean) / sqrt(var + <see cref="PatchNormEpsilon"/>), with the patch's own mean
-    /// and unbiased variance, before the error is taken. For images [B,C,H,W] a patch is
-    /// <paramref name="patchSize"/> x <paramref name="patchSize"/> pixels of one channel (H and W must be
-    /// multiples of it). For [B,F] and [B,C,T] a patch is <paramref name="patchSize"/> consecutive
+    /// and unbiased variance, before the error is taken (MAE's norm_pix_loss). For images [B,C,H,W] a patch is
+    /// <paramref name="patchSize"/> x <paramref name="patchSize"/> pixels of every channel, C·p² values, as
+    /// MAE's patchify makes them (H and W must be multiples of it). For [B,F] and [B,C,T] a patch is <paramref name="patchSize"/> consecutive
     /// elements of the last dimension, or the whole last dimension when <paramref name="patchSize"/> is 0.</para>
     /// </summary>
     /// <param name="prediction">The decoder output, the same shape as <paramref name="target"/>.</param>
@@ -83,7 +83,7 @@ public static partial class Losses
                 }
 
                 patches = target.reshape(shape[0], shape[1], shape[2] / patchSize, patchSize, shape[3] / patchSize, patchSize);
-                reduce = new long[] { 3, 5 };
+                reduce = new long[] { 1, 3, 5 };
                 break;
             case 2:
             case 3:

@@ -50,7 +50,7 @@ public class ReconstructionLossesTests
     }
 
     [Fact]
-    public void NormalizedTargetsUsePerChannelPatchStatistics()
+    public void NormalizedTargetsUsePatchStatisticsOverEveryChannelAsMaesPatchify()
     {
         const int c = 2;
         const int side = 4;
@@ -63,20 +63,18 @@ public class ReconstructionLossesTests
             hidden[i] = (i % 3 == 0) ? 1 : 0;
         }
 
+        // A patch is its p x p pixels in both channels (C * p^2 = 8 values): one mean, one unbiased variance.
         var normalized = new double[target.Length];
-        for (int ch = 0; ch < c; ch++)
+        for (int py = 0; py < side; py += p)
         {
-            for (int py = 0; py < side; py += p)
+            for (int px = 0; px < side; px += p)
             {
-                for (int px = 0; px < side; px += p)
+                var index = (from ch in Enumerable.Range(0, c) from y in Enumerable.Range(py, p) from x in Enumerable.Range(px, p) select (ch * side * side) + (y * side) + x).ToArray();
+                double mean = index.Average(i => target[i]);
+                double variance = index.Sum(i => Math.Pow(target[i] - mean, 2)) / (index.Length - 1);
+                foreach (int i in index)
                 {
-                    var index = (from y in Enumerable.Range(py, p) from x in Enumerable.Range(px, p) select (ch * side * side) + (y * side) + x).ToArray();
-                    double mean = index.Average(i => target[i]);
-                    double variance = index.Sum(i => Math.Pow(target[i] - mean, 2)) / (index.Length - 1);
-                    foreach (int i in index)
-                    {
-                        normalized[i] = (target[i] - mean) / Math.Sqrt(variance + 1e-6);
-                    }
+                    normalized[i] = (target[i] - mean) / Math.Sqrt(variance + 1e-6);
                 }
             }
         }

@@ -253,7 +253,7 @@ internal static partial class AttributeCatalog
         /// <summary>Whether only hidden pixels count.</summary>
         public BoolParam MaskedOnly { get; }
 
-        /// <summary>Whether each patch's target is standardized (MAE).</summary>
+        /// <summary>Whether each patch's target is standardized (MAE); unset, true when the task has a PatchMask (TaskModelBuilder).</summary>
         public BoolParam NormalizeTargets { get; }
     }
 

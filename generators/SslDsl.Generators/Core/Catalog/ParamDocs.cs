@@ -126,6 +126,7 @@ internal static class ParamDocs
         EnumParam e => e.Default,
         DoubleArrayParam a => "{ " + string.Join(", ", a.Default.Select(ArgValue.FormatDouble)) + " }",
         DoubleParam d when double.IsNaN(d.Default) => "NaN",
+        BoolParam b when b == ReconstructionLoss.NormalizeTargets => "true with a [PatchMask], false otherwise",
         IntParam { Default: 0 } i when i.Constraint == Constraint.Positive || i == TextInput.VocabSize || i == FineTune.Classes => "0 (not set)",
         _ => p.DefaultLiteral!,
     };

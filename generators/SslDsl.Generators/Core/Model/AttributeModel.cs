@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace SslDsl.Generators;
 
@@ -19,15 +20,14 @@ internal sealed record AttributeModel(AttributeSpec Spec, EquatableArray<ArgValu
 
     /// <summary>The value of <paramref name="p"/>.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="p"/> belongs to another attribute (a bug in the generator).</exception>
-    public ArgValue Value(ParamSpec p)
-    {
-        int index = Spec.Params.IndexOf(p);
-        if (index < 0 || index >= Args.Count)
-        {
-            throw new InvalidOperationException($"{Name} has no parameter {p}.");
-        }
+    public ArgValue Value(ParamSpec p) => Args[Index(p)];
 
-        return Args[index];
+    /// <summary>This attribute with <paramref name="p"/> set to <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="p"/> belongs to another attribute (a bug in the generator).</exception>
+    public AttributeModel With(ParamSpec p, ArgValue value)
+    {
+        int index = Index(p);
+        return this with { Args = Args.Select((a, i) => i == index ? value : a).ToEquatableArray() };
     }
 
     /// <summary>The C# literal of a parameter.</summary>
@@ -63,4 +63,15 @@ internal sealed record AttributeModel(AttributeSpec Spec, EquatableArray<ArgValu
 
     /// <summary>The display name of a type parameter, or null.</summary>
     public string? Get(TypeParam p) => Value(p).Text;
+
+    private int Index(ParamSpec p)
+    {
+        int index = Spec.Params.IndexOf(p);
+        if (index < 0 || index >= Args.Count)
+        {
+            throw new InvalidOperationException($"{Name} has no parameter {p}.");
+        }
+
+        return index;
+    }
 }

@@ -35,6 +35,7 @@ internal static class TaskModelBuilder
         }
 
         var multiCrop = parsed.Find(MultiCrop)?.Model;
+        var steps = parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray();
         return new PretextTaskModel(
             parsed.TypeModel,
             parsed.TaskName,
@@ -45,13 +46,23 @@ internal static class TaskModelBuilder
             fineTune,
             inputs[0].Model,
             multiCrop is not null ? MultiCropSpec.GlobalViews + multiCrop.Get(MultiCrop.LocalViews) : parsed.Find(Views)?.Model.Get(Views.Count) ?? 1,
-            parsed.Attributes.Where(a => a.Spec is StepSpec).Select(a => a.Model).ToEquatableArray(),
+            steps,
             parsed.OfCategory(AttributeCategory.Head).Select(a => a.Model).ToEquatableArray(),
-            parsed.OfCategory(AttributeCategory.Objective).Select(a => a.Model).ToEquatableArray())
+            parsed.OfCategory(AttributeCategory.Objective).Select(a => WithTaskDefaults(a.Model, steps)).ToEquatableArray())
         {
             MultiCrop = multiCrop,
         };
     }
+
+    /// <summary>
+    /// Defaults that depend on the rest of the task: an unset ReconstructionLoss.NormalizeTargets is true when the
+    /// task masks patches (MAE reconstructs normalized pixels by default) and false otherwise (a denoising or
+    /// inpainting target has no patches to normalize).
+    /// </summary>
+    private static AttributeModel WithTaskDefaults(AttributeModel objective, EquatableArray<AttributeModel> steps) =>
+        objective.Is(ReconstructionLoss) && !objective.IsExplicit(ReconstructionLoss.NormalizeTargets) && steps.Any(s => s.Is(PatchMask))
+            ? objective.With(ReconstructionLoss.NormalizeTargets, ArgValue.OfBool(true, isExplicit: false))
+            : objective;
 
     private static EncoderModel? Encoder(ParsedTask parsed)
     {

@@ -8,10 +8,12 @@ namespace SslDsl.Generators;
 /// Joint-embedding objectives (SimCLR, MoCo, BYOL, Barlow Twins, VICReg, Siamese margin, SimSiam, MoCo v3, NNCLR,
 /// DCL, DCLW): every view goes
 /// through the encoder and projection in one batched forward pass; a momentum target (when declared)
-/// embeds the views without gradients; each loss compares embeddings of views as its catalog entry's
-/// <see cref="ViewPairing"/> says, calling <see cref="ObjectiveSpec.RuntimeMethod"/> with its own
-/// parameters. Over more than two views a loss averages every pair. A new loss of this kind needs no
-/// code here: its catalog entry and its runtime method are enough.
+/// embeds the views without gradients. MoCo is the exception: its queries are encoded from view 0 alone and
+/// its keys from view 1 alone, in the runtime's <c>ShufflingBatchNorm</c> groups. Each loss compares
+/// embeddings of views as its catalog entry's <see cref="ViewPairing"/> says, calling
+/// <see cref="ObjectiveSpec.RuntimeMethod"/> with its own parameters. Over more than two views a loss
+/// averages every pair. A new loss of this kind needs no code here: its catalog entry and its runtime
+/// method are enough.
 /// </summary>
 internal sealed class JointEmbeddingFamily : IObjectiveFamily
 {
@@ -28,34 +30,44 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
         // view 1, and takes the queue's keys as negatives (MoCo); otherwise it is symmetrized over the views.
         var pairings = objectives.Select(o => ((ObjectiveSpec)o.Spec).Pairing).ToList();
         bool queriesAndKeys = momentum is not null && pairings.Contains(ViewPairing.OrderedPairs);
-        bool readsTarget = queriesAndKeys || pairings.Contains(ViewPairing.PredictionToTarget);
-        bool readsOnline = pairings.Any(p => p is ViewPairing.Pairs or ViewPairing.OrderedPairs or ViewPairing.PredictionToOnline or ViewPairing.NeighbourToPrediction);
+        bool readsTarget = pairings.Contains(ViewPairing.PredictionToTarget);
+        bool readsOnline = pairings.Any(p => p is ViewPairing.Pairs or ViewPairing.PredictionToOnline or ViewPairing.NeighbourToPrediction)
+            || (pairings.Contains(ViewPairing.OrderedPairs) && !queriesAndKeys);
         bool readsPrediction = predictor is not null && pairings.Any(p => p is ViewPairing.PredictionToTarget or ViewPairing.PredictionToOnline or ViewPairing.NeighbourToPrediction);
 
         var o = plan.Objective;
         int views = task.Views;
         string all = $"torch.cat({o.Views()}, 0)";
-        string embeddings = o.Local("representations", $"model.Encoder.forward({all})");
-        if (projection is not null)
+        string embeddings = "";
+        if (readsOnline || readsPrediction)
         {
-            embeddings = o.Local("projections", $"model.Projection.forward({embeddings})");
+            embeddings = o.Local("representations", $"model.Encoder.forward({all})");
+            if (projection is not null)
+            {
+                embeddings = o.Local("projections", $"model.Projection.forward({embeddings})");
+            }
         }
 
         string z = readsOnline ? o.Local("z", $"{embeddings}.chunk({views}, 0)") : "";
-        string t = "";
-        if (readsTarget)
+        string t = readsTarget ? o.Local("t", $"{o.NoGradLocal("targets", Target(projection is not null, all))}.chunk({views}, 0)") : "";
+        string p = readsPrediction ? o.Local("p", $"model.Predictor.forward({embeddings}).chunk({views}, 0)") : "";
+
+        // MoCo: the queries come from their own view only, and the keys from the other view, shuffled
+        // (ShufflingBatchNorm), so neither BatchNorm lets a query find its positive key by batch statistics.
+        string queries = "", keys = "";
+        if (queriesAndKeys)
         {
-            string target = projection is not null ? $"model.TargetProjection.forward(model.TargetEncoder.forward({all}))" : $"model.TargetEncoder.forward({all})";
-            t = o.Local("t", $"{o.NoGradLocal("targets", target)}.chunk({views}, 0)");
+            string view = o.Reserve("view");
+            queries = o.Local("queries", $"ShufflingBatchNorm.EncodeQueries({view} => {Online(projection is not null, view)}, {o.Views()}[0])");
+            keys = o.NoGradLocal("keys", $"ShufflingBatchNorm.EncodeKeys({view} => {Target(projection is not null, view)}, {o.Views()}[1], pipeline.Generator)");
         }
 
-        string p = readsPrediction ? o.Local("p", $"model.Predictor.forward({embeddings}).chunk({views}, 0)") : "";
         foreach (var objective in objectives)
         {
             var spec = (ObjectiveSpec)objective.Spec;
             string loss = spec.Pairing switch
             {
-                ViewPairing.OrderedPairs when queriesAndKeys => Call(objective, $"{z}[0]", $"{t}[1]", queue is null ? "" : ", negatives: model.Queue.Negatives"),
+                ViewPairing.OrderedPairs when queriesAndKeys => Call(objective, queries, keys, queue is null ? "" : ", negatives: model.Queue.Negatives"),
                 ViewPairing.OrderedPairs => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{z}[{i}]", $"{z}[{j}]")),
                 ViewPairing.PredictionToTarget => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{p}[{i}]", $"{t}[{j}]")),
                 ViewPairing.PredictionToOnline => PairAverage(views, symmetric: true, (i, j) => Call(objective, $"{p}[{i}]", $"{z}[{j}]")),
@@ -68,7 +80,7 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
 
         if (queriesAndKeys && queue is not null)
         {
-            o.Output("keys", $"{t}[1]");
+            o.Output("keys", keys);
             plan.Trainer.AfterStep.Add("model.Queue.Enqueue(loss.Outputs[\"keys\"]);");
         }
 
@@ -133,6 +145,14 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
                 "MoCo's memory bank of keys from past batches (saved in checkpoints)."));
         }
     }
+
+    /// <summary>The online network (encoder, then the projection when declared) on <paramref name="input"/>.</summary>
+    private static string Online(bool projected, string input) =>
+        projected ? $"model.Projection.forward(model.Encoder.forward({input}))" : $"model.Encoder.forward({input})";
+
+    /// <summary>The momentum target (its encoder, then its projection when declared) on <paramref name="input"/>.</summary>
+    private static string Target(bool projected, string input) =>
+        projected ? $"model.TargetProjection.forward(model.TargetEncoder.forward({input}))" : $"model.TargetEncoder.forward({input})";
 
     /// <summary>The loss's runtime call on two embeddings, with its own parameters in catalog order.</summary>
     private static string Call(AttributeModel objective, string a, string b, string extra = "")

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
@@ -65,8 +66,9 @@ internal sealed class PredictionFamily : IObjectiveFamily
     }
 
     /// <summary>
-    /// The target is the real future: only the context is augmented, so noise or a time mask never corrupts
-    /// what the model is asked to predict.
+    /// Pipeline.Forecast gives the context and the future: the steps that define what a series shows (Scaling)
+    /// transform the whole window, so the future is scaled by the same factor as its context; the corruptions
+    /// (Jitter, TimeMask) touch the context only, so the model is scored against the real future.
     /// </summary>
     private static void PlanForecast(TaskPlan plan, AttributeModel objective)
     {
@@ -76,11 +78,33 @@ internal sealed class PredictionFamily : IObjectiveFamily
         plan.Model.Add(new ModelMember("forecastHead", "ForecastHead", "VectorDecoder",
             $"new VectorDecoder({task.Type.Name}.EncoderOutputDim, outputDim: {channels} * {horizon}, {CommonMembers.DecoderArguments(task)})",
             "Predicts the next Horizon steps of every channel from the encoded context window."));
+        var steps = StepCalls.OfView(task, 0).ToList();
+        plan.Pipeline.Parts.Add(new ForecastWindows(
+            plan.Input.Parameter,
+            horizon,
+            steps.Where(s => !((StepSpec)s.Spec).Corrupts).ToEquatableArray(),
+            steps.Where(s => ((StepSpec)s.Spec).Corrupts).ToEquatableArray()));
         var o = plan.Objective;
-        o.Locals(new[] { "context", "future" }, $"SeriesPretext.SplitForecast(batch.{plan.Input.Tensor}, horizon: {horizon})");
-        string augmented = o.Local("augmentedContext", $"{o.ViewsOf("context")}[0]");
-        string predicted = o.Local("predicted", $"model.ForecastHead.forward(model.Encoder.forward({augmented})).view(-1, {channels}, {horizon})");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Forecast({predicted}, future.to({predicted}.device))"));
+        o.Locals(new[] { "context", "future" }, $"pipeline.Forecast(batch.{plan.Input.Tensor})");
+        string predicted = o.Local("predicted", $"model.ForecastHead.forward(model.Encoder.forward(context)).view(-1, {channels}, {horizon})");
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Forecast({predicted}, future)"));
+    }
+
+    /// <summary>Pipeline.Forecast: the view-defining steps on the whole window, the split, then the corruptions on the context.</summary>
+    private sealed record ForecastWindows(string Parameter, string Horizon, EquatableArray<AttributeModel> WindowSteps, EquatableArray<AttributeModel> Corruptions) : IPipelinePart
+    {
+        public void Write(SourceWriter w)
+        {
+            w.Summary("The forecast's input and target: Scaling transforms the whole window (context and future share each factor); noise and masking touch the context only.");
+            using (w.Open($"public (Tensor Context, Tensor Future) Forecast(Tensor {Parameter})"))
+            {
+                w.Line($"{Parameter} = {Parameter}.to(Device);");
+                string window = StepCalls.Chain(w, "window", Parameter, WindowSteps);
+                w.Line($"var (context, future) = SeriesPretext.SplitForecast({window}, horizon: {Horizon});");
+                string input = StepCalls.Chain(w, "augmented", "context", Corruptions);
+                w.Line($"return ({input}, future);");
+            }
+        }
     }
 
     /// <summary>Pipeline.JigsawPermutations: the fixed permutation set (maximal minimum Hamming distance, seed 0).</summary>

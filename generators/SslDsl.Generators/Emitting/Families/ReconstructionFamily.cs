@@ -5,11 +5,11 @@ using static SslDsl.Generators.AttributeCatalog;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// Reconstruction objectives: denoising autoencoders, MAE-style masked image modelling (masked pixels
-/// zeroed, SimMIM-like, since a generic encoder cannot drop patches), context-encoder inpainting with an
-/// optional adversarial term, and tabular / series reconstruction. The pipeline splits into Target (the
-/// steps that define what is reconstructed) and Corrupt (the steps that corrupt the encoder's input, see
-/// <see cref="StepSpec.Corrupts"/>).
+/// Reconstruction objectives: denoising autoencoders, MAE-style masked image modelling (hidden patches
+/// show a learned mask token, SimMIM-like, since a generic encoder cannot drop patches), context-encoder
+/// inpainting with an optional adversarial term, and tabular / series reconstruction. The pipeline splits
+/// into Target (the steps that define what is reconstructed) and Corrupt (the steps that corrupt the
+/// encoder's input, see <see cref="StepSpec.Corrupts"/>).
 /// </summary>
 internal sealed class ReconstructionFamily : IObjectiveFamily
 {
@@ -47,7 +47,17 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
         var o = plan.Objective;
         string target = o.Local("target", $"pipeline.Target(batch.{plan.Input.Tensor})");
         string corrupted = o.Local("corrupted", $"pipeline.Corrupt({target})");
-        string reconstruction = o.Local("reconstruction", $"model.Decoder.forward(model.Encoder.forward({corrupted}.Input)){reshape}");
+        string encoderInput = $"{corrupted}.Input";
+        if (mask?.Is(PatchMask) == true)
+        {
+            // SimMIM: hidden patches show a learned token, not the 0 of an empty background patch.
+            plan.Model.Add(new ModelMember("maskToken", "MaskToken", "MaskToken",
+                $"new MaskToken(channels: {input.Literal(ImageInput.Channels)}, patchSize: {mask.Literal(PatchMask.PatchSize)})",
+                "The learned patch that hidden pixels show the encoder, so a hidden patch differs from an empty one."));
+            encoderInput = o.Local("masked", $"model.MaskToken.forward({corrupted}.Input, {corrupted}.Mask)");
+        }
+
+        string reconstruction = o.Local("reconstruction", $"model.Decoder.forward(model.Encoder.forward({encoderInput})){reshape}");
         string maskArgument = objective.Get(ReconstructionLoss.MaskedOnly) ? $"{corrupted}.Mask" : "null";
         string patchSize = mask?.Is(PatchMask) == true ? mask.Literal(PatchMask.PatchSize) : "0";
         o.Term(objective, o.Local("reconstructionLoss", $"Losses.Reconstruction({reconstruction}, {target}, mask: {maskArgument}, normalizeTargets: {objective.Literal(ReconstructionLoss.NormalizeTargets)}, patchSize: {patchSize})"), "reconstruction");

@@ -129,13 +129,6 @@ internal sealed class ObjectivePlan
         return _views ??= Local("views", $"pipeline.Views(batch.{_input.Tensor})");
     }
 
-    /// <summary>The views of another tensor than the batch's (a forecast's context window).</summary>
-    public string ViewsOf(string tensor)
-    {
-        _pipeline.DrawsViews = true;
-        return $"pipeline.Views({tensor})";
-    }
-
     /// <summary>Adds <paramref name="objective"/>'s term, held in <paramref name="variable"/>, weighted by its Weight.</summary>
     /// <param name="objective">The objective attribute.</param>
     /// <param name="variable">The local holding the unweighted term.</param>
