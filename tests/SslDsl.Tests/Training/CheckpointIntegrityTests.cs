@@ -212,6 +212,34 @@ public class CheckpointIntegrityTests
     }
 
     [Fact]
+    public void ACheckpointWithNaNWeightsIsRejected()
+    {
+        // Its checksums verify (the NaN was there when it was written): only the finiteness check can refuse it.
+        string path = Path.Combine(TinyData.TempFolder(), "nan.ckpt");
+        string first;
+        using (var broken = new TinySimClr.Trainer(TinyData.Quiet()))
+        {
+            var (name, parameter) = broken.Network.named_parameters().First();
+            first = name;
+            using (torch.no_grad())
+            {
+                parameter.fill_(float.NaN);
+            }
+
+            broken.SaveCheckpoint(path);
+        }
+
+        using var trainer = new TinySimClr.Trainer(TinyData.Quiet());
+        var e = Assert.Throws<CheckpointMismatchException>(() => trainer.LoadCheckpoint(path));
+
+        Assert.Equal("weights", e.DamagedPart);
+        Assert.StartsWith(path, e.Message);
+        Assert.Contains($"the weights hold NaN or infinite values (first in '{first}'); training cannot continue from this checkpoint.", e.Message);
+        Assert.Equal(0, trainer.GlobalStep);
+        Assert.Equal(0, trainer.CompletedEpochs);
+    }
+
+    [Fact]
     public void AnEncoderFileOfTheUncheckedVersion1StillLoadsWithAWarning()
     {
         string path = Path.Combine(TinyData.TempFolder(), "encoder.bin");
