@@ -105,6 +105,15 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// <summary>The loss of one batch (already on <see cref="Device"/>), as generated from the task's objectives.</summary>
     protected abstract LossTerms ComputeLoss(TBatch batch);
 
+    /// <summary>
+    /// Checks a batch against the task's declared input before any of it is used; the base of the generated
+    /// trainers checks images against <c>[ImageInput]</c>. Throws <see cref="ArgumentException"/> with what
+    /// was found, what the task declares and what to change.
+    /// </summary>
+    private protected virtual void CheckInputs(TBatch batch)
+    {
+    }
+
     /// <summary>Runs after each optimizer update (momentum-encoder EMA, queue updates); <paramref name="loss"/> is the step's loss.</summary>
     protected virtual void AfterOptimizerStep(LossTerms loss)
     {
@@ -126,6 +135,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// (<see cref="NonFiniteLossPolicy.SkipBatch"/>). With <see cref="AccumulateSteps"/> k &gt; 1 every k-th
     /// call updates, with the gradients of the k batches summed.
     /// </summary>
+    /// <exception cref="ArgumentException">The batch does not hold what the task declares (images of another channel count or size).</exception>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (and may not be skipped); the update is not applied.</exception>
     public float Step(TBatch batch)
     {
@@ -140,6 +150,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
     private StepOutcome StepCore(TBatch batch, int epoch)
     {
+        CheckInputs(batch);
         Network.train();
         var optimizer = Optimizer;
         SetEpochOfModules(epoch - 1);
@@ -276,7 +287,10 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// (<see cref="ImageFolder"/>, <see cref="TableSource"/>, ...): a resumed epoch starts reading at the batch where
     /// it stopped, without decoding the ones before.
     /// </remarks>
-    /// <exception cref="ArgumentException">The dataset holds fewer samples than one batch, or the batch is too small for the loss (one sample, no negatives).</exception>
+    /// <exception cref="ArgumentException">
+    /// The dataset holds fewer samples than one batch, the batch is too small for the loss (one sample, no negatives),
+    /// or its images are not of the channels and size the task declares in <c>[ImageInput]</c>.
+    /// </exception>
     /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; the exception names the last checkpoint that verifies.</exception>
     /// <exception cref="OutputDirectoryException">The output folder holds another run, cannot be written, is a file, or its disk is too full.</exception>
     /// <exception cref="ResumeException">Resume found no checkpoint that loads, or one of a run with another seed, batch size or dataset.</exception>

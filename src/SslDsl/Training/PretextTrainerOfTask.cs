@@ -23,6 +23,9 @@ public abstract class PretextTrainer<TBatch, TModel, TPipeline> : PretextTrainer
 {
     private readonly int _encoderOutputDim;
 
+    // The generated Model is nested in the task class, which carries the input declaration.
+    private readonly DeclaredImageInput? _declaredImages = DeclaredImageInput.On(typeof(TModel).DeclaringType);
+
     /// <summary>Resolves the settings, seeds torch, then creates the model (unless given) and the pipeline on <see cref="PretextTrainer{TBatch}.Device"/>.</summary>
     /// <param name="declared">The task's declared training settings.</param>
     /// <param name="encoderOutputDim">The width of the encoder's representation.</param>
@@ -51,6 +54,9 @@ public abstract class PretextTrainer<TBatch, TModel, TPipeline> : PretextTrainer
 
     /// <inheritdoc />
     public override int EncoderOutputDim => _encoderOutputDim;
+
+    /// <summary>Checks images against the task's <c>[ImageInput]</c> (other inputs are not checked here).</summary>
+    private protected override void CheckInputs(TBatch batch) => _declaredImages?.Check(batch.Inputs, Settings.TaskName);
 
     /// <summary>The parameters the total loss trains: every trainable one of the model that <see cref="TrainsWithTotalLoss"/> accepts.</summary>
     protected override IReadOnlyList<ParameterGroup> ParameterGroups() => new[]

@@ -46,6 +46,16 @@ public sealed record ImageFolderOptions(int Channels, int Height, int Width)
     /// <summary>Where warnings about skipped files go; null for standard error.</summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>
+    /// Options with the channels and size <typeparamref name="TTask"/> declares in <c>[ImageInput]</c>, so that the
+    /// folder's batches are what the task's encoder takes; other settings keep their defaults (change them with <c>with</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="TTask"/> declares no <c>[ImageInput]</c>.</exception>
+    public static ImageFolderOptions ForTask<TTask>() =>
+        DeclaredImageInput.On(typeof(TTask)) is { } input
+            ? new(input.Channels, input.Height, input.Width)
+            : throw new ArgumentException($"{typeof(TTask).Name} declares no [ImageInput]; ImageFolderOptions.ForTask<{typeof(TTask).Name}>() reads the channels and size from it. Pass the task class that reads images.", nameof(TTask));
+
     /// <summary>Checks the values; the message names the bad one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     /// <exception cref="ArgumentException">No extension is given.</exception>
