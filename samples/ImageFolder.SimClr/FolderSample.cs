@@ -55,7 +55,8 @@ public static class FolderSample
         ArgumentNullException.ThrowIfNull(options);
         string root = options.Folder ?? throw new ArgumentException("Pass --folder DIR (pretrain on a folder with train/ and test/ class folders) or --export DIR (write Fashion-MNIST as such a folder).", nameof(options));
         var device = Devices.Parse(options.Device);
-        var read = new ImageFolderOptions(1, 28, 28) { Loader = new DataLoaderOptions { Workers = options.Workers } };
+        // The channels and size come from the task's [ImageInput]: every file is brought to what the encoder takes.
+        var read = ImageFolderOptions.ForTask<FashionSimClr>() with { Loader = new DataLoaderOptions { Workers = options.Workers } };
         using var train = ImageFolder.Labelled(Path.Combine(root, "train"), read, "train");
         using var test = ImageFolder.Labelled(Path.Combine(root, "test"), read, "test");
         log.WriteLine(FashionSimClr.Describe());
@@ -75,6 +76,8 @@ public static class FolderSample
             Overwrite = options.Run.Overwrite,
             Names = CliNames.Pretraining("--folder"),
         });
+        log.WriteLine(trainer.DescribeSettings());
+        log.WriteLine();
         var clock = Stopwatch.StartNew();
         var pretraining = Pretraining.Fit(trainer, train, cancel);
         double seconds = clock.Elapsed.TotalSeconds;

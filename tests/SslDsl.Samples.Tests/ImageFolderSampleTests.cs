@@ -18,10 +18,13 @@ public class ImageFolderSampleTests
         Assert.Equal(10, Directory.GetDirectories(Path.Combine(folder, "train")).Length);
         Assert.True(File.Exists(Path.Combine(folder, "train", "09-Ankle boot", "00000.png")), "the first training image is an ankle boot");
 
+        var log = new StringWriter();
         var summary = FolderSample.Run(new FolderOptions
         {
             Folder = folder, Epochs = 1, BatchSize = 64, ProbeEpochs = 2, Workers = 2, Device = "cpu", Output = output, Progress = false,
-        }, TextWriter.Null);
+        }, log);
+        Assert.Contains("Input: image 1x28x28 -> ImageBatch", log.ToString());
+        Assert.Contains("Training: Epochs = 1 (declared 3), BatchSize = 64 (declared 256), Seed = 42,", log.ToString());
         Assert.Equal(300, summary.TrainImages);
         Assert.Equal(1, summary.Epochs);
         SummaryAssert.FiniteNonNegative(summary.FinalPretrainLoss, "NT-Xent loss");
