@@ -15,8 +15,9 @@ _ssldsl_complete() {
     done < <("$program" "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null)
 }
 
-for _ssldsl_program in FashionMnist.SimClr FashionMnist.Mae Text.Mlm Tabular.Scarf TimeSeries.Forecast \
-                       SslDsl.Bench.LabelEfficiency SslDsl.Bench.Memory SslDsl.Bench.Micro; do
+for _ssldsl_program in FashionMnist.SimClr FashionMnist.Mae Text.Mlm Tabular.Scarf TimeSeries.Forecast ImageFolder.SimClr \
+                       SslDsl.Bench.LabelEfficiency SslDsl.Bench.Memory SslDsl.Bench.Micro SslDsl.Bench.Recipe \
+                       SslDsl.Bench.Data SslDsl.Bench.Generator; do
     complete -o default -F _ssldsl_complete "$_ssldsl_program"
 done
 unset _ssldsl_program

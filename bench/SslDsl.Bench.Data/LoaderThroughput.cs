@@ -18,7 +18,7 @@ internal static class LoaderThroughput
 {
     public static void Run(string folder, int limit, int steps)
     {
-        var read = new ImageFolderOptions(1, 28, 28);
+        var read = ImageFolderOptions.ForTask<FashionSimClr>();
         using (var probe = ImageFolder.Unlabelled(folder, read, recursive: true))
         {
             Console.WriteLine($"{Math.Min(probe.Count, limit)} of {probe.Count} images under {folder}; {torch.get_num_threads()} torch threads; {Environment.ProcessorCount} cores.");

@@ -1,58 +1,49 @@
 using System;
-using System.Globalization;
 using System.IO;
 using SslDsl;
 using SslDsl.Bench.Data;
+using SslDslSamples;
 
-// Data-loading benchmarks of docs/benchmarks.md ("Streaming data"). Commands:
-//   make-flat DIR COUNT           write COUNT Fashion-MNIST PNGs (the first 50,000 training images, repeated) into one flat folder
-//   decoders DIR C SIZE [LIMIT]   SkiaSharp against ImageSharp: decode + resize to CxSIZExSIZE, images/s on one thread
-//   loader DIR [LIMIT] [STEPS]    images/s delivered with 0, 1, 2 decoding threads against what the training step consumes
-//   memory DIR [WORKERS] [EPOCHS] resident memory over epochs of a flat folder, and time to the first batch
-if (args.Length < 2)
+// Data-loading benchmarks of docs/benchmarks.md ("Streaming data"), one command each:
+//   make-flat DIR [COUNT]                    write COUNT Fashion-MNIST PNGs (the first 50,000 training images, repeated) into one flat folder
+//   decoders DIR [CHANNELS] [SIZE] [LIMIT]   SkiaSharp against ImageSharp: decode + resize to CxSIZExSIZE, images/s on one thread
+//   loader DIR [LIMIT] [STEPS]               images/s delivered with 0, 1, 2 decoding threads against what the training step consumes
+//   memory DIR [WORKERS] [EPOCHS]            resident memory over epochs of a flat folder, and time to the first batch
+// Options, --help and exit codes: the samples' command line (docs/samples.md).
+return new SampleCommandSet("Data-loading benchmarks of docs/benchmarks.md (\"Streaming data\"). Run a command with --help for its arguments.")
+    .Add(new SampleCommand<(string Folder, int Count)>("make-flat", "write COUNT Fashion-MNIST PNGs (the first 50,000 training images, repeated) into one flat folder", ("", 200_000))
+        .Add(CliOptions.Required("dir", "the folder to write"), (o, v) => o with { Folder = v })
+        .Add(CliOptions.AtLeast("count", "PNGs to write", 1, 200_000), (o, v) => o with { Count = v }),
+        (o, _) => MakeFlat(o.Folder, o.Count))
+    .Add(new SampleCommand<(string Folder, int Channels, int Size, int Limit)>("decoders", "SkiaSharp against ImageSharp: decode and resize to CHANNELSxSIZExSIZE, images/s on one thread", ("", 3, 64, int.MaxValue))
+        .Add(CliOptions.Required("dir", "the folder of images (read recursively)"), (o, v) => o with { Folder = v })
+        .Add(CliOptions.AtLeast("channels", "channels to decode to: 1 (grey) or 3 (RGB)", 1, 3), (o, v) => o with { Channels = v })
+        .Add(CliOptions.AtLeast("size", "height and width to resize to", 1, 64), (o, v) => o with { Size = v })
+        .Add(CliOptions.AtLeast("limit", "decode at most the first N files (default all)", 1, int.MaxValue), (o, v) => o with { Limit = v }),
+        (o, _) => Done(() => DecoderComparison.Run(o.Folder, o.Channels, o.Size, o.Limit, repeats: 7)))
+    .Add(new SampleCommand<(string Folder, int Limit, int Steps)>("loader", "images/s delivered with 0, 1 and 2 decoding threads against what the training step consumes", ("", 20_000, 20))
+        .Add(CliOptions.Required("dir", "the folder of 1x28x28 PNGs"), (o, v) => o with { Folder = v })
+        .Add(CliOptions.AtLeast("limit", "images read per pass", 1, 20_000), (o, v) => o with { Limit = v })
+        .Add(CliOptions.AtLeast("steps", "training steps timed", 1, 20), (o, v) => o with { Steps = v }),
+        (o, _) => Done(() => LoaderThroughput.Run(o.Folder, o.Limit, o.Steps)))
+    .Add(new SampleCommand<(string Folder, int Workers, int Epochs)>("memory", "resident memory over epochs of a flat folder, and the time to the first batch", ("", 2, 2))
+        .Add(CliOptions.Required("dir", "the flat folder (make-flat writes one)"), (o, v) => o with { Folder = v })
+        .Add(CliOptions.AtLeast("workers", "decoding threads (0: on the training thread)", 0, 2), (o, v) => o with { Workers = v })
+        .Add(CliOptions.AtLeast("epochs", "epochs read", 1, 2), (o, v) => o with { Epochs = v }),
+        (o, _) => Done(() => MemoryOverAnEpoch.Run(o.Folder, o.Workers, o.Epochs)))
+    .Run(args);
+
+static int MakeFlat(string folder, int count)
 {
-    Console.Error.WriteLine("Usage: SslDsl.Bench.Data (make-flat DIR COUNT | decoders DIR CHANNELS SIZE [LIMIT] | loader DIR [LIMIT] [STEPS] | memory DIR [WORKERS] [EPOCHS])");
-    return 2;
+    int copies = (count + 49_999) / 50_000;
+    using var train = FashionMnist.Load(FashionMnistSplit.Train, limit: count / copies);
+    long written = ImageFolderExport.WritePng(train, folder, byClass: false, copies: copies);
+    Console.WriteLine($"Wrote {written} PNGs into {Path.GetFullPath(folder)}.");
+    return SampleExit.Success;
 }
 
-int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-try
+static int Done(Action run)
 {
-    switch (args[0])
-    {
-        case "make-flat":
-            int count = Arg(2, 200_000);
-            int copies = (count + 49_999) / 50_000;
-            using (var train = FashionMnist.Load(FashionMnistSplit.Train, limit: count / copies))
-            {
-                long written = ImageFolderExport.WritePng(train, args[1], byClass: false, copies: copies);
-                Console.WriteLine($"Wrote {written} PNGs into {Path.GetFullPath(args[1])}.");
-            }
-
-            break;
-        case "decoders":
-            DecoderComparison.Run(args[1], Arg(2, 3), Arg(3, 64), Arg(4, int.MaxValue), repeats: 7);
-            break;
-        case "loader":
-            LoaderThroughput.Run(args[1], Arg(2, 20_000), Arg(3, 20));
-            break;
-        case "memory":
-            MemoryOverAnEpoch.Run(args[1], Arg(2, 2), Arg(3, 2));
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown command '{args[0]}'.");
-            return 2;
-    }
+    run();
+    return SampleExit.Success;
 }
-catch (FormatException)
-{
-    Console.Error.WriteLine($"The numbers after '{args[0]}' must be whole numbers; got '{string.Join(" ", args[1..])}'.");
-    return 2;
-}
-catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or DatasetFormatException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 3;
-}
-
-return 0;

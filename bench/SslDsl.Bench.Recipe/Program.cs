@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using SslDsl;
 using SslDsl.Bench.Recipe;
+using SslDslSamples;
 using TorchSharp;
 
 // Ablation bench of the main job's SimCLR recipe. Model selection only: it pretrains on the first
@@ -13,6 +14,7 @@ using TorchSharp;
 // 20-NN accuracy and the linear probe (the sample's protocol; the row shows the chosen grid point's
 // validation accuracy). The test images are never loaded. --epochs 0 probes the untrained architecture.
 //   dotnet bench/SslDsl.Bench.Recipe/bin/Release/net10.0/SslDsl.Bench.Recipe.dll reference old --epochs 2
+// Options, --help and exit codes: RecipeOptions (the samples' command line, docs/samples.md).
 var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<ImageBatch>>>
 {
     ["old"] = o => new Old.Trainer(o),
@@ -25,25 +27,27 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["pool-first"] = o => new PoolFirst.Trainer(o),
 };
 
-var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
-int epochs = Option("--epochs", 2);
-int limit = Option("--train-limit", 55_000);
-int seed = Option("--seed", 42);
-int probeEpochs = Option("--probe-epochs", 30);
-int timeSteps = Option("--time-steps", 0);
-if (names.Count == 0 || names.Any(n => !variants.ContainsKey(n)))
+return RecipeOptions.CommandLine(variants.Keys.ToArray()).Run(args, (options, _) =>
 {
-    Console.Error.WriteLine($"usage: SslDsl.Bench.Recipe VARIANT... [--epochs 2] [--train-limit 55000] [--seed 42] [--probe-epochs 30] [--time-steps N]; variants: {string.Join(", ", variants.Keys)}");
-    return 2;
-}
+    Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads");
+    if (options.TimeSteps > 0)
+    {
+        TimeSteps(options);
+    }
+    else
+    {
+        Ablation(options);
+    }
 
-Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads");
-if (timeSteps > 0)
+    return SampleExit.Success;
+});
+
+// --time-steps N: the step benchmark bench/compare-step.sh runs interleaved with PyTorch's
+// (bench/python/fashion_simclr.py --steps N): 5 warm-up steps, then N timed steps on batches of the
+// first training images; prints the median.
+void TimeSteps(RecipeOptions options)
 {
-    // --time-steps N: the step benchmark bench/compare-step.sh runs interleaved with PyTorch's
-    // (bench/python/fashion_simclr.py --steps N): 5 warm-up steps, then N timed steps on batches of the
-    // first training images; prints the median.
+    var (names, seed, timeSteps) = (options.Variants, options.Seed, options.TimeSteps);
     using var images = FashionMnist.Load(FashionMnistSplit.Train, limit: 4096);
     foreach (string name in names)
     {
@@ -64,37 +68,38 @@ if (timeSteps > 0)
         double median = times[times.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}"));
     }
-
-    return 0;
 }
 
-using var all = FashionMnist.Load(FashionMnistSplit.Train);
-using var train = all.Subset(Enumerable.Range(0, 55_000).Select(i => (long)i).ToArray(), "train-55k");
-using var validation = all.Subset(Enumerable.Range(55_000, 5_000).Select(i => (long)i).ToArray(), "validation-5k");
-using var pretrain = limit < train.Count ? train.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray(), "pretrain") : train.Subset(Enumerable.Range(0, (int)train.Count).Select(i => (long)i).ToArray(), "pretrain");
-var rows = new List<string>();
-foreach (string name in names)
+void Ablation(RecipeOptions options)
 {
-    var clock = Stopwatch.StartNew();
-    using var trainer = variants[name](new TrainingOptions { Epochs = Math.Max(1, epochs), Seed = seed, Device = torch.CPU, WritePlots = false });
-    var fit = epochs > 0 ? trainer.Fit(pretrain) : null;
-    double pretrainSeconds = clock.Elapsed.TotalSeconds;
-    using var trainFeatures = trainer.Embed(train);
-    using var validationFeatures = trainer.Embed(validation);
-    using var predicted = KnnClassifier.Predict(trainFeatures, train.Labels!, validationFeatures, k: 20);
-    double knn = predicted.eq(validation.Labels!).to_type(torch.ScalarType.Float64).mean().item<double>();
-    // The same protocol as the sample: the probe's grid is scored on the validation images and the best
-    // point's validation accuracy is the row's number (a maximum over 4 grid points, the same for every row).
-    var probe = LinearProbe.Fit((trainFeatures, train.Labels!), (validationFeatures, validation.Labels!), null, 10,
-        new ProbeSettings { Epochs = probeEpochs, Seed = seed }, Console.Out);
-    string row = string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {epochs} | {fit?.Epochs.LastOrDefault()?.Loss:F3} | {knn:F4} | {probe.ValidationAccuracy:F4} | lr {probe.Chosen.LearningRate:G2} wd {probe.Chosen.WeightDecay:G2} | {pretrainSeconds:F0} s | {fit?.Epochs.Average(e => e.Seconds):F0} s |");
-    Console.WriteLine(row);
-    rows.Add(row);
-}
+    var (names, epochs, limit, seed, probeEpochs) = (options.Variants, options.Epochs, options.TrainLimit, options.Seed, options.ProbeEpochs);
+    using var all = FashionMnist.Load(FashionMnistSplit.Train);
+    using var train = all.Subset(Enumerable.Range(0, 55_000).Select(i => (long)i).ToArray(), "train-55k");
+    using var validation = all.Subset(Enumerable.Range(55_000, 5_000).Select(i => (long)i).ToArray(), "validation-5k");
+    using var pretrain = limit < train.Count ? train.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray(), "pretrain") : train.Subset(Enumerable.Range(0, (int)train.Count).Select(i => (long)i).ToArray(), "pretrain");
+    var rows = new List<string>();
+    foreach (string name in names)
+    {
+        var clock = Stopwatch.StartNew();
+        using var trainer = variants[name](new TrainingOptions { Epochs = Math.Max(1, epochs), Seed = seed, Device = torch.CPU, WritePlots = false });
+        var fit = epochs > 0 ? trainer.Fit(pretrain) : null;
+        double pretrainSeconds = clock.Elapsed.TotalSeconds;
+        using var trainFeatures = trainer.Embed(train);
+        using var validationFeatures = trainer.Embed(validation);
+        using var predicted = KnnClassifier.Predict(trainFeatures, train.Labels!, validationFeatures, k: 20);
+        double knn = predicted.eq(validation.Labels!).to_type(torch.ScalarType.Float64).mean().item<double>();
+        // The same protocol as the sample: the probe's grid is scored on the validation images and the best
+        // point's validation accuracy is the row's number (a maximum over 4 grid points, the same for every row).
+        var probe = LinearProbe.Fit((trainFeatures, train.Labels!), (validationFeatures, validation.Labels!), null, 10,
+            new ProbeSettings { Epochs = probeEpochs, Seed = seed }, Console.Out);
+        string row = string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {epochs} | {fit?.Epochs.LastOrDefault()?.Loss:F3} | {knn:F4} | {probe.ValidationAccuracy:F4} | lr {probe.Chosen.LearningRate:G2} wd {probe.Chosen.WeightDecay:G2} | {pretrainSeconds:F0} s | {fit?.Epochs.Average(e => e.Seconds):F0} s |");
+        Console.WriteLine(row);
+        rows.Add(row);
+    }
 
-Console.WriteLine();
-Console.WriteLine("| variant | epochs | final loss | 20-NN val | probe val | probe choice | pretrain | s/epoch |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
-rows.ForEach(Console.WriteLine);
-return 0;
+    Console.WriteLine();
+    Console.WriteLine("| variant | epochs | final loss | 20-NN val | probe val | probe choice | pretrain | s/epoch |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    rows.ForEach(Console.WriteLine);
+}

@@ -37,6 +37,30 @@ public class SampleCompletionTests
         Assert.Equal(expected, output.Trim());
     }
 
+    [Fact]
+    public void EverySampleAndBenchOnTheSharedCommandLineIsRegistered()
+    {
+        string root = RepositoryRoot();
+        var programs = Directory.GetFiles(Path.Combine(root, "samples"), "*.csproj", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(root, "bench"), "*.csproj", SearchOption.AllDirectories))
+            .Where(p => File.ReadAllText(p).Contains("<PackageReference Include=\"System.CommandLine\" />", StringComparison.Ordinal))
+            .Select(p => Path.GetFileNameWithoutExtension(p)!)
+            .ToArray();
+        Assert.Contains("ImageFolder.SimClr", programs);
+        Assert.Contains("SslDsl.Bench.Recipe", programs);
+        string script = Path.Combine(root, "scripts", "completion.bash");
+        string bash = $"source '{script}'; for p in {string.Join(" ", programs)}; do complete -p \"$p\" > /dev/null 2>&1 || echo \"$p\"; done";
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(bash);
+
+        using var process = Process.Start(start)!;
+        string unregistered = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+
+        Assert.True(unregistered.Length == 0, $"scripts/completion.bash does not register: {unregistered.ReplaceLineEndings(", ")}");
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

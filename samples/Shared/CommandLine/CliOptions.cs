@@ -19,6 +19,12 @@ internal static class CliOptions
     public static Option<int> Positive(string name, string description, int defaultValue) =>
         Value(name, description, "N", r => PositiveInteger(r, name), defaultValue);
 
+    /// <summary>A whole number &gt;= 0 with a default (0 switches something off).</summary>
+    public static Option<int> NonNegative(string name, string description, int defaultValue) =>
+        Value(name, description, "N", r => int.TryParse(Last(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : Fail<int>(r, $"Option {name} needs a whole number >= 0; got '{Last(r)}'."), defaultValue);
+
     /// <summary>A whole number &gt;= 1, or null when not given.</summary>
     public static Option<int?> OptionalPositive(string name, string description) =>
         Value<int?>(name, description, "N", r => PositiveInteger(r, name));
@@ -120,6 +126,31 @@ internal static class CliOptions
             ? n
             : Fail<int>(r, $"Argument {name} needs a whole number >= {minimum}; got '{Last(r)}'."),
     };
+
+    /// <summary>A positional path or word that must be given.</summary>
+    public static Argument<string> Required(string name, string description) => new(name)
+    {
+        Description = description,
+        Arity = ArgumentArity.ExactlyOne,
+    };
+
+    /// <summary>One or more positional words, each one of <paramref name="allowed"/> (completed with them).</summary>
+    public static Argument<string[]> Choices(string name, string description, string[] allowed)
+    {
+        var argument = new Argument<string[]>(name)
+        {
+            Description = description,
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = r =>
+            {
+                var items = r.Tokens.Select(t => t.Value).ToArray();
+                string? bad = items.FirstOrDefault(i => !allowed.Contains(i));
+                return bad is null ? items : Fail<string[]>(r, $"Argument {name} takes {string.Join(", ", allowed)}; got '{bad}'.");
+            },
+        };
+        argument.CompletionSources.Add(allowed);
+        return argument;
+    }
 
     /// <summary>A finite number &gt; 0, or null.</summary>
     public static double? PositiveNumber(string text) =>

@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Invocation;
-using System.CommandLine.Parsing;
 using System.Linq;
 using System.Threading;
-using SslDsl;
 
 namespace SslDslSamples;
 
@@ -18,16 +15,26 @@ namespace SslDslSamples;
 /// <typeparam name="TOptions">The program's options record.</typeparam>
 internal sealed class SampleCommand<TOptions>
 {
-    private readonly RootCommand _root;
+    private readonly Command _root;
     private readonly TOptions _defaults;
     private readonly List<Func<ParseResult, TOptions, TOptions>> _binders = new();
 
-    /// <summary>Creates the command: <paramref name="description"/> opens the help; <paramref name="defaults"/> is the record every option is applied to.</summary>
+    /// <summary>Creates the program's command: <paramref name="description"/> opens the help; <paramref name="defaults"/> is the record every option is applied to.</summary>
     public SampleCommand(string description, TOptions defaults)
     {
         _root = new RootCommand(description);
         _defaults = defaults;
     }
+
+    /// <summary>Creates one command <paramref name="name"/> of a program that has several (<see cref="SampleCommandSet"/>).</summary>
+    public SampleCommand(string name, string description, TOptions defaults)
+    {
+        _root = new Command(name, description);
+        _defaults = defaults;
+    }
+
+    /// <summary>The System.CommandLine command, for <see cref="SampleCommandSet"/>.</summary>
+    internal Command Command => _root;
 
     /// <summary>Adds <paramref name="option"/>; <paramref name="apply"/> puts its value (given or default) into the record.</summary>
     public SampleCommand<TOptions> Add<T>(Option<T> option, Func<TOptions, T, TOptions> apply)
@@ -87,26 +94,9 @@ internal sealed class SampleCommand<TOptions>
     /// otherwise runs <paramref name="run"/> with the options and a token cancelled by Ctrl-C or
     /// SIGTERM, mapping its exceptions to one line and an exit code (<see cref="SampleExit"/>).
     /// </summary>
-    public int Run(string[] args, Func<TOptions, CancellationToken, int> run)
-    {
-        var result = _root.Parse(args);
-        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-        if (result.Action is ParseErrorAction parseError)
-        {
-            parseError.ShowHelp = false;
-            parseError.Invoke(result);
-            Console.Error.WriteLine("Run with --help for the options.");
-            return SampleExit.BadOptions;
-        }
+    public int Run(string[] args, Func<TOptions, CancellationToken, int> run) =>
+        ProgramRun.Invoke(_root, args, (result, stop) => run(Bind(result), stop));
 
-        if (result.Action is not null)
-        {
-            return result.Invoke(invocation);
-        }
-
-        using var stop = StopSignals.Listen();
-        return SampleExit.Guard(() => run(Bind(result), stop.Token), stop);
-    }
-
-    private TOptions Bind(ParseResult result) => _binders.Aggregate(_defaults, (o, bind) => bind(result, o));
+    /// <summary>The options record of a parse that found no error.</summary>
+    internal TOptions Bind(ParseResult result) => _binders.Aggregate(_defaults, (o, bind) => bind(result, o));
 }
