@@ -19,7 +19,7 @@ return new SampleCommandSet("Data-loading benchmarks of docs/benchmarks.md (\"St
         .Add(CliOptions.Required("dir", "the folder of images (read recursively)"), (o, v) => o with { Folder = v })
         .Add(CliOptions.AtLeast("channels", "channels to decode to: 1 (grey) or 3 (RGB)", 1, 3), (o, v) => o with { Channels = v })
         .Add(CliOptions.AtLeast("size", "height and width to resize to", 1, 64), (o, v) => o with { Size = v })
-        .Add(CliOptions.AtLeast("limit", "decode at most the first N files (default all)", 1, int.MaxValue), (o, v) => o with { Limit = v }),
+        .Add(CliOptions.AtLeast("limit", "decode at most the first N files", 1, int.MaxValue), (o, v) => o with { Limit = v }),
         (o, _) => Done(() => DecoderComparison.Run(o.Folder, o.Channels, o.Size, o.Limit, repeats: 7)))
     .Add(new SampleCommand<(string Folder, int Limit, int Steps)>("loader", "images/s delivered with 0, 1 and 2 decoding threads against what the training step consumes", ("", 20_000, 20))
         .Add(CliOptions.Required("dir", "the folder of 1x28x28 PNGs"), (o, v) => o with { Folder = v })

@@ -7,7 +7,8 @@ using SslDslSamples;
 // --ide-cost [tasks] [repeats]: the analyzers' and the generator's cost against the compile (IdeCost), on the
 // samples' command line (--ide-cost --help; docs/samples.md lists the exit codes; tab completion asks it too);
 // otherwise the BenchmarkDotNet run of the cold generator on 1, 50 and 500 tasks.
-if (args.FirstOrDefault() is "--ide-cost" or string { } first && first.StartsWith("[suggest", StringComparison.Ordinal))
+string first = args.FirstOrDefault() ?? "";
+if (first == "--ide-cost" || first.StartsWith("[suggest", StringComparison.Ordinal))
 {
     return new SampleCommand<(int Tasks, int Repeats)>(
         "The analyzers' and the generator's cost against the compile of a project of N task declarations, cold and after a one-character edit (docs/benchmarks.md).",
