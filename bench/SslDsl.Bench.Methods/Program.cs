@@ -7,6 +7,7 @@ using System.Linq;
 using FashionSimClrSample;
 using SslDsl;
 using SslDsl.Bench.Methods;
+using SslDslSamples;
 using TorchSharp;
 
 // Every image method at one budget on Fashion-MNIST (docs/samples.md): each method pretrains the main job's
@@ -18,6 +19,7 @@ using TorchSharp;
 //   - the runtime's linear probe (LinearProbe: features cached, learning rate and weight decay chosen on the last
 //     5,000 training images, refit on all 60,000, the test images scored once).
 //   dotnet bench/SslDsl.Bench.Methods/bin/Release/net10.0/SslDsl.Bench.Methods.dll [METHOD...] [--epochs 3] [--train-limit 20000] [--probe-epochs 30] [--seed 42] [--out out/bench-methods]
+// Options, --help and exit codes: MethodsOptions (the samples' command line, docs/samples.md).
 var methods = new Dictionary<string, Func<TrainingOptions, PretextTrainer<ImageBatch>>>
 {
     ["simclr"] = o => new FashionSimClr.Trainer(o),
@@ -35,84 +37,72 @@ var methods = new Dictionary<string, Func<TrainingOptions, PretextTrainer<ImageB
 };
 var baselines = new[] { "raw-pixels", "random-init" };
 
-var names = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-string Text(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
-int Option(string name, int fallback) => int.Parse(Text(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-int epochs = Option("--epochs", 3);
-int limit = Option("--train-limit", 20_000);
-int probeEpochs = Option("--probe-epochs", 30);
-int seed = Option("--seed", 42);
-string output = Text("--out", Path.Combine("out", "bench-methods"));
-if (names.Count == 0)
-{
-    names = baselines.Concat(methods.Keys).ToList();
-}
+return MethodsOptions.CommandLine(baselines.Concat(methods.Keys).ToArray()).Run(args, (options, _) => Run(options));
 
-if (names.FirstOrDefault(n => !methods.ContainsKey(n) && !baselines.Contains(n)) is { } unknown || epochs < 1 || limit < 256)
+int Run(MethodsOptions options)
 {
-    Console.Error.WriteLine($"usage: SslDsl.Bench.Methods [METHOD...] [--epochs 3] [--train-limit 20000] [--probe-epochs 30] [--seed 42] [--out DIR]; methods: {string.Join(", ", baselines.Concat(methods.Keys))}");
-    return 2;
-}
+    var (names, epochs, limit, probeEpochs, seed, output) = (options.Names.Length > 0 ? options.Names : baselines.Concat(methods.Keys).ToArray(),
+        options.Epochs, options.TrainLimit, options.ProbeEpochs, options.Seed, options.Output);
+    Directory.CreateDirectory(output);
+    Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads; {epochs} epochs on {limit} images per method");
+    using var all = FashionMnist.Load(FashionMnistSplit.Train);
+    using var test = FashionMnist.Load(FashionMnistSplit.Test);
+    long held = (long)Math.Round(all.Count * FineTuner<ImageBatch>.ValidationFraction);
+    using var fit = all.Subset(Enumerable.Range(0, (int)(all.Count - held)).Select(i => (long)i).ToArray(), "fit");
+    using var validation = all.Subset(Enumerable.Range((int)(all.Count - held), (int)held).Select(i => (long)i).ToArray(), "validation");
+    using var pretrain = all.Subset(Enumerable.Range(0, Math.Min(limit, (int)all.Count)).Select(i => (long)i).ToArray(), "pretrain");
 
-Directory.CreateDirectory(output);
-Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads; {epochs} epochs on {limit} images per method");
-using var all = FashionMnist.Load(FashionMnistSplit.Train);
-using var test = FashionMnist.Load(FashionMnistSplit.Test);
-long held = (long)Math.Round(all.Count * FineTuner<ImageBatch>.ValidationFraction);
-using var fit = all.Subset(Enumerable.Range(0, (int)(all.Count - held)).Select(i => (long)i).ToArray(), "fit");
-using var validation = all.Subset(Enumerable.Range((int)(all.Count - held), (int)held).Select(i => (long)i).ToArray(), "validation");
-using var pretrain = all.Subset(Enumerable.Range(0, Math.Min(limit, (int)all.Count)).Select(i => (long)i).ToArray(), "pretrain");
-
-string resultsFile = Path.Combine(output, "results.md");
-var rows = new List<string>();
-foreach (string name in names)
-{
-    var process = Process.GetCurrentProcess();
-    var cpuBefore = process.TotalProcessorTime;
-    var clock = Stopwatch.StartNew();
-    FitResult? result = null;
-    Func<Dataset<ImageBatch>, torch.Tensor> embed;
-    PretextTrainer<ImageBatch>? trainer = null;
-    if (name == "raw-pixels")
+    string resultsFile = Path.Combine(output, "results.md");
+    var rows = new List<string>();
+    foreach (string name in names)
     {
-        embed = data => data.Tensors[0].flatten(1).to_type(torch.ScalarType.Float32);
-    }
-    else
-    {
-        // The untrained row is the SimCLR declaration's encoder at the initialization its pretraining starts from.
-        trainer = (name == "random-init" ? methods["simclr"] : methods[name])(new TrainingOptions
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        FitResult? result = null;
+        Func<Dataset<ImageBatch>, torch.Tensor> embed;
+        PretextTrainer<ImageBatch>? trainer = null;
+        if (name == "raw-pixels")
         {
-            Epochs = epochs, Seed = seed, Device = torch.CPU, WritePlots = false, TensorBoard = false,
-            OutputDirectory = name == "random-init" ? null : Path.Combine(output, name),
-        });
-        if (name != "random-init")
+            embed = data => data.Tensors[0].flatten(1).to_type(torch.ScalarType.Float32);
+        }
+        else
         {
-            result = trainer.Fit(pretrain);
+            // The untrained row is the SimCLR declaration's encoder at the initialization its pretraining starts from.
+            trainer = (name == "random-init" ? methods["simclr"] : methods[name])(new TrainingOptions
+            {
+                Epochs = epochs, Seed = seed, Device = torch.CPU, WritePlots = false, TensorBoard = false,
+                OutputDirectory = name == "random-init" ? null : Path.Combine(output, name),
+            });
+            if (name != "random-init")
+            {
+                result = trainer.Fit(pretrain);
+            }
+
+            embed = data => trainer.Embed(data);
         }
 
-        embed = data => trainer.Embed(data);
+        double pretrainSeconds = clock.Elapsed.TotalSeconds;
+        double pretrainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        using var fitFeatures = embed(fit);
+        using var validationFeatures = embed(validation);
+        using var testFeatures = embed(test);
+        using var predicted = KnnClassifier.Predict(fitFeatures, fit.Labels!, testFeatures, k: 20);
+        double knn = predicted.eq(test.Labels!).to_type(torch.ScalarType.Float64).mean().item<double>();
+        var probe = LinearProbe.Fit((fitFeatures, fit.Labels!), (validationFeatures, validation.Labels!), (testFeatures, test.Labels!), 10,
+            new ProbeSettings { Epochs = probeEpochs, Seed = seed }, Console.Out);
+        trainer?.Dispose();
+        string loss = result?.Epochs.LastOrDefault() is { } last ? last.Loss.ToString("F3", CultureInfo.InvariantCulture) : "-";
+        string row = string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {(result is null ? 0 : epochs)} | {loss} | {knn:F4} | {probe.Test!.Accuracy:F4} | {probe.ValidationAccuracy:F4} | lr {probe.Chosen.LearningRate:G2}, wd {probe.Chosen.WeightDecay:G2} | {(result is null ? "-" : ConsoleProgress.FormatTime(pretrainSeconds))} | {(result is null ? "-" : pretrainCpu.ToString("F0", CultureInfo.InvariantCulture) + " s")} |");
+        Console.WriteLine(row);
+        rows.Add(row);
+        File.AppendAllText(resultsFile, row + Environment.NewLine);
     }
 
-    double pretrainSeconds = clock.Elapsed.TotalSeconds;
-    double pretrainCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-    using var fitFeatures = embed(fit);
-    using var validationFeatures = embed(validation);
-    using var testFeatures = embed(test);
-    using var predicted = KnnClassifier.Predict(fitFeatures, fit.Labels!, testFeatures, k: 20);
-    double knn = predicted.eq(test.Labels!).to_type(torch.ScalarType.Float64).mean().item<double>();
-    var probe = LinearProbe.Fit((fitFeatures, fit.Labels!), (validationFeatures, validation.Labels!), (testFeatures, test.Labels!), 10,
-        new ProbeSettings { Epochs = probeEpochs, Seed = seed }, Console.Out);
-    trainer?.Dispose();
-    string loss = result?.Epochs.LastOrDefault() is { } last ? last.Loss.ToString("F3", CultureInfo.InvariantCulture) : "-";
-    string row = string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {(result is null ? 0 : epochs)} | {loss} | {knn:F4} | {probe.Test!.Accuracy:F4} | {probe.ValidationAccuracy:F4} | lr {probe.Chosen.LearningRate:G2}, wd {probe.Chosen.WeightDecay:G2} | {(result is null ? "-" : ConsoleProgress.FormatTime(pretrainSeconds))} | {(result is null ? "-" : pretrainCpu.ToString("F0", CultureInfo.InvariantCulture) + " s")} |");
-    Console.WriteLine(row);
-    rows.Add(row);
-    File.AppendAllText(resultsFile, row + Environment.NewLine);
+    Console.WriteLine();
+    Console.WriteLine("| method | epochs | final loss | 20-NN test | linear probe test | probe validation | probe choice | pretrain wall time | pretrain CPU time |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    rows.ForEach(Console.WriteLine);
+    return SampleExit.Success;
 }
-
-Console.WriteLine();
-Console.WriteLine("| method | epochs | final loss | 20-NN test | linear probe test | probe validation | probe choice | pretrain wall time | pretrain CPU time |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-rows.ForEach(Console.WriteLine);
-return 0;

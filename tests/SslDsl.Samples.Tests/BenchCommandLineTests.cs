@@ -5,7 +5,7 @@ using Xunit;
 namespace SslDsl.Samples.Tests;
 
 /// <summary>
-/// The benches that parsed their arguments by hand (Recipe, Data, Generator --ide-cost) now read them with the
+/// The benches that parsed their arguments by hand (Recipe, Data, Generator --ide-cost, Methods) now read them with the
 /// samples' command line, run as processes: a bad value is one line naming the argument and exit code 2, missing
 /// data is exit 3 (docs/samples.md), never a stack trace; the Recipe bench's --time-steps mode still prints the
 /// "median step" line bench/compare-step.sh reads.
@@ -21,6 +21,8 @@ public class BenchCommandLineTests
     [InlineData("SslDsl.Bench.Data", new[] { "frobnicate" }, 2, "Unrecognized command or argument 'frobnicate'.")]
     [InlineData("SslDsl.Bench.Data", new[] { "loader", "{missing}" }, 3, "Data missing or unreadable: ")]
     [InlineData("SslDsl.Bench.Generator", new[] { "--ide-cost", "x" }, 2, "Argument tasks needs a whole number >= 1; got 'x'.")]
+    [InlineData("SslDsl.Bench.Methods", new[] { "simclr", "--epochs", "0" }, 2, "Option --epochs needs a whole number >= 1; got '0'.")]
+    [InlineData("SslDsl.Bench.Methods", new[] { "simclr", "nonsense" }, 2, "Argument method takes raw-pixels, random-init, simclr, ")]
     public void ABadArgumentEndsWithOneLineAndItsExitCode(string bench, string[] arguments, int code, string message)
     {
         string missing = Path.Combine(Path.GetTempPath(), "ssldsl-bench-missing-" + Guid.NewGuid().ToString("N"));

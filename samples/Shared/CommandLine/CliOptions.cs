@@ -134,13 +134,13 @@ internal static class CliOptions
         Arity = ArgumentArity.ExactlyOne,
     };
 
-    /// <summary>One or more positional words, each one of <paramref name="allowed"/> (completed with them).</summary>
-    public static Argument<string[]> Choices(string name, string description, string[] allowed)
+    /// <summary>Positional words, each one of <paramref name="allowed"/> (completed with them): one or more, or any number when <paramref name="optional"/>.</summary>
+    public static Argument<string[]> Choices(string name, string description, string[] allowed, bool optional = false)
     {
         var argument = new Argument<string[]>(name)
         {
             Description = description,
-            Arity = ArgumentArity.OneOrMore,
+            Arity = optional ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore,
             CustomParser = r =>
             {
                 var items = r.Tokens.Select(t => t.Value).ToArray();
@@ -148,6 +148,11 @@ internal static class CliOptions
                 return bad is null ? items : Fail<string[]>(r, $"Argument {name} takes {string.Join(", ", allowed)}; got '{bad}'.");
             },
         };
+        if (optional)
+        {
+            argument.DefaultValueFactory = _ => [];
+        }
+
         argument.CompletionSources.Add(allowed);
         return argument;
     }
