@@ -28,8 +28,8 @@ internal sealed record SampleOptions
             probe protocol (settings chosen on the last 5,000 training images) on the pretrained encoder, on the same
             architecture untrained, and on the raw pixels.
             """, d)
-            .Add(CliOptions.OptionalPositive("--epochs", "pretraining epochs (default: the declared 3)"), (o, v) => o with { Epochs = v })
-            .Add(CliOptions.OptionalPositive("--batch-size", "pretraining batch size (default: the declared 256)"), (o, v) => o with { BatchSize = v })
+            .Add(CliOptions.OptionalPositive("--epochs", $"pretraining epochs (default: the declared {FashionSimClr.DeclaredTraining.Epochs})"), (o, v) => o with { Epochs = v })
+            .Add(CliOptions.OptionalPositive("--batch-size", $"pretraining batch size (default: the declared {FashionSimClr.DeclaredTraining.BatchSize})"), (o, v) => o with { BatchSize = v })
             .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
             .Add(CliOptions.Integer("--seed", "seed of weights, shuffling and augmentations", d.Seed), (o, v) => o with { Seed = v })
             .Add(CliOptions.Text("--out", "output folder for metrics, checkpoints, plots, summary", d.Output, "DIR"), (o, v) => o with { Output = v })
