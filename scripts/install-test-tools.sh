@@ -17,4 +17,4 @@ source "$repo_root/scripts/lib/apt.sh"
 
 apt_install python3-torch openmpi-bin
 /usr/bin/python3 -c 'import torch; print(f"install-test-tools: Python PyTorch {torch.__version__} at /usr/bin/python3")'
-mpiexec --version | head -n 1 | sed 's/^/install-test-tools: /'
+mpiexec --version 2>&1 | sed -n '1s/^/install-test-tools: /p'

@@ -185,6 +185,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         LossTerms loss;
         try
         {
+            // Several ranks: NT-Xent, InfoNCE, Barlow Twins and VICReg span every rank's samples.
+            using var globalBatch = GlobalBatch.Span(_collectives);
             loss = ComputeLoss(batch);
         }
         catch (BatchTooSmallException e)

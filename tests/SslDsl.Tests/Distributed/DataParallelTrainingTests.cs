@@ -40,6 +40,15 @@ public class DataParallelTrainingTests : IDisposable
     }
 
     [Fact]
+    public void GatheredBatchGlobalLossesEqualTheLossesOfTheConcatenatedBatchInValueAndGradient()
+    {
+        var run = MpiLaunch.Ranks(2, Limit, "losses");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("rank 0 of 2: gathered losses equal the whole batch's", run.Output, StringComparison.Ordinal);
+        Assert.Contains("rank 1 of 2: gathered losses equal the whole batch's", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoRanksWithHalfBatchesTrainAsOneProcessWithTheWholeBatch()
     {
         var single = MpiLaunch.Single(Limit, "train", "--out", Prefix("single"));

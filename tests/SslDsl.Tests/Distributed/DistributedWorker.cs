@@ -29,8 +29,9 @@ internal static class DistributedWorker
             return args.FirstOrDefault() switch
             {
                 "collectives" => CheckCollectives(),
+                "losses" => CheckGatheredLosses(),
                 "train" => Train(Options.Parse(args.Skip(1).ToArray())),
-                _ => throw new ArgumentException($"Unknown scenario '{args.FirstOrDefault()}': use collectives or train."),
+                _ => throw new ArgumentException($"Unknown scenario '{args.FirstOrDefault()}': use collectives, losses or train."),
             };
         }
         catch (Exception e) when (e is ResumeException or DistributedException)
@@ -115,6 +116,70 @@ internal static class DistributedWorker
         c.Barrier();
         Console.WriteLine($"rank {r} of {w}: collectives agree ({c.Backend}{(c is MpiCollectives mpi ? ", " + mpi.Library : "")})");
         return 0;
+    }
+
+    /// <summary>
+    /// Each batch-global loss of this rank's rows inside a <see cref="GlobalBatch"/> span, with its gradients averaged
+    /// over the ranks, against the same loss of the whole concatenated batch in this process: equal in value and in
+    /// the gradients of the layer that made the embeddings. The loss of this rank's rows alone must differ, or the
+    /// check would prove nothing.
+    /// </summary>
+    private static int CheckGatheredLosses()
+    {
+        var c = Collectives.World;
+        int w = c.WorldSize;
+        int r = c.Rank;
+        const int PerRank = 4;
+        var losses = new (string Name, Func<Tensor, Tensor, Tensor> Loss)[]
+        {
+            ("NT-Xent", (a, b) => Losses.NtXent(a, b, temperature: 0.5)),
+            ("InfoNCE", (a, b) => Losses.InfoNce(a, b, temperature: 0.2)),
+            ("Barlow Twins", (a, b) => Losses.BarlowTwins(a, b, lambda: 0.01)),
+            ("VICReg", (a, b) => Losses.VicRegTerms(a, b).Total),
+        };
+        foreach (var (name, loss) in losses)
+        {
+            torch.manual_seed(11);
+            using var layer = nn.Linear(5, 3);
+            using var x = torch.randn(PerRank * w, 5);
+            using var y = torch.randn(PerRank * w, 5);
+
+            using var whole = loss(layer.forward(x), layer.forward(y));
+            var expected = Gradients(layer, whole);
+
+            using var mine = x.narrow(0, r * PerRank, PerRank);
+            using var theirs = y.narrow(0, r * PerRank, PerRank);
+            using var alone = loss(layer.forward(mine), layer.forward(theirs));
+            layer.zero_grad();
+            Tensor gathered;
+            using (GlobalBatch.Span(c))
+            {
+                gathered = loss(layer.forward(mine), layer.forward(theirs));
+            }
+
+            gathered.backward();
+            new GradientBuckets(layer.parameters()).Average(c);
+            double value = gathered.item<float>();
+            double reference = whole.item<float>();
+            Expect(Math.Abs(value - reference) <= 1e-5 * Math.Max(1, Math.Abs(reference)), $"{name}: the gathered loss is {value}, the whole batch's {reference}");
+            Expect(Math.Abs(alone.item<float>() - reference) > 1e-3, $"{name}: the loss of this rank's rows alone equals the whole batch's, so the check proves nothing");
+            var actual = layer.parameters().Select(p => p.grad!.clone()).ToArray();
+            for (int i = 0; i < actual.Length; i++)
+            {
+                double difference = (actual[i] - expected[i]).abs().max().item<float>();
+                Expect(difference <= 1e-5, $"{name}: gradient {i} differs from the whole batch's by {difference}");
+            }
+        }
+
+        Console.WriteLine($"rank {r} of {w}: gathered losses equal the whole batch's");
+        return 0;
+    }
+
+    private static Tensor[] Gradients(nn.Module module, Tensor loss)
+    {
+        module.zero_grad();
+        loss.backward();
+        return module.parameters().Select(p => p.grad!.clone()).ToArray();
     }
 
     private static int Train(Options o)
