@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,7 +16,11 @@ namespace SslDsl;
 public abstract partial class PretextTrainer<TBatch>
 {
     private readonly ICollectives _collectives;
+    private readonly Stopwatch _communication = new();
     private GradientBuckets? _buckets;
+
+    /// <summary>The metric that <see cref="EpochMetrics.Extra"/> gets when several ranks train: milliseconds per step spent in collectives (waiting for the slowest rank included).</summary>
+    public const string CommunicationMetric = "communication_ms_per_step";
 
     /// <summary>
     /// The ranks training together: <see cref="TrainingOptions.Collectives"/>, else those this process was started
@@ -72,10 +77,13 @@ public abstract partial class PretextTrainer<TBatch>
         }
 
         using var noGrad = torch.no_grad();
+        _communication.Start();
         foreach (var buffer in Network.buffers())
         {
             _collectives.Broadcast(buffer, root: 0);
         }
+
+        _communication.Stop();
     }
 
     /// <summary>Averages the gradients of <paramref name="optimizer"/>'s parameters over the ranks, in buckets.</summary>
@@ -87,7 +95,9 @@ public abstract partial class PretextTrainer<TBatch>
         }
 
         _buckets ??= new GradientBuckets(optimizer.Parameters);
+        _communication.Start();
         _buckets.Average(_collectives);
+        _communication.Stop();
     }
 
     /// <summary>
@@ -103,7 +113,9 @@ public abstract partial class PretextTrainer<TBatch>
 
         var names = terms.Keys.ToArray();
         using var values = torch.tensor(new[] { total }.Concat(names.Select(n => terms[n])).ToArray(), ScalarType.Float64);
+        _communication.Start();
         _collectives.AllReduce(values, ReduceOperation.Average);
+        _communication.Stop();
         var averaged = values.data<double>().ToArray();
         for (int i = 0; i < names.Length; i++)
         {
@@ -125,9 +137,22 @@ public abstract partial class PretextTrainer<TBatch>
         }
 
         using var flags = torch.tensor(new[] { stop ? 1 : 0, passOver ? 1 : 0 }, ScalarType.Int32);
+        _communication.Start();
         _collectives.AllReduce(flags, ReduceOperation.Max);
+        _communication.Stop();
         var agreed = flags.data<int>().ToArray();
         return (agreed[0] != 0, agreed[1] != 0);
+    }
+
+    /// <summary>Adds the time spent in collectives per step of the epoch to <paramref name="metrics"/> (several ranks only), and starts counting again.</summary>
+    private void ReportCommunication(EpochMetrics metrics)
+    {
+        if (IsDistributed && metrics.Steps > 0)
+        {
+            metrics.Extra[CommunicationMetric] = _communication.Elapsed.TotalMilliseconds / metrics.Steps;
+        }
+
+        _communication.Reset();
     }
 
     /// <summary>

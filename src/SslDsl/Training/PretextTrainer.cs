@@ -496,7 +496,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 }
 
                 state.Steps++;
-                state.Samples += batch.Count;
+                state.Samples += batch.Count * _collectives.WorldSize;
             }
 
             if (outcome.Update is var (stepLoss, stepTerms))
@@ -531,6 +531,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             seconds,
             seconds > 0 ? state.Samples / seconds : 0);
         CompletedEpochs = state.Epoch + 1;
+        ReportCommunication(epochMetrics);
         RunEpochMonitors(epochMetrics);
         EpochCompleted?.Invoke(this, epochMetrics);
         _history.Add(epochMetrics);
