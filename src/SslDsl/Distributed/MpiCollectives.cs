@@ -133,13 +133,7 @@ public sealed class MpiCollectives : ICollectives
             throw new DistributedException($"AllGather takes at most {MaxCount} bytes per rank; this tensor has {bytes}.");
         }
 
-        var shape = tensor.shape.Length == 0 ? new long[] { WorldSize } : (long[])tensor.shape.Clone();
-        if (tensor.shape.Length > 0)
-        {
-            shape[0] *= WorldSize;
-        }
-
-        var gathered = torch.empty(shape, tensor.dtype, CPU);
+        var gathered = torch.empty(TensorMemory.GatheredShape(tensor, WorldSize), tensor.dtype, CPU);
         InHostMemory(tensor, writeBack: false, host =>
             _mpi.AllGather(TensorMemory.Address(host), (int)bytes, _mpi.Abi.Byte, TensorMemory.Address(gathered)));
         return tensor.device_type == DeviceType.CPU ? gathered : gathered.to(tensor.device);

@@ -114,13 +114,7 @@ public sealed class NcclCollectives : ICollectives
             return _mpi.AllGather(tensor);
         }
 
-        var shape = tensor.shape.Length == 0 ? new long[] { WorldSize } : (long[])tensor.shape.Clone();
-        if (tensor.shape.Length > 0)
-        {
-            shape[0] *= WorldSize;
-        }
-
-        var gathered = torch.empty(shape, tensor.dtype, tensor.device);
+        var gathered = torch.empty(TensorMemory.GatheredShape(tensor, WorldSize), tensor.dtype, tensor.device);
         OnDevice(tensor, writeBack: false, t =>
             _nccl.AllGather(TensorMemory.Address(t), TensorMemory.Address(gathered), TensorMemory.Bytes(t), NcclLibrary.Uint8, _comm));
         return gathered;

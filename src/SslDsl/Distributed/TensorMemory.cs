@@ -27,6 +27,19 @@ internal static unsafe class TensorMemory
         return ((delegate* unmanaged<IntPtr, IntPtr>)Entry())(tensor.Handle);
     }
 
+    /// <summary>The shape of <paramref name="worldSize"/> copies of <paramref name="tensor"/> stacked along dimension 0 (a scalar gathers to a vector).</summary>
+    public static long[] GatheredShape(Tensor tensor, int worldSize)
+    {
+        if (tensor.shape.Length == 0)
+        {
+            return new long[] { worldSize };
+        }
+
+        var shape = (long[])tensor.shape.Clone();
+        shape[0] *= worldSize;
+        return shape;
+    }
+
     /// <summary>Bytes of <paramref name="tensor"/>'s elements.</summary>
     public static long Bytes(Tensor tensor) => tensor.NumberOfElements * tensor.ElementSize;
 
