@@ -61,14 +61,10 @@ public abstract partial class PretextTrainer<TBatch>
             return;
         }
 
-        using var noGrad = torch.no_grad();
-        foreach (var tensor in Network.parameters().Concat(Network.buffers()))
-        {
-            _collectives.Broadcast(tensor, root: 0);
-        }
+        FlatBroadcast(Network.parameters().Concat(Network.buffers()));
     }
 
-    /// <summary>Copies rank 0's buffers (batch-norm statistics) to every rank before a step, as DistributedDataParallel does.</summary>
+    /// <summary>Copies rank 0's buffers (batch-norm statistics) to every rank before a step, as DistributedDataParallel does; nothing to send without buffers.</summary>
     private void BroadcastBuffers()
     {
         if (!IsDistributed)
@@ -76,14 +72,28 @@ public abstract partial class PretextTrainer<TBatch>
             return;
         }
 
-        using var noGrad = torch.no_grad();
         _communication.Start();
-        foreach (var buffer in Network.buffers())
-        {
-            _collectives.Broadcast(buffer, root: 0);
-        }
-
+        FlatBroadcast(Network.buffers());
         _communication.Stop();
+    }
+
+    /// <summary>Broadcasts rank 0's <paramref name="tensors"/> in one message per type and device (flattened, then copied back).</summary>
+    private void FlatBroadcast(IEnumerable<Tensor> tensors)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var group in tensors.GroupBy(t => (t.dtype, t.device.ToString())))
+        {
+            using var scope = torch.NewDisposeScope();
+            var members = group.ToArray();
+            var flat = torch.cat(members.Select(t => t.reshape(-1)).ToArray(), 0);
+            _collectives.Broadcast(flat, root: 0);
+            long offset = 0;
+            foreach (var t in members)
+            {
+                t.copy_(flat.narrow(0, offset, t.NumberOfElements).view_as(t));
+                offset += t.NumberOfElements;
+            }
+        }
     }
 
     /// <summary>Averages the gradients of <paramref name="optimizer"/>'s parameters over the ranks, in buckets.</summary>
