@@ -70,6 +70,21 @@ public class DataParallelTrainingTests : IDisposable
     }
 
     [Fact]
+    public void WithGradientAccumulationTwoRanksStillTrainAsOneProcess()
+    {
+        // Two batches per update: 8 updates over 2 epochs; the ranks average their gradients once per update.
+        var single = MpiLaunch.Single(Limit, "train", "--out", Prefix("accumulate-single"), "--accumulate");
+        Assert.True(single.ExitCode == 0, single.Output);
+        var two = MpiLaunch.Ranks(2, Limit, "train", "--out", Prefix("accumulate-two"), "--accumulate");
+        Assert.True(two.ExitCode == 0, two.Output);
+
+        Assert.Contains("rank 0 of 1: steps 8 skipped 0", single.Output, StringComparison.Ordinal);
+        Assert.Contains("rank 1 of 2: steps 8 skipped 0", two.Output, StringComparison.Ordinal);
+        Assert.Equal(Parameters("accumulate-two", 0), Parameters("accumulate-two", 1));
+        AssertClose(Parameters("accumulate-single", 0), Parameters("accumulate-two", 0), 1e-5);
+    }
+
+    [Fact]
     public void ANonFiniteLossOnOneRankMakesEveryRankSkipTheStep()
     {
         // Sample 5 is NaN: in each epoch's order it falls to one rank only; that rank's loss is NaN, the other's is not.

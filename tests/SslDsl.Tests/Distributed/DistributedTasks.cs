@@ -23,6 +23,20 @@ public partial class TinyParallelForecast
     public static nn.Module<Tensor, Tensor> Encoder() => nn.Sequential(nn.Flatten(), nn.Linear(8, 6), nn.Tanh());
 }
 
+/// <summary><see cref="TinyParallelForecast"/> with two batches per optimizer update (gradient accumulation).</summary>
+[PretextTask("tiny-parallel-forecast-accumulating")]
+[TimeSeriesInput(Channels = 1, Length = 12)]
+[Decoder(Hidden = 8, Layers = 1)]
+[ForecastLoss(Horizon = 4)]
+[Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Momentum = 0.9)]
+[Training(BatchSize = 8, Epochs = 2, Seed = 5, AccumulateSteps = 2)]
+public partial class TinyParallelForecastAccumulating
+{
+    /// <summary>The encoder of <see cref="TinyParallelForecast"/>.</summary>
+    [Encoder(OutputDim = 6)]
+    public static nn.Module<Tensor, Tensor> Encoder() => TinyParallelForecast.Encoder();
+}
+
 /// <summary>The series the data-parallel tests train on.</summary>
 internal static class DistributedData
 {

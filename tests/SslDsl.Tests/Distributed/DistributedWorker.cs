@@ -198,7 +198,9 @@ internal static class DistributedWorker
             OnNonFiniteLoss = o.NanSample is null ? NonFiniteLossPolicy.Stop : NonFiniteLossPolicy.SkipBatch,
         };
         using var data = DistributedData.Waves(o.NanSample);
-        using var trainer = new TinyParallelForecast.Trainer(options);
+        using PretextTrainer<SeriesBatch> trainer = o.Accumulate
+            ? new TinyParallelForecastAccumulating.Trainer(options)
+            : new TinyParallelForecast.Trainer(options);
         if (o.FailRank is int failRank)
         {
             trainer.StepCompleted += (t, step) =>
@@ -220,7 +222,7 @@ internal static class DistributedWorker
         }
 
         var result = trainer.Fit(data);
-        var flat = trainer.Model.state_dict().OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        var flat = trainer.Network.state_dict().OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .SelectMany(kv => kv.Value.detach().to(ScalarType.Float32).reshape(-1).data<float>().ToArray()).ToArray();
         var bytes = new byte[flat.Length * sizeof(float)];
         Buffer.BlockCopy(flat, 0, bytes, 0, bytes.Length);
@@ -259,7 +261,7 @@ internal static class DistributedWorker
     }
 
     /// <summary>The options of the train scenario.</summary>
-    private sealed record Options(string Prefix, int? Epochs, string? Output, bool Resume, int? NanSample, int? FailRank, long FailStep, string FailHow)
+    private sealed record Options(string Prefix, int? Epochs, string? Output, bool Resume, bool Accumulate, int? NanSample, int? FailRank, long FailStep, string FailHow)
     {
         public static Options Parse(string[] args)
         {
@@ -267,7 +269,7 @@ internal static class DistributedWorker
             var flags = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < args.Length; i++)
             {
-                if (args[i] == "--resume")
+                if (args[i] is "--resume" or "--accumulate")
                 {
                     flags.Add(args[i]);
                 }
@@ -287,6 +289,7 @@ internal static class DistributedWorker
                 Number("--epochs"),
                 values.GetValueOrDefault("--output"),
                 flags.Contains("--resume"),
+                flags.Contains("--accumulate"),
                 Number("--nan-sample"),
                 Number("--fail-rank"),
                 Number("--fail-step") ?? 0,
