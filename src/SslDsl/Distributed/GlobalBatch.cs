@@ -6,10 +6,10 @@ using static TorchSharp.torch;
 namespace SslDsl;
 
 /// <summary>
-/// Makes batch-global losses (NT-Xent, InfoNCE, Barlow Twins, VICReg) span the whole global batch when several
-/// ranks train: inside <see cref="Span"/> (the trainer opens it around each loss), these losses gather every
-/// rank's embeddings, so negatives, cross-correlations and variances cover all ranks' samples, as lightly's
-/// <c>gather_distributed</c> and solo-learn's gathered losses do.
+/// Makes batch-global losses (NT-Xent, InfoNCE and through it MoCo v3 and NNCLR, DCL / DCLW, Barlow Twins,
+/// VICReg) span the whole global batch when several ranks train: inside <see cref="Span"/> (the trainer opens it
+/// around each loss), these losses gather every rank's embeddings, so negatives, cross-correlations and
+/// variances cover all ranks' samples, as lightly's <c>gather_distributed</c> and solo-learn's gathered losses do.
 /// </summary>
 /// <remarks>
 /// Each rank computes the loss of the whole gathered batch, with its own rows attached to its graph and the

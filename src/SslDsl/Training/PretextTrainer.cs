@@ -185,7 +185,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         LossTerms loss;
         try
         {
-            // Several ranks: NT-Xent, InfoNCE, Barlow Twins and VICReg span every rank's samples.
+            // Several ranks: the batch-global losses (NT-Xent, InfoNCE, DCL, Barlow Twins, VICReg) span every rank's samples.
             using var globalBatch = GlobalBatch.Span(_collectives);
             loss = ComputeLoss(batch);
         }

@@ -136,6 +136,8 @@ internal static class DistributedWorker
             ("InfoNCE", (a, b) => Losses.InfoNce(a, b, temperature: 0.2)),
             ("Barlow Twins", (a, b) => Losses.BarlowTwins(a, b, lambda: 0.01)),
             ("VICReg", (a, b) => Losses.VicRegTerms(a, b).Total),
+            ("DCLW", (a, b) => Losses.Dclw(a, b, temperature: 0.2)),
+            ("MoCo v3", (a, b) => Losses.MocoV3(a, b, temperature: 0.2)),
         };
         foreach (var (name, loss) in losses)
         {
