@@ -65,6 +65,12 @@ static int Run(SampleOptions options, CancellationToken cancel)
         throw new OperationCanceledException("Pretraining was stopped.");
     }
 
+    // Under mpiexec -n N every rank pretrains its part of each batch; rank 0 alone exports and probes (docs/distributed.md).
+    if (!trainer.IsMainRank)
+    {
+        return SampleExit.Success;
+    }
+
     // The trained encoder alone, for downstream use (load it with EncoderFile.Load or FineTuner).
     string encoderPath = Path.Combine(options.Output, "encoder.bin");
     trainer.ExportEncoder(encoderPath);

@@ -19,6 +19,7 @@ public static partial class Losses
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N is 0.</exception>
     /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, the batch is every rank's rows (<see cref="GlobalBatch"/>).</remarks>
     public static Tensor NtXent(Tensor z1, Tensor z2, double temperature)
     {
         const string loss = "NT-Xent";
@@ -27,7 +28,11 @@ public static partial class Losses
         Guard.SameShape(loss, z1, z2);
         Guard.MinRows(loss, z1, 1, "the loss averages over the batch");
         Guard.MinBatch(loss, z1, 2, "with one sample the only other embedding is its positive, so there are no negatives and the loss is exactly 0");
+        return GlobalBatch.Over(z1, z2, (a, b) => NtXentOf(a, b, temperature));
+    }
 
+    private static Tensor NtXentOf(Tensor z1, Tensor z2, double temperature)
+    {
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
         var z = nn.functional.normalize(torch.cat(new[] { z1, z2 }, 0), dim: 1);
@@ -54,6 +59,7 @@ public static partial class Losses
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">A shape is wrong (see the message).</exception>
     /// <exception cref="BatchTooSmallException">One query and no <paramref name="negatives"/>: there are no negatives.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, queries and keys are every rank's rows (<see cref="GlobalBatch"/>); the negatives are used as given.</remarks>
     public static Tensor InfoNce(Tensor queries, Tensor keys, double temperature, Tensor? negatives = null)
     {
         const string loss = "InfoNCE";
@@ -74,6 +80,11 @@ public static partial class Losses
             }
         }
 
+        return GlobalBatch.Over(queries, keys, (q, k) => InfoNceOf(q, k, temperature, negatives));
+    }
+
+    private static Tensor InfoNceOf(Tensor queries, Tensor keys, double temperature, Tensor? negatives)
+    {
         using var scope = torch.NewDisposeScope();
         var q = nn.functional.normalize(queries, dim: 1);
         var k = nn.functional.normalize(keys, dim: 1);

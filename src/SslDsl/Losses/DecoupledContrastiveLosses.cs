@@ -20,12 +20,13 @@ public static partial class Losses
     /// <exception cref="ArgumentOutOfRangeException">The temperature is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape.</exception>
     /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, the batch is every rank's rows (<see cref="GlobalBatch"/>).</remarks>
     public static Tensor Dcl(Tensor z1, Tensor z2, double temperature = 0.1)
     {
         const string loss = "DCL";
         Guard.Positive(loss, temperature);
         CheckDecoupledViews(loss, z1, z2);
-        return Decoupled(z1, z2, temperature, sigma: null);
+        return GlobalBatch.Over(z1, z2, (a, b) => Decoupled(a, b, temperature, sigma: null));
     }
 
     /// <summary>
@@ -41,13 +42,14 @@ public static partial class Losses
     /// <exception cref="ArgumentOutOfRangeException">The temperature or sigma is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape.</exception>
     /// <exception cref="BatchTooSmallException">N is 1: there are no negatives.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, the batch (and the weights' softmax) is every rank's rows (<see cref="GlobalBatch"/>).</remarks>
     public static Tensor Dclw(Tensor z1, Tensor z2, double temperature = 0.1, double sigma = 0.5)
     {
         const string loss = "DCLW";
         Guard.Positive(loss, temperature);
         Guard.Positive(loss, sigma);
         CheckDecoupledViews(loss, z1, z2);
-        return Decoupled(z1, z2, temperature, sigma);
+        return GlobalBatch.Over(z1, z2, (a, b) => Decoupled(a, b, temperature, sigma));
     }
 
     private static void CheckDecoupledViews(string loss, Tensor z1, Tensor z2)

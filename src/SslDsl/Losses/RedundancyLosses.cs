@@ -22,6 +22,7 @@ public static partial class Losses
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Lambda is negative or not finite.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N &lt; 2.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, the statistics are over every rank's rows (<see cref="GlobalBatch"/>).</remarks>
     public static Tensor BarlowTwins(Tensor z1, Tensor z2, double lambda = 0.0051)
     {
         const string loss = "BarlowTwins";
@@ -29,7 +30,11 @@ public static partial class Losses
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
         Guard.MinBatch(loss, z1, 2, "standardizing each dimension over the batch needs two samples");
+        return GlobalBatch.Over(z1, z2, (a, b) => BarlowTwinsOf(a, b, lambda));
+    }
 
+    private static Tensor BarlowTwinsOf(Tensor z1, Tensor z2, double lambda)
+    {
         using var scope = torch.NewDisposeScope();
         long n = z1.shape[0];
         var c = Standardize(z1).t().matmul(Standardize(z2)).div(n);
@@ -62,6 +67,7 @@ public static partial class Losses
     /// <returns>A scalar tensor.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative or epsilon is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">The views are not [N, D] of the same shape, or N &lt; 2.</exception>
+    /// <remarks>Inside a <see cref="GlobalBatch.Span"/> of several ranks, the statistics are over every rank's rows (<see cref="GlobalBatch"/>).</remarks>
     public static Tensor VicReg(Tensor z1, Tensor z2, double invariance = 25.0, double variance = 25.0, double covariance = 1.0, double epsilon = 1e-4)
     {
         using var scope = torch.NewDisposeScope();
@@ -93,7 +99,17 @@ public static partial class Losses
         Guard.Rank(loss, z1, 2, "[N, D]");
         Guard.SameShape(loss, z1, z2);
         Guard.MinBatch(loss, z1, 2, "the unbiased variance and covariance over the batch need two samples");
+        if (GlobalBatch.Ranks is { } ranks)
+        {
+            var global = VicRegOf(GlobalBatch.Gather(z1, ranks), GlobalBatch.Gather(z2, ranks), invariance, variance, covariance, epsilon);
+            return global with { Total = GlobalBatch.ScaleGradient(global.Total, ranks.WorldSize) };
+        }
 
+        return VicRegOf(z1, z2, invariance, variance, covariance, epsilon);
+    }
+
+    private static VicRegComponents VicRegOf(Tensor z1, Tensor z2, double invariance, double variance, double covariance, double epsilon)
+    {
         var invarianceTerm = nn.functional.mse_loss(z1, z2);
         var varianceTerm = VarianceTerm(z1, epsilon).add(VarianceTerm(z2, epsilon));
         var covarianceTerm = CovarianceTerm(z1).add(CovarianceTerm(z2));

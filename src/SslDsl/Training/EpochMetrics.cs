@@ -9,7 +9,7 @@ namespace SslDsl;
 /// <param name="Terms">Mean of each loss term.</param>
 /// <param name="LearningRate">Learning rate at the epoch's last step.</param>
 /// <param name="Seconds">Wall time of the epoch.</param>
-/// <param name="SamplesPerSecond">Throughput.</param>
+/// <param name="SamplesPerSecond">Throughput: samples per second of all ranks together when several train.</param>
 public sealed record EpochMetrics(
     int Epoch,
     long Steps,

@@ -110,7 +110,7 @@ public abstract partial class PretextTrainer<TBatch>
 
     /// <summary>The identity of a run of this trainer on <paramref name="data"/> (unknown data when null).</summary>
     private RunIdentity CurrentRun(IDataSource<TBatch>? data) =>
-        new(Settings.Seed, Settings.BatchSize, data?.Name, data?.Count ?? -1, data?.Fingerprint(), WorldSize: 1);
+        new(Settings.Seed, Settings.BatchSize, data?.Name, data?.Count ?? -1, data?.Fingerprint(), _collectives.WorldSize);
 
     private void WriteProgress(BinaryWriter writer) => new SavedProgress(
         CompletedEpochs,

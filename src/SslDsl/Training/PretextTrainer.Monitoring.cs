@@ -18,7 +18,7 @@ public abstract partial class PretextTrainer<TBatch>
 
     string ITrainingContext.TaskName => Settings.TaskName;
 
-    string? ITrainingContext.OutputDirectory => Options.OutputDirectory;
+    string? ITrainingContext.OutputDirectory => IsMainRank ? Options.OutputDirectory : null;
 
     void ITrainingContext.Log(string message) => Log(message);
 

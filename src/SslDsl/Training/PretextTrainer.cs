@@ -33,7 +33,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
     /// <summary>Resolves the declared settings against the run-time options and seeds torch.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    /// <exception cref="ArgumentException">The device is not available in this process (CUDA without a GPU).</exception>
+    /// <exception cref="ArgumentException">The device is not available in this process (CUDA without a GPU), or the batch size is not a multiple of the number of processes.</exception>
+    /// <exception cref="DistributedException">The process was started as one of several ranks and cannot join them (see <see cref="SslDsl.Collectives.World"/>).</exception>
     protected PretextTrainer(TrainingSettings declared, TrainingOptions? options)
     {
         ArgumentNullException.ThrowIfNull(declared);
@@ -48,8 +49,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             Optimizer = Options.LearningRate is double lr ? declared.Optimizer with { LearningRate = lr } : declared.Optimizer,
         };
         ValidateSettings(Settings);
-        Device = Options.Device ?? Devices.Best();
-        Devices.EnsureAvailable(Device, Names[nameof(TrainingOptions.Device)]);
+        _collectives = ResolveCollectives(Options, Settings, out var device);
+        Device = device;
         torch.manual_seed(Settings.Seed);
     }
 
@@ -161,6 +162,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             optimizer.ZeroGrad();
         }
 
+        BroadcastBuffers();
+
         // Forward passes update buffers (batch-norm statistics); a batch that is skipped must not.
         bool maySkip = Options.OnNonFiniteLoss == NonFiniteLossPolicy.SkipBatch;
         var buffers = maySkip ? SnapshotBuffers() : null;
@@ -182,6 +185,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         LossTerms loss;
         try
         {
+            // Several ranks: the batch-global losses (NT-Xent, InfoNCE, DCL, Barlow Twins, VICReg) span every rank's samples.
+            using var globalBatch = GlobalBatch.Span(_collectives);
             loss = ComputeLoss(batch);
         }
         catch (BatchTooSmallException e)
@@ -198,12 +203,19 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             termValues[name] = value.item<float>();
         }
 
+        // Several ranks: the loss of the global batch; non-finite on every rank when it is on any one.
+        total = AverageLoss(total, termValues);
         bool finite = double.IsFinite(total);
         string? detail = finite ? null : _numerics?.DiagnoseForward();
         bool closes = ClosesWindow;
         if (finite)
         {
             Accumulated(loss).backward();
+            if (closes)
+            {
+                AverageGradients(optimizer);
+            }
+
             double norm = !closes ? 0.0
                 : Settings.GradientClip > 0 ? torch.nn.utils.clip_grad_norm_(optimizer.Parameters, Settings.GradientClip)
                 : GradientNorm(optimizer.Parameters);
@@ -295,7 +307,10 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// <exception cref="OutputDirectoryException">The output folder holds another run, cannot be written, is a file, or its disk is too full.</exception>
     /// <exception cref="ResumeException">Resume found no checkpoint that loads, or one of a run with another seed, batch size or dataset.</exception>
     /// <exception cref="CheckpointMismatchException">The checkpoint given by <see cref="TrainingOptions.ResumeFrom"/> cannot be used.</exception>
-    public FitResult Fit(IDataSource<TBatch> data, CancellationToken cancellationToken = default)
+    public FitResult Fit(IDataSource<TBatch> data, CancellationToken cancellationToken = default) =>
+        FailingTogether(() => FitCore(data, cancellationToken));
+
+    private FitResult FitCore(IDataSource<TBatch> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         int batchSize = Settings.BatchSize;
@@ -321,9 +336,11 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         var clock = Stopwatch.StartNew();
         int resumedFrom = CompletedEpochs;
 
-        string? outDir = Options.OutputDirectory;
-        var store = outDir is null ? null : new CheckpointStore(Path.Combine(outDir, "checkpoints"));
-        _store = store;
+        // Every rank reads the checkpoints to resume from; only rank 0 writes to the output folder.
+        var readStore = Options.OutputDirectory is null ? null : new CheckpointStore(Path.Combine(Options.OutputDirectory, "checkpoints"));
+        string? outDir = IsMainRank ? Options.OutputDirectory : null;
+        var store = IsMainRank ? readStore : null;
+        _store = readStore;
         bool resume = Options.Resume || Options.ResumeFrom is not null;
         bool continuing = _ownsOutput || GlobalStep > 0 || CompletedEpochs > 0 || _position is not null;
         _fitRun = CurrentRun(data);
@@ -337,8 +354,9 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             Log($"Removed {cleaned} unfinished temporary checkpoint file(s) from {store.Directory}.");
         }
 
-        string? resumedFile = resume && !continuing ? ResumeRun(store) : null;
+        string? resumedFile = resume && !continuing ? ResumeRun(readStore) : null;
         CheckResumedRun();
+        BroadcastState();
         if (resumedFile is not null)
         {
             resumedFrom = CompletedEpochs;
@@ -347,7 +365,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         _fitData = data;
         // A new run starts its metric files; a resumed or continued one appends to them, never cutting them back.
         using var metrics = outDir is null ? null : new MetricsWriter(outDir, _history, GlobalStep, Options.TensorBoard, append: resume || continuing);
-        var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
+        var progress = Options.ShowProgress && IsMainRank ? new ConsoleProgress(Options.Log) : null;
         bool interrupted = false;
         try
         {
@@ -355,7 +373,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             {
                 var state = _position is { } saved && saved.Epoch == epoch ? saved : new EpochProgress(epoch);
                 _position = null;
-                if (cancellationToken.IsCancellationRequested)
+                if (Agree(cancellationToken.IsCancellationRequested, passOver: false).Stop)
                 {
                     interrupted = true;
                     _position = state.BatchesDone > 0 ? state : null;
@@ -425,8 +443,9 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     }
 
     /// <summary>The batches of epoch <paramref name="epoch"/> (0-based): shuffled with seed + epoch, full batches only.</summary>
+    /// <remarks>Each rank reads its shard of the order in batches of <see cref="LocalBatchSize"/>; together the ranks' batches of one step are the batch a single process would read.</remarks>
     private BatchRequest EpochRequest(int epoch) =>
-        new(Settings.BatchSize) { Shuffle = true, Seed = Settings.Seed + epoch, DropLast = true };
+        new(LocalBatchSize) { Shuffle = true, Seed = Settings.Seed + epoch, DropLast = true, Shard = Shard };
 
     /// <summary>Runs (the rest of) one epoch; false when cancelled before its end.</summary>
     private bool RunEpoch(IDataSource<TBatch> data, EpochProgress state, MetricsWriter? metrics, ConsoleProgress? progress, CancellationToken cancellationToken)
@@ -442,20 +461,23 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         while (state.BatchesDone < _stepsPerEpoch)
         {
             // Cancellation waits for the end of an accumulation window: a checkpoint holds no half-summed gradient.
-            if (cancellationToken.IsCancellationRequested && PendingBatches == 0)
+            bool cancelled = cancellationToken.IsCancellationRequested && PendingBatches == 0;
+            using var scope = torch.NewDisposeScope();
+            if (!cancelled && !batches.MoveNext())
+            {
+                break;
+            }
+
+            // Ranks agree, so that all stop or all pass over an empty batch together.
+            var (stop, passOver) = Agree(cancelled, passOver: !cancelled && batches.Current.Count == 0);
+            if (stop)
             {
                 state.PriorSeconds += epochClock.Elapsed.TotalSeconds;
                 progress?.End("cancelled");
                 return false;
             }
 
-            using var scope = torch.NewDisposeScope();
-            if (!batches.MoveNext())
-            {
-                break;
-            }
-
-            if (batches.Current.Count == 0)
+            if (passOver)
             {
                 // Every file of this batch was skipped under the source's bad-file policy.
                 state.BatchesDone++;
@@ -474,7 +496,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
                 }
 
                 state.Steps++;
-                state.Samples += batch.Count;
+                state.Samples += batch.Count * _collectives.WorldSize;
             }
 
             if (outcome.Update is var (stepLoss, stepTerms))
@@ -509,6 +531,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             seconds,
             seconds > 0 ? state.Samples / seconds : 0);
         CompletedEpochs = state.Epoch + 1;
+        ReportCommunication(epochMetrics);
         RunEpochMonitors(epochMetrics);
         EpochCompleted?.Invoke(this, epochMetrics);
         _history.Add(epochMetrics);
@@ -569,7 +592,13 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         }
     }
 
-    private void Log(string message) => (Options.Log ?? Console.Out).WriteLine(message);
+    private void Log(string message)
+    {
+        if (IsMainRank)
+        {
+            (Options.Log ?? Console.Out).WriteLine(message);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -37,7 +37,7 @@ public abstract class PretextTrainer<TBatch, TModel, TPipeline> : PretextTrainer
         _encoderOutputDim = encoderOutputDim;
         Model = model ?? new TModel();
         Model.to(Device);
-        Pipeline = TPipeline.Create(Device, Settings.Seed);
+        Pipeline = TPipeline.Create(Device, RankSeed(Settings.Seed));
     }
 
     /// <summary>The model being trained.</summary>
@@ -79,14 +79,35 @@ public abstract class PretextTrainer<TBatch, TModel, TPipeline> : PretextTrainer
         }
     }
 
-    /// <summary>Reads what <see cref="SaveExtraState"/> wrote.</summary>
+    /// <summary>
+    /// Reads what <see cref="SaveExtraState"/> wrote (rank 0's generators). Ranks other than 0 then reseed
+    /// theirs from it and their rank (<see cref="PretextTrainer{TBatch}.RankSeed"/>), so that they keep drawing
+    /// other augmentations than rank 0: a resumed data-parallel run repeats rank 0's augmentations exactly,
+    /// the other ranks' ones only in distribution.
+    /// </summary>
     protected override void LoadExtraState(BinaryReader reader)
     {
         foreach (var generator in Pipeline.Generators)
         {
             using var state = CheckpointFile.ReadBytes(reader);
             generator.set_state(state);
+            if (!IsMainRank)
+            {
+                generator.manual_seed(RankSeed(StateSeed(state)));
+            }
         }
+    }
+
+    /// <summary>A seed drawn from a generator's saved state (FNV-1a over its bytes).</summary>
+    private static long StateSeed(Tensor state)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in state.data<byte>().ToArray())
+        {
+            hash = unchecked((hash ^ b) * 1099511628211UL);
+        }
+
+        return unchecked((long)hash);
     }
 
     /// <summary>Releases the pipeline, then the optimizer and the network.</summary>

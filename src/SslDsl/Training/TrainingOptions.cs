@@ -127,6 +127,13 @@ public sealed class TrainingOptions
     /// </summary>
     public bool TensorBoard { get; init; } = true;
 
+    /// <summary>
+    /// The ranks to train with; null (the default) takes those this process was started with
+    /// (<see cref="SslDsl.Collectives.For"/>): a process on its own trains alone, and each of the N processes
+    /// that <c>mpiexec -n N</c> starts trains one part of every batch (data parallelism; docs/distributed.md).
+    /// </summary>
+    public ICollectives? Collectives { get; init; }
+
     /// <summary>How many training samples' final embeddings (with their labels) the TensorBoard projector gets; 0 writes none. Must be &gt;= 0.</summary>
     public int TensorBoardEmbeddings { get; init; } = 1000;
 
