@@ -23,6 +23,9 @@ public class BenchCommandLineTests
     [InlineData("SslDsl.Bench.Generator", new[] { "--ide-cost", "x" }, 2, "Argument tasks needs a whole number >= 1; got 'x'.")]
     [InlineData("SslDsl.Bench.Methods", new[] { "simclr", "--epochs", "0" }, 2, "Option --epochs needs a whole number >= 1; got '0'.")]
     [InlineData("SslDsl.Bench.Methods", new[] { "simclr", "nonsense" }, 2, "Argument method takes raw-pixels, random-init, simclr, ")]
+    [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mae", "bogus" }, 2, "Argument variant takes sample, raw-targets, ratio50, ")]
+    [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mlm", "sample", "--epochs", "x" }, 2, "Option --epochs needs a whole number >= 0; got 'x'.")]
+    [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mlm", "sample", "--seeds", "4x" }, 2, "Option --seeds needs integers separated by commas; got '4x'.")]
     public void ABadArgumentEndsWithOneLineAndItsExitCode(string bench, string[] arguments, int code, string message)
     {
         string missing = Path.Combine(Path.GetTempPath(), "ssldsl-bench-missing-" + Guid.NewGuid().ToString("N"));

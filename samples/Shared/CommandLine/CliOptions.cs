@@ -25,6 +25,12 @@ internal static class CliOptions
             ? n
             : Fail<int>(r, $"Option {name} needs a whole number >= 0; got '{Last(r)}'."), defaultValue);
 
+    /// <summary>A whole number &gt;= 0, or null when not given.</summary>
+    public static Option<int?> OptionalNonNegative(string name, string description) =>
+        Value<int?>(name, description, "N", r => int.TryParse(Last(r), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : Fail<int?>(r, $"Option {name} needs a whole number >= 0; got '{Last(r)}'."));
+
     /// <summary>A whole number &gt;= 1, or null when not given.</summary>
     public static Option<int?> OptionalPositive(string name, string description) =>
         Value<int?>(name, description, "N", r => PositiveInteger(r, name));
