@@ -37,6 +37,8 @@ internal static class InteropCases
         var ids = nn.functional.avg_pool2d(images, 4).mul(16).ceil().clamp(0, 16).to_type(ScalarType.Int64).view(64, 49);
         yield return new("small_cnn", () => Backbones.SmallCnn(1, width: 8, outputDim: 32, depth: 2), standardized);
         yield return new("resnet", () => Backbones.ResNet(1, width: 8, outputDim: 32, depth: 3), standardized);
+        yield return new("pooled_cnn", () => Backbones.PooledCnn(1, width: 8, depth: 2, pool: 4, convsPerBlock: 2), standardized);
+        yield return new("pooled_cnn_pool_first", () => Backbones.PooledCnn(1, width: 8, depth: 2, pool: 4, poolBeforeNorm: true), standardized);
         yield return new("mlp", () => Backbones.Mlp(784, width: 64, outputDim: 32, depth: 2), images.view(64, 784));
         yield return new("conv1d", () => Backbones.Conv1d(28, width: 8, outputDim: 32, depth: 4), images.view(64, 28, 28));
         yield return new("transformer", () => Backbones.TransformerEncoder(17, maxLength: 64, width: 32, outputDim: 24, depth: 2, heads: 4, padId: 0), ids);
