@@ -16,31 +16,9 @@ public class ShellTests
     /// <summary>The main example with one slip: a flip probability of 1.2 (SSL007).</summary>
     private static readonly string FashionSimClrWithAnError = TaskSources.FashionSimClr.Replace("[HorizontalFlip(P = 0.5)]", "[HorizontalFlip(P = 1.2)]", StringComparison.Ordinal);
 
-    /// <summary>A valid BYOL task nested in a generic class (SSL031), so its shell has the momentum members and repeats Outer's type parameter.</summary>
-    private const string ByolInAGenericClass = """
-        using SslDsl;
-        using TorchSharp;
-        using static TorchSharp.torch;
-
-        namespace Experiments;
-
-        public partial class Outer<TItem> where TItem : class
-        {
-            [PretextTask("byol")]
-            [ImageInput(Channels = 1, Height = 28, Width = 28)]
-            [Views(2)]
-            [RandomResizedCrop]
-            [ProjectionHead(Hidden = 256, Output = 64)]
-            [PredictorHead(Hidden = 256, Output = 64)]
-            [MomentumEncoder(Momentum = 0.99)]
-            [ByolLoss]
-            public partial class Byol
-            {
-                [Encoder(OutputDim = 128)]
-                static nn.Module<Tensor, Tensor> Encoder() => Backbones.SmallCnn(inChannels: 1, outputDim: 128);
-            }
-        }
-        """;
+    /// <summary>The BYOL family case nested in a generic class (SSL031), so its shell has the momentum members and repeats Outer's type parameter.</summary>
+    private static readonly string ByolInAGenericClass = FamilySources.All["Byol"]
+        .Replace("namespace Snapshots;\n", "namespace Snapshots;\n\npublic partial class Outer<TItem> where TItem : class\n{\n", StringComparison.Ordinal) + "\n}\n";
 
     [Fact]
     public void ShellOfATaskWithAnErrorMatchesSnapshot()
