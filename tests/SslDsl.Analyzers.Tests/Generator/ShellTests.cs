@@ -78,6 +78,26 @@ public class ShellTests
         Assert.Contains("The compiler reports them on the declaration.", run.Generated["T.SslDsl.g.cs"], System.StringComparison.Ordinal);
     }
 
+    /// <summary>A class marked both [PretextTask] and [MultiTaskPretraining] reaches both of the generator's pipelines: one shell, not two files of one name.</summary>
+    [Fact]
+    public async Task ClassMarkedAsBothKindsGetsOneShell()
+    {
+        var run = await GeneratorRobustnessTests.RunAsync(Sources.SimClrWith("[MultiTaskPretraining(\"joint\")]") + UserProgram("T", "ImageBatch"));
+
+        AssertOnlySslErrors(run, "SSL019");
+        Assert.True(GeneratedFor.IsShell(run.Generated[Assert.Single(run.GeneratedHintNames)]));
+    }
+
+    /// <summary>[PretextTask] on two partial declarations of one class (CS0579): one shell, from the first.</summary>
+    [Fact]
+    public async Task TaskAttributeOnTwoPartialDeclarationsGetsOneShell()
+    {
+        var run = await GeneratorRobustnessTests.RunAsync(Sources.SimClrWith("") + "[PretextTask(\"u\")]\npublic partial class T\n{\n}\n" + UserProgram("T", "ImageBatch"));
+
+        Assert.Equal(new[] { "CS0579" }, run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct());
+        Assert.True(GeneratedFor.IsShell(run.Generated[Assert.Single(run.GeneratedHintNames)]));
+    }
+
     /// <summary>SSL032 is a warning: the one-epoch smoke run with one warm-up epoch is generated and its code compiles.</summary>
     [Fact]
     public async Task WarmupAsLongAsTrainingIsGenerated()
