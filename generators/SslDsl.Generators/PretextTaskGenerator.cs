@@ -85,16 +85,19 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Whether this declaration carries the class's first task attribute. A class marked twice (both
-    /// [PretextTask] and [MultiTaskPretraining], or on two of its partial declarations) reaches both pipelines
-    /// or one pipeline twice; only the first attribute's declaration emits its file.
+    /// Whether this pipeline, at this declaration, owns the class's first task attribute. A class marked twice
+    /// (both [PretextTask] and [MultiTaskPretraining], or on two of its partial declarations) reaches both
+    /// pipelines or one pipeline twice; only the first attribute's declaration and kind emit its file. (The
+    /// context's attributes are those of the whole file, so the declaration is compared by its span.)
     /// </summary>
     private static bool CarriesFirstTaskAttribute(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type)
     {
         var first = type.GetAttributes()
             .FirstOrDefault(a => DeclarationReader.MetadataName(a.AttributeClass) is TaskParser.PretextTaskAttribute or TaskParser.MultiTaskAttribute)?
             .ApplicationSyntaxReference;
-        return first is null || context.Attributes.Any(a => a.ApplicationSyntaxReference is { } r && r.SyntaxTree == first.SyntaxTree && r.Span == first.Span);
+        return first is null ||
+            (first.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(first.Span) &&
+             context.Attributes.Any(a => a.ApplicationSyntaxReference is { } r && r.SyntaxTree == first.SyntaxTree && r.Span == first.Span));
     }
 
     private static void Emit(SourceProductionContext context, GeneratedTask? model)
