@@ -8,7 +8,7 @@ using SslDsl.Generators;
 namespace SslDsl.Analyzers;
 
 /// <summary>
-/// Reports the diagnostic catalogue (SSL001 to SSL030, docs/diagnostics.md) on every [PretextTask] and
+/// Reports the diagnostic catalogue (SSL001 to SSL032, docs/diagnostics.md) on every [PretextTask] and
 /// [MultiTaskPretraining] class, with the parser and validator the generator uses, and duplicate task
 /// names (SSL024) across the compilation at its end. Each type is analyzed once, however many partial
 /// declarations it has; generated code is not analyzed.
@@ -47,7 +47,9 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MultiCropInvalid,
         DiagnosticDescriptors.TeacherNotSharper,
         DiagnosticDescriptors.MethodHeadsInvalid,
-        DiagnosticDescriptors.MemorySizeInvalid);
+        DiagnosticDescriptors.MemorySizeInvalid,
+        DiagnosticDescriptors.GenericTask,
+        DiagnosticDescriptors.WarmupCoversTraining);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

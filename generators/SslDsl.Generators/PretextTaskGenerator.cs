@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -8,9 +9,10 @@ namespace SslDsl.Generators;
 /// <summary>
 /// Emits Model, Pipeline, Trainer, FineTuner and Describe() for every class marked
 /// [PretextTask] or [MultiTaskPretraining]. A declaration with an error-severity diagnostic
-/// (reported by the analyzers), or one the compiler cannot read yet (half-typed code), emits
-/// nothing (<see cref="TaskValidator.CanGenerate"/>), so the user sees that diagnostic rather
-/// than compiler errors in generated code.
+/// (reported by the analyzers), or one the compiler cannot read yet (half-typed code), gets
+/// shells instead (<see cref="TaskValidator.CanGenerate"/>, <see cref="ShellEmitter"/>): the same
+/// types with members that throw, so the user sees that diagnostic and no compiler error, neither in
+/// generated code nor in their own code that uses the task's types.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PretextTaskGenerator : IIncrementalGenerator
@@ -36,9 +38,9 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(multi, static (spc, model) => Emit(spc, model));
     }
 
-    private static TaskModel? Transform(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static GeneratedTask? Transform(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || HasUnnamedPart(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || HasUnnamedPart(type) || !CarriesFirstTaskAttribute(context, type))
         {
             return null;
         }
@@ -46,12 +48,12 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         try
         {
             var parsed = TaskParser.Parse(type, cancellationToken);
-            if (!TaskValidator.CanGenerate(parsed))
+            if (TaskValidator.CanGenerate(parsed) && TaskModelBuilder.Build(parsed) is { } model)
             {
-                return null;
+                return model;
             }
 
-            return TaskModelBuilder.Build(parsed);
+            return ShellModelBuilder.Build(parsed);
         }
         catch (OperationCanceledException)
         {
@@ -65,14 +67,15 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// Whether the class, an enclosing class or an enclosing namespace has no name yet (half-typed
-    /// `namespace ;`, `namespace .Vision` or `class {`): the generated code would repeat the gap.
+    /// Whether the class, an enclosing class or an enclosing namespace, or a type parameter of one of them, has
+    /// no name yet (half-typed `namespace ;`, `namespace .Vision`, `class {` or `class G&lt;&gt;`): the generated
+    /// code would repeat the gap.
     /// </summary>
     private static bool HasUnnamedPart(INamedTypeSymbol type)
     {
         for (ISymbol? s = type; s is not null && !(s is INamespaceSymbol { IsGlobalNamespace: true }); s = s.ContainingSymbol)
         {
-            if (string.IsNullOrEmpty(s.Name))
+            if (string.IsNullOrEmpty(s.Name) || (s is INamedTypeSymbol named && named.TypeParameters.Any(p => string.IsNullOrEmpty(p.Name))))
             {
                 return true;
             }
@@ -81,7 +84,23 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         return false;
     }
 
-    private static void Emit(SourceProductionContext context, TaskModel? model)
+    /// <summary>
+    /// Whether this pipeline, at this declaration, owns the class's first task attribute. A class marked twice
+    /// (both [PretextTask] and [MultiTaskPretraining], or on two of its partial declarations) reaches both
+    /// pipelines or one pipeline twice; only the first attribute's declaration and kind emit its file. (The
+    /// context's attributes are those of the whole file, so the declaration is compared by its span.)
+    /// </summary>
+    private static bool CarriesFirstTaskAttribute(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type)
+    {
+        var first = type.GetAttributes()
+            .FirstOrDefault(a => DeclarationReader.MetadataName(a.AttributeClass) is TaskParser.PretextTaskAttribute or TaskParser.MultiTaskAttribute)?
+            .ApplicationSyntaxReference;
+        return first is null ||
+            (first.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(first.Span) &&
+             context.Attributes.Any(a => a.ApplicationSyntaxReference is { } r && r.SyntaxTree == first.SyntaxTree && r.Span == first.Span));
+    }
+
+    private static void Emit(SourceProductionContext context, GeneratedTask? model)
     {
         if (model is null)
         {
@@ -95,7 +114,7 @@ public sealed class PretextTaskGenerator : IIncrementalGenerator
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.EmitterFailed, Location.None, model.TaskName, e.GetType().Name, e.Message));
+            context.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.EmitterFailed, Location.None, model is TaskModel task ? task.TaskName : model.Type.Name, e.GetType().Name, e.Message));
             return;
         }
 

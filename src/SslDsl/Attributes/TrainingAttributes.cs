@@ -47,7 +47,7 @@ public sealed class LearningRateScheduleAttribute : Attribute
     public ScheduleKind Kind { get; }
     /// <summary>
     /// Epochs of linear warm-up (WarmupCosine).
-    /// Default: 0.0. Allowed: &gt;= 0; less than Training.Epochs with WarmupCosine. Otherwise: SSL025.
+    /// Default: 0.0. Allowed: &gt;= 0; less than Training.Epochs with WarmupCosine for the cosine decay to start. Otherwise: SSL025, SSL032.
     /// </summary>
     public double WarmupEpochs { get; set; } = 0;
     /// <summary>

@@ -172,6 +172,10 @@ public static class RepairCatalogue
             Ssl027To030Tests.FailingMemory,
             Sources.Task(Ssl027To030Tests.Swav.Replace("QueueSize = 2560", "QueueSize = 1024")),
             "Set QueueSize = 1024 (4 batches)"),
+        new("SSL032",
+            Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL032:WarmupEpochs = 1|})]\n[Training(Epochs = 1)]"),
+            Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 0.0)]\n[Training(Epochs = 1)]"),
+            "Shorten WarmupEpochs to 0.0 (below Training.Epochs)"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>

@@ -66,7 +66,7 @@ public class ValueRepairTests
     [InlineData("[Optimizer(OptimizerKind.Adam, {|SSL025:LearningRate = 0|})]", "[Optimizer(OptimizerKind.Adam, LearningRate = 0.001)]", "Set LearningRate = 0.001 (the default)")]
     [InlineData("[Optimizer({|SSL025:(OptimizerKind)9|})]", "[Optimizer(OptimizerKind.AdamW)]", "Use OptimizerKind.AdamW (the default)")]
     [InlineData("[Optimizer(OptimizerKind.Sgd, {|SSL009:Momentum = 1.5|})]", "[Optimizer(OptimizerKind.Sgd, Momentum = 0.99)]", "Clamp Momentum to 0.99")]
-    [InlineData("[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL025:WarmupEpochs = 10|})]", "[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 9.0)]", "Shorten WarmupEpochs to 9.0 (below Training.Epochs)")]
+    [InlineData("[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL032:WarmupEpochs = 10|})]", "[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 9.0)]", "Shorten WarmupEpochs to 9.0 (below Training.Epochs)")]
     [InlineData("[LearningRateSchedule(ScheduleKind.Cosine, {|SSL025:MinLearningRate = 0.1|})]", "[LearningRateSchedule(ScheduleKind.Cosine, MinLearningRate = 0.0)]", "Set MinLearningRate = 0.0 (the default)")]
     [InlineData("[RandomResizedCrop({|SSL026:MinScale = 0.9|}, MaxScale = 0.5)]", "[RandomResizedCrop(MinScale = 0.5, MaxScale = 0.9)]", "Swap MinScale and MaxScale")]
     [InlineData("[RandomErasing({|SSL026:MaxArea = 0.01|})]", "[RandomErasing(MaxArea = 0.02, MinArea = 0.01)]", "Swap MinArea and MaxArea")]

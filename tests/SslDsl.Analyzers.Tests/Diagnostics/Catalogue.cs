@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL030.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL032.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -39,6 +39,8 @@ public static class Catalogue
         ("SSL028", Ssl027To030Tests.FailingTeacherTemperature),
         ("SSL029", Ssl027To030Tests.FailingHeads),
         ("SSL030", Ssl027To030Tests.FailingMemory),
+        ("SSL031", Ssl031Ssl032Tests.FailingGeneric),
+        ("SSL032", Ssl031Ssl032Tests.FailingWarmup),
     };
 
     /// <summary><see cref="Failing"/> as theory data.</summary>

@@ -30,9 +30,6 @@ public class Ssl024To026Tests
     public Task UndefinedOptimizerKindIsReported() => AnalyzerTest.VerifyAsync(Sources.SimClrWith("[Optimizer({|SSL025:(OptimizerKind)9|})]"));
 
     [Fact]
-    public Task WarmupAsLongAsTrainingIsReported() => AnalyzerTest.VerifyAsync(Sources.SimClrWith("[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL025:WarmupEpochs = 10|})]\n[Training(Epochs = 10)]"));
-
-    [Fact]
     public Task TypicalTrainingValuesAreValid() => AnalyzerTest.VerifyAsync(Sources.SimClrWith("""
         [Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4)]
         [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]

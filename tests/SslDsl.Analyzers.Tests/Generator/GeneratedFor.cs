@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SslDsl.Analyzers.Tests;
 
-/// <summary>Matches diagnostics to the generated file of the class they are reported on.</summary>
+/// <summary>Matches diagnostics to the generated file of the class they are reported on, and tells a shell from generated code.</summary>
 internal static class GeneratedFor
 {
     /// <summary>The name of the type declaration enclosing <paramref name="diagnostic"/>, or null outside any type.</summary>
@@ -22,6 +23,18 @@ internal static class GeneratedFor
     }
 
     /// <summary>True when one of <paramref name="hintNames"/> is the generated file of class <paramref name="owner"/>.</summary>
-    public static bool HasFileFor(IEnumerable<string> hintNames, string owner) =>
-        hintNames.Any(h => h == owner + ".SslDsl.g.cs" || h.EndsWith("." + owner + ".SslDsl.g.cs", System.StringComparison.Ordinal));
+    public static bool HasFileFor(IEnumerable<string> hintNames, string owner) => FileFor(hintNames, owner) is not null;
+
+    /// <summary>The hint name of the generated file of class <paramref name="owner"/> ("Ns.Owner.SslDsl.g.cs", a generic one "Owner`1.SslDsl.g.cs"), or null.</summary>
+    public static string? FileFor(IEnumerable<string> hintNames, string owner)
+    {
+        var pattern = new Regex(@"(^|\.)" + Regex.Escape(owner) + @"(`\d+)?\.SslDsl\.g\.cs$");
+        return hintNames.FirstOrDefault(h => pattern.IsMatch(h));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="generatedText"/> is the shell of a task with errors (its members throw) rather than
+    /// the task's generated code: only a shell declares NotGenerated().
+    /// </summary>
+    public static bool IsShell(string generatedText) => generatedText.Contains("private static InvalidOperationException NotGenerated()", System.StringComparison.Ordinal);
 }

@@ -12,8 +12,9 @@ namespace SslDsl.Analyzers.Tests;
 
 /// <summary>
 /// The generator and the analyzer together on declarations with errors: the generator never throws
-/// (no CS8785), emits nothing for a task with an error, and no compiler error stands in generated code;
-/// the analyzer never throws (no AD0001) and reports the catalogue's diagnostic.
+/// (no CS8785), emits only a shell for a task with an error (nothing where the class is not partial), and
+/// no compiler error stands in generated code; the analyzer never throws (no AD0001) and reports the
+/// catalogue's diagnostic.
 /// </summary>
 public class GeneratorRobustnessTests
 {
@@ -29,14 +30,23 @@ public class GeneratorRobustnessTests
         Assert.Empty(run.Diagnostics.Where(d => d.Id is "AD0001" or "CS8784" or "CS8785"));
         Assert.Empty(run.Diagnostics.Where(d => d.Id.StartsWith("CS", System.StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error));
 
-        // A class with one of our errors gets no generated code. SSL024 is compilation-wide (the analyzer
-        // compares tasks): each of the two tasks is valid on its own, and its generated code compiles.
+        // A class with one of our errors gets a shell, or nothing when it is not partial (SSL001: reopening it would
+        // not compile). SSL024 is compilation-wide (the analyzer compares tasks): each of the two tasks is valid on
+        // its own, and its generated code compiles.
         foreach (var error in run.Diagnostics.Where(d => d.Id.StartsWith("SSL", System.StringComparison.Ordinal) && d.Id != "SSL024" && d.Severity == DiagnosticSeverity.Error))
         {
             string? owner = GeneratedFor.OwnerClass(error);
             if (owner is not null)
             {
-                Assert.False(GeneratedFor.HasFileFor(run.GeneratedHintNames, owner), $"{id}: {owner} has generated code despite {error}");
+                string? file = GeneratedFor.FileFor(run.GeneratedHintNames, owner);
+                if (error.Id == "SSL001")
+                {
+                    Assert.True(file is null, $"{id}: {owner} is not partial, yet has generated code");
+                }
+                else
+                {
+                    Assert.True(file is not null && GeneratedFor.IsShell(run.Generated[file]), $"{id}: {owner} has {(file is null ? "no shell" : "generated code")} despite {error}");
+                }
             }
         }
     }
@@ -52,7 +62,7 @@ public class GeneratorRobustnessTests
         Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && run.GeneratedTrees.Contains(tree)));
         if (!HalfTypedCodeTests.SoundDeclarations.Contains(what))
         {
-            Assert.Empty(run.GeneratedHintNames);
+            Assert.All(run.Generated.Values, text => Assert.True(GeneratedFor.IsShell(text), what + ": generated code for a declaration the compiler rejects"));
         }
     }
 
@@ -98,9 +108,11 @@ public class GeneratorRobustnessTests
         Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("SSL", System.StringComparison.Ordinal)));
     }
 
-    private sealed record Run(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> GeneratedHintNames, HashSet<SyntaxTree> GeneratedTrees);
+    /// <summary>What one run of the generator and the analyzer gave.</summary>
+    internal sealed record Run(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<string> GeneratedHintNames, HashSet<SyntaxTree> GeneratedTrees, IReadOnlyDictionary<string, string> Generated);
 
-    private static async Task<Run> RunAsync(string source)
+    /// <summary>Runs the generator on <paramref name="source"/>, then the compiler and the analyzer on the result.</summary>
+    internal static async Task<Run> RunAsync(string source)
     {
         var compilation = CSharpCompilation.Create(
             "GeneratorRobustness",
@@ -118,6 +130,7 @@ public class GeneratorRobustnessTests
         return new Run(
             diagnostics,
             result.GeneratedSources.Select(s => s.HintName).ToList(),
-            result.GeneratedSources.Select(s => s.SyntaxTree).ToHashSet());
+            result.GeneratedSources.Select(s => s.SyntaxTree).ToHashSet(),
+            result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()));
     }
 }

@@ -57,7 +57,7 @@ internal static class ParamDocs
         [ForecastLoss.Horizon] = new[] { ("less than TimeSeriesInput.Length", DiagnosticIds.Shape) },
         [Optimizer.Kind] = new[] { ("a named OptimizerKind", DiagnosticIds.Training) },
         [LearningRateSchedule.Kind] = new[] { ("a named ScheduleKind", DiagnosticIds.Training) },
-        [LearningRateSchedule.WarmupEpochs] = new[] { ("less than Training.Epochs with WarmupCosine", DiagnosticIds.Training) },
+        [LearningRateSchedule.WarmupEpochs] = new[] { ("less than Training.Epochs with WarmupCosine for the cosine decay to start", DiagnosticDescriptors.WarmupCoversTraining.Id) },
         [LearningRateSchedule.MinLearningRate] = new[] { ("at most Optimizer.LearningRate with a cosine", DiagnosticIds.Training) },
         [FineTune.Classes] = new[] { ("at least 2", DiagnosticDescriptors.FineTuneInvalid.Id) },
         [FineTune.Mode] = new[] { ("a named FineTuneMode", DiagnosticDescriptors.FineTuneInvalid.Id) },

@@ -173,4 +173,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemorySizeInvalid = Error(
         "SSL030", "Support set or queue size is invalid",
         "{0}.{1} is {2}, but {4} must hold {3}: each step replaces one batch of {5}; set it to e.g. {6}");
+
+    /// <summary>SSL031. {0}: the task class as written; {1}: what makes it generic; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor GenericTask = Error(
+        "SSL031", "Task class cannot be generic",
+        "Task class '{0}' {1}, but a task cannot be generic: attribute arguments cannot use type parameters, so every type argument would give the same task under the same name, and the name picks its checkpoints and output folders; {2}");
+
+    /// <summary>SSL032. {0}: the warm-up in epochs; {1}: the epochs.</summary>
+    public static readonly DiagnosticDescriptor WarmupCoversTraining = Warning(
+        "SSL032", "Warm-up lasts the whole training",
+        "LearningRateSchedule.WarmupEpochs is {0}, not less than Training.Epochs ({1}): the learning rate rises linearly for the whole run, reaching the base rate only at the last step, and the cosine decay never starts; if that is not what you want, shorten the warm-up or train for more epochs");
 }

@@ -8,7 +8,16 @@ namespace SslDsl.Generators;
 /// <param name="Keyword">"class" or "record".</param>
 /// <param name="ContainingTypes">Declarations of enclosing types, outermost first (e.g. "partial class Outer").</param>
 /// <param name="FullyQualifiedName">global::-qualified name.</param>
-internal sealed record TypeModel(string? Namespace, string Name, string Keyword, EquatableArray<string> ContainingTypes, string FullyQualifiedName);
+/// <param name="TypeParameters">The class's own type parameter list as written in its name ("&lt;T&gt;"), or "".</param>
+internal sealed record TypeModel(string? Namespace, string Name, string Keyword, EquatableArray<string> ContainingTypes, string FullyQualifiedName, string TypeParameters = "")
+{
+    /// <summary>How the class names itself in its own body: "G" or, generic, "G&lt;T&gt;".</summary>
+    public string SelfReference => Name + TypeParameters;
+}
+
+/// <summary>What the generator emits for one task class: its code (<see cref="TaskModel"/>) or, for a declaration with errors, a shell (<see cref="ShellModel"/>).</summary>
+/// <param name="Type">Where the class is declared.</param>
+internal abstract record GeneratedTask(TypeModel Type);
 
 /// <summary>The encoder: a user member or a built-in backbone.</summary>
 /// <param name="MemberName">The [Encoder] member's name, or null for a backbone.</param>
@@ -38,7 +47,8 @@ internal abstract record TaskModel(
     AttributeModel Optimizer,
     AttributeModel Schedule,
     AttributeModel Training,
-    AttributeModel? FineTune);
+    AttributeModel? FineTune)
+    : GeneratedTask(Type);
 
 /// <summary>A [PretextTask]: one input, its pipeline steps, heads and objectives.</summary>
 internal sealed record PretextTaskModel(

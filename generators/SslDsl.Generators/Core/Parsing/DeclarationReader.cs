@@ -119,7 +119,7 @@ internal static class DeclarationReader
         }
 
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new TypeModel(ns, type.Name, Keyword(type), containing.ToEquatableArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        return new TypeModel(ns, type.Name, Keyword(type), containing.ToEquatableArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), TypeParameters(type));
     }
 
     private static string Keyword(INamedTypeSymbol t) =>

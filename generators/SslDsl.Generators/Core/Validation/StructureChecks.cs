@@ -1,10 +1,11 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
 /// <summary>
-/// The shape of a declaration: partial class (SSL001), one encoder of the right form (SSL002 to
+/// The shape of a declaration: partial class (SSL001), not generic (SSL031), one encoder of the right form (SSL002 to
 /// SSL004), one input (SSL005), an objective (SSL006), attributes that fit the input (SSL013)
 /// and colour jitter on a single-channel image (SSL014).
 /// </summary>
@@ -18,6 +19,7 @@ internal static class StructureChecks
             c.Report(DiagnosticDescriptors.NotPartial, task.IdentifierLocation, c.Name, ValidationContext.List(task.NonPartialTypeNames.Select(n => $"'{n}'")));
         }
 
+        CheckGeneric(c);
         CheckEncoder(c);
         if (task.IsMultiTask)
         {
@@ -48,6 +50,30 @@ internal static class StructureChecks
 
         CheckModality(c);
         CheckColorOnGrayscale(c);
+    }
+
+    /// <summary>SSL031: the task class, or a type enclosing it, declares type parameters.</summary>
+    private static void CheckGeneric(ValidationContext c)
+    {
+        var type = c.Task.Type;
+        if (type.TypeParameters.Length > 0)
+        {
+            string parameters = "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
+            c.Report(DiagnosticDescriptors.GenericTask, c.Task.IdentifierLocation, type.Name + parameters, $"declares the type parameters {parameters}",
+                "remove them (a static member can build the encoder for the one type it needs)");
+            return;
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0)
+            {
+                string generic = outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                c.Report(DiagnosticDescriptors.GenericTask, c.Task.IdentifierLocation, type.Name, $"is nested in the generic type '{generic}'",
+                    $"declare it outside '{generic}', in a namespace or a class that is not generic");
+                return;
+            }
+        }
     }
 
     private static string ObjectiveSuggestion(Modality modality) => modality switch

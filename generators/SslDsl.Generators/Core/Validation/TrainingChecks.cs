@@ -4,7 +4,8 @@ namespace SslDsl.Generators;
 
 /// <summary>
 /// Fine-tuning (SSL021) and the values that only make sense together: warm-up against the number
-/// of epochs and the final learning rate against the base one (SSL025).
+/// of epochs (SSL032, a warning: a run that only warms up is legal, a 1-epoch smoke run often is one) and
+/// the final learning rate against the base one (SSL025).
 /// </summary>
 internal static class TrainingChecks
 {
@@ -67,8 +68,7 @@ internal static class TrainingChecks
         {
             string shorter = ArgValue.FormatDouble(epochs - 1);
             var repair = Repair.Set($"Shorten {LearningRateSchedule.WarmupEpochs.Name} to {shorter} (below Training.Epochs)", schedule.Location, LearningRateSchedule.WarmupEpochs, shorter);
-            c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, schedule.LocationOf(LearningRateSchedule.WarmupEpochs), new[] { repair }, LearningRateSchedule.Name, LearningRateSchedule.WarmupEpochs.Name,
-                ValidationContext.Format(warmup), $"< Training.Epochs ({epochs})", "shorten the warm-up or train for more epochs, or the cosine decay never starts");
+            c.ReportRepairable(DiagnosticDescriptors.WarmupCoversTraining, schedule.LocationOf(LearningRateSchedule.WarmupEpochs), new[] { repair }, ValidationContext.Format(warmup), epochs);
         }
 
         double min = schedule.Get(LearningRateSchedule.MinLearningRate);

@@ -15,9 +15,9 @@ namespace SslDsl.Analyzers.Tests;
 /// Runs the generator on one mutant and lists what went wrong: an exception out of it
 /// (GeneratorRunResult.Exception, CS8784/CS8785), its own SSL900 (an emitter that threw), a generated
 /// file with a syntax error, and, where the user's code has compiler errors, any compiler error in
-/// generated code. A sampled mutant also gets the analyzer (an exception or AD0001; generated code for a
-/// class the analyzer reports an error on, SSL024 aside, which compares tasks across the compilation)
-/// and the compiler check of generated code even where the user's code is clean.
+/// generated code. A sampled mutant also gets the analyzer (an exception or AD0001; generated code other
+/// than a shell for a class the analyzer reports an error on, SSL024 aside, which compares tasks across the
+/// compilation) and the compiler check of generated code even where the user's code is clean.
 /// </summary>
 internal static class MutantCheck
 {
@@ -78,8 +78,8 @@ internal static class MutantCheck
 
         if (sampled)
         {
-            var hintNames = generated.Select(s => s.HintName).ToList();
-            problems.AddRange(AnalyzerProblems(output, hintNames, out bool analyzerReportsError));
+            var texts = generated.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+            problems.AddRange(AnalyzerProblems(output, texts, out bool analyzerReportsError));
 
             // The generator swallows its own exceptions (half-typed code must not break a build), so a task
             // that compiles and that the analyzer passes, yet has no generated file, is how one would show.
@@ -87,15 +87,15 @@ internal static class MutantCheck
             {
                 problems.AddRange(tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()
                     .Where(c => c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "PretextTask" or "MultiTaskPretraining"))
-                    .Where(c => !GeneratedFor.HasFileFor(hintNames, c.Identifier.ValueText))
-                    .Select(c => $"no generated code for {c.Identifier.ValueText}, which compiles and passes the analyzer"));
+                    .Where(c => GeneratedFor.FileFor(texts.Keys, c.Identifier.ValueText) is not { } file || GeneratedFor.IsShell(texts[file]))
+                    .Select(c => $"no generated code (at most a shell) for {c.Identifier.ValueText}, which compiles and passes the analyzer"));
             }
         }
 
         return problems;
     }
 
-    private static List<string> AnalyzerProblems(Compilation output, IReadOnlyList<string> hintNames, out bool reportsError)
+    private static List<string> AnalyzerProblems(Compilation output, IReadOnlyDictionary<string, string> generated, out bool reportsError)
     {
         var problems = new List<string>();
         var exceptions = new ConcurrentBag<string>();
@@ -115,9 +115,9 @@ internal static class MutantCheck
                 problems.Add("analyzer: " + diagnostic);
             }
             else if (diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Id != "SSL024" &&
-                     GeneratedFor.OwnerClass(diagnostic) is { } owner && GeneratedFor.HasFileFor(hintNames, owner))
+                     GeneratedFor.OwnerClass(diagnostic) is { } owner && GeneratedFor.FileFor(generated.Keys, owner) is { } file && !GeneratedFor.IsShell(generated[file]))
             {
-                problems.Add($"generated code for {owner} despite the analyzer's {diagnostic}");
+                problems.Add($"generated code (not a shell) for {owner} despite the analyzer's {diagnostic}");
             }
         }
 
