@@ -20,7 +20,7 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["old"] = o => new Old.Trainer(o),
     ["pooled"] = o => new Pooled.Trainer(o),
     ["reference"] = o => new Reference.Trainer(o),
-    ["two-convs"] = o => new TwoConvs.Trainer(o),
+    ["two-convs"] = o => new FashionSimClrSample.FashionSimClr.Trainer(o), // reference with two convolutions per block: the main job (its file, linked)
     ["two-convs-pool-first"] = o => new TwoConvsPoolFirst.Trainer(o),
     ["two-convs-short-warmup"] = o => new TwoConvsShortWarmup.Trainer(o),
     ["two-convs-lr4e-3"] = o => new TwoConvsLr4e3.Trainer(o),
