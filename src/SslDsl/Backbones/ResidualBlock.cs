@@ -57,8 +57,8 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var hidden = nn.functional.relu(_bn1.forward(_conv1.forward(input)));
-        var main = _bn2.forward(_conv2.forward(hidden));
+        var hidden = nn.functional.relu(_bn1.call(_conv1.forward(input)));
+        var main = _bn2.call(_conv2.forward(hidden));
         var sum = main.add(_shortcut.forward(input));
         return nn.functional.relu(sum).MoveToOuterDisposeScope();
     }

@@ -10,6 +10,7 @@ namespace SslDsl;
 /// VICReg) span the whole global batch when several ranks train: inside <see cref="Span"/> (the trainer opens it
 /// around each loss), these losses gather every rank's embeddings, so negatives, cross-correlations and
 /// variances cover all ranks' samples, as lightly's <c>gather_distributed</c> and solo-learn's gathered losses do.
+/// Synchronised batch norm (<see cref="SyncBatchNorm"/>) normalises over the global batch inside a span too.
 /// </summary>
 /// <remarks>
 /// Each rank computes the loss of the whole gathered batch, with its own rows attached to its graph and the

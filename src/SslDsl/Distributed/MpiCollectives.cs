@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,22 +11,43 @@ namespace SslDsl;
 /// in host memory: a contiguous CPU tensor directly, any other through a contiguous CPU copy that is copied
 /// back. MPI is started once per process (<see cref="Collectives.World"/>) and finalized when the process
 /// exits; after <see cref="MarkFailed"/> (a rank whose training failed) it aborts the whole job instead, so
-/// that the other ranks stop rather than wait for this one.
+/// that the other ranks stop rather than wait for this one. A collective that waits longer than
+/// <see cref="CollectiveTimeout"/> for the other ranks (one hangs or died) prints one line naming this rank and the
+/// collective and aborts the job with <see cref="TimeoutExitCode"/>.
 /// </summary>
 public sealed class MpiCollectives : ICollectives
 {
+    /// <summary>The exit code of a job aborted because a collective waited longer than <see cref="CollectiveTimeout"/>.</summary>
+    public const int TimeoutExitCode = 8;
+
     private const int MaxCount = int.MaxValue;
     private readonly MpiLibrary _mpi;
+    private readonly CollectiveWatchdog _watchdog;
     private readonly object _gate = new();
     private bool _failed;
     private bool _closed;
 
-    private MpiCollectives(MpiLibrary mpi, int rank, int worldSize, int localRank)
+    private MpiCollectives(MpiLibrary mpi, int rank, int worldSize, int localRank, TimeSpan timeout)
     {
         _mpi = mpi;
         Rank = rank;
         WorldSize = worldSize;
         LocalRank = localRank;
+        _watchdog = new CollectiveWatchdog(timeout, Expired);
+    }
+
+    /// <summary>The collective timeout when neither <see cref="TrainingOptions.CollectiveTimeout"/> nor <c>SSLDSL_COLLECTIVE_TIMEOUT</c> sets one: 30 minutes, as <c>torch.distributed</c>'s.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long one collective may wait for the other ranks before this rank aborts the job (exit code
+    /// <see cref="TimeoutExitCode"/>): <c>SSLDSL_COLLECTIVE_TIMEOUT</c> seconds when set, else <see cref="DefaultTimeout"/>;
+    /// a trainer sets <see cref="TrainingOptions.CollectiveTimeout"/> here. Must be &gt; 0.
+    /// </summary>
+    public TimeSpan CollectiveTimeout
+    {
+        get => _watchdog.Timeout;
+        set => _watchdog.Timeout = value;
     }
 
     /// <inheritdoc />
@@ -50,6 +72,7 @@ public sealed class MpiCollectives : ICollectives
     /// <exception cref="DistributedException">No MPI library, or MPI sees another world than the launcher's variables.</exception>
     internal static MpiCollectives Start(DistributedEnvironment environment)
     {
+        var timeout = CollectiveWatchdog.FromEnvironment(Environment.GetEnvironmentVariable(CollectiveWatchdog.Variable), DefaultTimeout);
         var mpi = MpiLibrary.Load();
         if (!mpi.IsInitialized)
         {
@@ -68,7 +91,7 @@ public sealed class MpiCollectives : ICollectives
             throw new DistributedException(message);
         }
 
-        var collectives = new MpiCollectives(mpi, rank, size, environment.LocalRank);
+        var collectives = new MpiCollectives(mpi, rank, size, environment.LocalRank, timeout);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => collectives.Close();
         return collectives;
     }
@@ -97,7 +120,7 @@ public sealed class MpiCollectives : ICollectives
             for (long done = 0; done < elements; done += MaxCount)
             {
                 int count = (int)Math.Min(MaxCount, elements - done);
-                _mpi.AllReduceInPlace(start + (nint)(done * host.ElementSize), count, type, op);
+                Guarded("MPI_Allreduce", () => _mpi.AllReduceInPlace(start + (nint)(done * host.ElementSize), count, type, op));
             }
         });
         if (operation == ReduceOperation.Average)
@@ -118,7 +141,7 @@ public sealed class MpiCollectives : ICollectives
             IntPtr start = TensorMemory.Address(host);
             for (long done = 0; done < bytes; done += MaxCount)
             {
-                _mpi.Broadcast(start + (nint)done, (int)Math.Min(MaxCount, bytes - done), _mpi.Abi.Byte, root);
+                Guarded("MPI_Bcast", () => _mpi.Broadcast(start + (nint)done, (int)Math.Min(MaxCount, bytes - done), _mpi.Abi.Byte, root));
             }
         });
     }
@@ -135,7 +158,7 @@ public sealed class MpiCollectives : ICollectives
 
         var gathered = torch.empty(TensorMemory.GatheredShape(tensor, WorldSize), tensor.dtype, CPU);
         InHostMemory(tensor, writeBack: false, host =>
-            _mpi.AllGather(TensorMemory.Address(host), (int)bytes, _mpi.Abi.Byte, TensorMemory.Address(gathered)));
+            Guarded("MPI_Allgather", () => _mpi.AllGather(TensorMemory.Address(host), (int)bytes, _mpi.Abi.Byte, TensorMemory.Address(gathered))));
         return tensor.device_type == DeviceType.CPU ? gathered : gathered.to(tensor.device);
     }
 
@@ -144,7 +167,7 @@ public sealed class MpiCollectives : ICollectives
     {
         lock (_gate)
         {
-            _mpi.Barrier();
+            Guarded("MPI_Barrier", _mpi.Barrier);
         }
     }
 
@@ -175,6 +198,35 @@ public sealed class MpiCollectives : ICollectives
                 _mpi.FinalizeMpi();
             }
         }
+    }
+
+    /// <summary>Runs one MPI collective under the watchdog.</summary>
+    private void Guarded(string operation, Action call)
+    {
+        _watchdog.Enter(operation);
+        try
+        {
+            call();
+        }
+        finally
+        {
+            _watchdog.Exit();
+        }
+    }
+
+    /// <summary>
+    /// The watchdog's verdict: one line on the error stream, then MPI_Abort, which ends every rank (the one that
+    /// hangs too) and makes mpiexec exit with <see cref="TimeoutExitCode"/>; the process exits itself if the abort returns.
+    /// </summary>
+    private void Expired(string operation, TimeSpan waited)
+    {
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rank {Rank} of {WorldSize}: {operation} waited {waited.TotalSeconds:F0} s for the other ranks, longer than the collective timeout of {CollectiveTimeout.TotalSeconds:G4} s " +
+            $"(TrainingOptions.CollectiveTimeout or {CollectiveWatchdog.Variable}); another rank hangs or died. Aborting the job (exit code {TimeoutExitCode})."));
+        Console.Error.Flush();
+        Console.Out.Flush();
+        _mpi.Abort(TimeoutExitCode);
+        Environment.Exit(TimeoutExitCode);
     }
 
     private IntPtr ReductionType(Tensor tensor, ReduceOperation operation)

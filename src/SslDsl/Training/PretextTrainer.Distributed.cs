@@ -18,6 +18,8 @@ public abstract partial class PretextTrainer<TBatch>
     private readonly ICollectives _collectives;
     private readonly Stopwatch _communication = new();
     private GradientBuckets? _buckets;
+    private BatchNormSynchronization? _syncNorms;
+    private bool _syncNormsChecked;
 
     /// <summary>The metric that <see cref="EpochMetrics.Extra"/> gets when several ranks train: milliseconds per step spent in collectives (waiting for the slowest rank included).</summary>
     public const string CommunicationMetric = "communication_ms_per_step";
@@ -50,7 +52,37 @@ public abstract partial class PretextTrainer<TBatch>
                 $"Use {options.Names.Set(nameof(TrainingOptions.BatchSize), (settings.BatchSize / world.WorldSize + 1) * world.WorldSize)}, or start another number of processes.");
         }
 
-        return options.Collectives ?? SslDsl.Collectives.For(device);
+        var collectives = options.Collectives ?? SslDsl.Collectives.For(device);
+        if (options.CollectiveTimeout is { } timeout && (collectives as MpiCollectives ?? world as MpiCollectives) is { } mpi)
+        {
+            mpi.CollectiveTimeout = timeout;
+        }
+
+        return collectives;
+    }
+
+    /// <summary>
+    /// The loss of <paramref name="batch"/>; with several ranks inside a <see cref="GlobalBatch.Span"/>, so that the
+    /// batch-global losses (NT-Xent, InfoNCE, DCL, Barlow Twins, VICReg) and, with
+    /// <see cref="TrainingOptions.SyncBatchNorm"/>, every batch-norm layer span every rank's samples. The first
+    /// synchronised step checks that no batch-norm layer escaped the synchronisation.
+    /// </summary>
+    private LossTerms ComputeGlobalLoss(TBatch batch)
+    {
+        using var globalBatch = GlobalBatch.Span(_collectives);
+        if (!IsDistributed || !Options.SyncBatchNorm)
+        {
+            return ComputeLoss(batch);
+        }
+
+        _syncNorms ??= new BatchNormSynchronization(Network);
+        if (_syncNormsChecked || _syncNorms.Count == 0)
+        {
+            return ComputeLoss(batch);
+        }
+
+        _syncNormsChecked = true;
+        return _syncNorms.CheckAllSynchronized(() => ComputeLoss(batch));
     }
 
     /// <summary>Copies rank 0's parameters and buffers to every rank.</summary>

@@ -185,9 +185,8 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         LossTerms loss;
         try
         {
-            // Several ranks: the batch-global losses (NT-Xent, InfoNCE, DCL, Barlow Twins, VICReg) span every rank's samples.
-            using var globalBatch = GlobalBatch.Span(_collectives);
-            loss = ComputeLoss(batch);
+            // Several ranks: the batch-global losses and batch norm span every rank's samples.
+            loss = ComputeGlobalLoss(batch);
         }
         catch (BatchTooSmallException e)
         {

@@ -134,6 +134,27 @@ public sealed class TrainingOptions
     /// </summary>
     public ICollectives? Collectives { get; init; }
 
+    /// <summary>
+    /// When several ranks train: normalise every batch-norm layer of the network (BatchNorm1d, 2d, 3d, the user's
+    /// included, without changing their declaration) with the statistics of the whole global batch
+    /// (<see cref="SslDsl.SyncBatchNorm"/>, PyTorch's <c>SyncBatchNorm</c>), so that N ranks of B/N train as one
+    /// process of B. On by default, as in solo-learn's pretraining; false normalises with each rank's own samples, as
+    /// DistributedDataParallel does without <c>SyncBatchNorm</c> (one message less per layer and step). No effect
+    /// on one process.
+    /// </summary>
+    public bool SyncBatchNorm { get; init; } = true;
+
+    /// <summary>
+    /// When several ranks train over MPI: how long one collective may wait for the other ranks before this rank
+    /// prints one line naming itself and the collective and aborts the whole job (<c>MPI_Abort</c>, exit code
+    /// <see cref="MpiCollectives.TimeoutExitCode"/>), so that a rank that hangs (a stuck data reader) or died never
+    /// leaves the others waiting forever. Null keeps the process's limit: the environment variable
+    /// <c>SSLDSL_COLLECTIVE_TIMEOUT</c> (seconds), else <see cref="MpiCollectives.DefaultTimeout"/> (30 minutes, as
+    /// <c>torch.distributed</c>). Must be &gt; 0; it must exceed the longest time one rank works alone between two
+    /// collectives (rank 0 writing a checkpoint, the monitors).
+    /// </summary>
+    public TimeSpan? CollectiveTimeout { get; init; }
+
     /// <summary>How many training samples' final embeddings (with their labels) the TensorBoard projector gets; 0 writes none. Must be &gt;= 0.</summary>
     public int TensorBoardEmbeddings { get; init; } = 1000;
 
@@ -191,6 +212,11 @@ public sealed class TrainingOptions
         if (TensorBoardEmbeddings < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(TensorBoardEmbeddings), TensorBoardEmbeddings, $"TrainingOptions.TensorBoardEmbeddings is {TensorBoardEmbeddings}; it must be >= 0 (0 writes no projector data).");
+        }
+
+        if (CollectiveTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CollectiveTimeout), timeout, $"TrainingOptions.CollectiveTimeout is {timeout}; it must be > 0 (or null to keep SSLDSL_COLLECTIVE_TIMEOUT or the default of 30 minutes).");
         }
 
         if (Monitors is null)
