@@ -57,4 +57,37 @@ public class CollectivesInProcessTests
         Assert.Equal(new float[] { 0, 1, 2, 3, 4, 5 }, weight.grad!.data<float>().ToArray());
         Assert.Null(bias.grad);
     }
+
+    [Fact]
+    public void TheCollectiveTimeoutComesFromTheEnvironmentInSecondsOrIsTheDefault()
+    {
+        var fallback = TimeSpan.FromMinutes(30);
+        Assert.Equal(fallback, MpiCollectives.DefaultTimeout);
+        Assert.Equal(fallback, CollectiveWatchdog.FromEnvironment(null, fallback));
+        Assert.Equal(fallback, CollectiveWatchdog.FromEnvironment(" ", fallback));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), CollectiveWatchdog.FromEnvironment("2.5", fallback));
+        var e = Assert.Throws<DistributedException>(() => CollectiveWatchdog.FromEnvironment("0", fallback));
+        Assert.Equal("SSLDSL_COLLECTIVE_TIMEOUT='0' is not a number of seconds > 0; set it to the longest time a collective may wait for the other ranks (unset: 1800 s).", e.Message);
+        Assert.Throws<DistributedException>(() => CollectiveWatchdog.FromEnvironment("ten", fallback));
+        var option = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions { CollectiveTimeout = TimeSpan.Zero }.Validate());
+        Assert.Equal("CollectiveTimeout", option.ParamName);
+    }
+
+    [Fact]
+    public void TheWatchdogReportsACollectiveThatWaitsTooLongOnceAndNotOneThatEnds()
+    {
+        using var expired = new System.Threading.ManualResetEventSlim();
+        string? reported = null;
+        var watchdog = new CollectiveWatchdog(TimeSpan.FromMilliseconds(200), (operation, waited) =>
+        {
+            reported = $"{operation} after {waited.TotalMilliseconds >= 200}";
+            expired.Set();
+        });
+        watchdog.Enter("MPI_Barrier");
+        watchdog.Exit();
+        Assert.False(expired.Wait(TimeSpan.FromMilliseconds(600)), "a collective that ended was reported");
+        watchdog.Enter("MPI_Allreduce");
+        Assert.True(expired.Wait(TimeSpan.FromSeconds(30)), "a collective waiting for ever was not reported");
+        Assert.Equal("MPI_Allreduce after True", reported);
+    }
 }

@@ -70,6 +70,25 @@ public class DataParallelTrainingTests : IDisposable
     }
 
     [Fact]
+    public void WithSynchronisedBatchNormTwoRanksWithHalfBatchesTrainAsOneProcessWithTheWholeBatch()
+    {
+        var single = MpiLaunch.Single(Limit, "train", "--out", Prefix("bn-single"), "--batch-norm");
+        Assert.True(single.ExitCode == 0, single.Output);
+        var two = MpiLaunch.Ranks(2, Limit, "train", "--out", Prefix("bn-two"), "--batch-norm");
+        Assert.True(two.ExitCode == 0, two.Output);
+        Assert.Contains("rank 1 of 2: steps 16 skipped 0", two.Output, StringComparison.Ordinal);
+
+        // Parameters and buffers (running mean and variance, batch count) of both ranks, against one process.
+        Assert.Equal(Parameters("bn-two", 0), Parameters("bn-two", 1));
+        AssertClose(Parameters("bn-single", 0), Parameters("bn-two", 0), 1e-5);
+
+        // Each rank normalising with its own half batch trains differently: the comparison above proves something.
+        var unsynchronised = MpiLaunch.Ranks(2, Limit, "train", "--out", Prefix("bn-local"), "--batch-norm", "--no-sync-bn");
+        Assert.True(unsynchronised.ExitCode == 0, unsynchronised.Output);
+        Assert.True(MaxDifference(Parameters("bn-single", 0), Parameters("bn-local", 0)) > 1e-3, "batch norm over half batches trained as over whole ones");
+    }
+
+    [Fact]
     public void WithGradientAccumulationTwoRanksStillTrainAsOneProcess()
     {
         // Two batches per update: 8 updates over 2 epochs; the ranks average their gradients once per update.
@@ -133,6 +152,18 @@ public class DataParallelTrainingTests : IDisposable
         var run = MpiLaunch.Ranks(2, Limit, "train", "--out", Prefix("fail"), "--epochs", "5000", "--fail-rank", "1", "--fail-step", "3", "--fail-how", how);
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(launcherMessage, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rank 0 of 2: steps", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(90), $"the job took {run.Elapsed} to end:\n{run.Output}");
+    }
+
+    [Fact]
+    public void ARankThatHangsAliveEndsTheJobAtTheCollectiveTimeoutWithOneClearLine()
+    {
+        // Rank 1 sleeps for ever after step 3; rank 0 waits in its next collective until the 5 s timeout aborts the job.
+        var run = MpiLaunch.Ranks(2, Limit, "train", "--out", Prefix("hang"), "--epochs", "5000", "--hang-rank", "1", "--hang-step", "3", "--collective-timeout", "5");
+        Assert.True(run.ExitCode == MpiCollectives.TimeoutExitCode, $"exit code {run.ExitCode}:\n{run.Output}");
+        Assert.Contains("rank 1: hanging after step 3", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"rank 0 of 2: MPI_\w+ waited \d+ s for the other ranks, longer than the collective timeout of 5 s \(TrainingOptions.CollectiveTimeout or SSLDSL_COLLECTIVE_TIMEOUT\); another rank hangs or died. Aborting the job \(exit code 8\).", run.Output);
         Assert.DoesNotContain("rank 0 of 2: steps", run.Output, StringComparison.Ordinal);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(90), $"the job took {run.Elapsed} to end:\n{run.Output}");
     }

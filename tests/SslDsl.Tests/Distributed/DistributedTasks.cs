@@ -37,6 +37,23 @@ public partial class TinyParallelForecastAccumulating
     public static nn.Module<Tensor, Tensor> Encoder() => TinyParallelForecast.Encoder();
 }
 
+/// <summary>
+/// <see cref="TinyParallelForecast"/> with a batch-norm layer in its encoder: its batches' statistics couple the
+/// samples, so two ranks of B/2 train as one process of B only when batch norm is synchronised.
+/// </summary>
+[PretextTask("tiny-parallel-forecast-batch-norm")]
+[TimeSeriesInput(Channels = 1, Length = 12)]
+[Decoder(Hidden = 8, Layers = 1)]
+[ForecastLoss(Horizon = 4)]
+[Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Momentum = 0.9)]
+[Training(BatchSize = 8, Epochs = 2, Seed = 5)]
+public partial class TinyParallelForecastBatchNorm
+{
+    /// <summary>Flatten the 8 context steps, one linear layer to 6 features, batch norm, tanh.</summary>
+    [Encoder(OutputDim = 6)]
+    public static nn.Module<Tensor, Tensor> Encoder() => nn.Sequential(nn.Flatten(), nn.Linear(8, 6), nn.BatchNorm1d(6), nn.Tanh());
+}
+
 /// <summary>The series the data-parallel tests train on.</summary>
 internal static class DistributedData
 {

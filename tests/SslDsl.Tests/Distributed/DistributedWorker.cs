@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using SslDsl;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -198,11 +199,27 @@ internal static class DistributedWorker
             TensorBoard = false,
             CollapseMonitor = null,
             OnNonFiniteLoss = o.NanSample is null ? NonFiniteLossPolicy.Stop : NonFiniteLossPolicy.SkipBatch,
+            SyncBatchNorm = !o.NoSyncBatchNorm,
+            CollectiveTimeout = o.CollectiveTimeoutSeconds is int seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
         using var data = DistributedData.Waves(o.NanSample);
-        using PretextTrainer<SeriesBatch> trainer = o.Accumulate
-            ? new TinyParallelForecastAccumulating.Trainer(options)
+        using PretextTrainer<SeriesBatch> trainer = o.Accumulate ? new TinyParallelForecastAccumulating.Trainer(options)
+            : o.BatchNorm ? new TinyParallelForecastBatchNorm.Trainer(options)
             : new TinyParallelForecast.Trainer(options);
+        if (o.HangRank is int hangRank)
+        {
+            trainer.StepCompleted += (t, step) =>
+            {
+                if (t.Collectives.Rank == hangRank && step.Step == o.HangStep)
+                {
+                    // Alive but stuck (a deadlocked data reader): the other ranks wait for it in their next collective.
+                    Console.WriteLine($"rank {hangRank}: hanging after step {step.Step}");
+                    Console.Out.Flush();
+                    Thread.Sleep(Timeout.Infinite);
+                }
+            };
+        }
+
         if (o.FailRank is int failRank)
         {
             trainer.StepCompleted += (t, step) =>
@@ -263,7 +280,8 @@ internal static class DistributedWorker
     }
 
     /// <summary>The options of the train scenario.</summary>
-    private sealed record Options(string Prefix, int? Epochs, string? Output, bool Resume, bool Accumulate, int? NanSample, int? FailRank, long FailStep, string FailHow)
+    private sealed record Options(string Prefix, int? Epochs, string? Output, bool Resume, bool Accumulate, int? NanSample, int? FailRank, long FailStep, string FailHow,
+        bool BatchNorm = false, bool NoSyncBatchNorm = false, int? HangRank = null, long HangStep = 0, int? CollectiveTimeoutSeconds = null)
     {
         public static Options Parse(string[] args)
         {
@@ -271,7 +289,7 @@ internal static class DistributedWorker
             var flags = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < args.Length; i++)
             {
-                if (args[i] is "--resume" or "--accumulate")
+                if (args[i] is "--resume" or "--accumulate" or "--batch-norm" or "--no-sync-bn")
                 {
                     flags.Add(args[i]);
                 }
@@ -295,7 +313,12 @@ internal static class DistributedWorker
                 Number("--nan-sample"),
                 Number("--fail-rank"),
                 Number("--fail-step") ?? 0,
-                values.GetValueOrDefault("--fail-how", "throw"));
+                values.GetValueOrDefault("--fail-how", "throw"),
+                flags.Contains("--batch-norm"),
+                flags.Contains("--no-sync-bn"),
+                Number("--hang-rank"),
+                Number("--hang-step") ?? 0,
+                Number("--collective-timeout"));
         }
     }
 }
