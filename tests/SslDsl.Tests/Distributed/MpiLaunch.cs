@@ -32,6 +32,7 @@ internal static class MpiLaunch
             "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--oversubscribe", "--allow-run-as-root", "--bind-to", "none",
             "--mca", "btl", "self,vader", "--mca", "btl_vader_single_copy_mechanism", "none",
+            "--mca", "mpi_yield_when_idle", "1", // ranks share 2 cores with other tests: a waiting rank yields (docs/distributed.md)
             "-x", "OMP_NUM_THREADS=1",
             Dotnet, typeof(MpiLaunch).Assembly.Location, "distributed-worker",
         }.Concat(arguments), timeoutSeconds);
