@@ -25,6 +25,10 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["two-convs-short-warmup"] = o => new TwoConvsShortWarmup.Trainer(o),
     ["two-convs-lr4e-3"] = o => new TwoConvsLr4e3.Trainer(o),
     ["pool-first"] = o => new PoolFirst.Trainer(o),
+    ["two-convs-t0.1"] = o => new TwoConvsT01.Trainer(o),
+    ["two-convs-t0.5"] = o => new TwoConvsT05.Trainer(o),
+    ["two-convs-crop0.2"] = o => new TwoConvsCrop02.Trainer(o),
+    ["two-convs-batch128"] = o => new TwoConvsBatch128.Trainer(o),
 };
 
 return RecipeOptions.CommandLine(variants.Keys.ToArray()).Run(args, (options, _) =>

@@ -140,3 +140,79 @@ public partial class PoolFirst
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, poolBeforeNorm: true);
 }
+
+/// <summary>two-convs with NT-Xent temperature 0.1 instead of 0.2.</summary>
+[PretextTask("two-convs-t0.1")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.1)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsT01
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with NT-Xent temperature 0.5 instead of 0.2.</summary>
+[PretextTask("two-convs-t0.5")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.5)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsT05
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with crops of 0.2-1 of the image instead of 0.4-1.</summary>
+[PretextTask("two-convs-crop0.2")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.2, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsCrop02
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with batch 128 instead of 256 (twice the steps, half the negatives).</summary>
+[PretextTask("two-convs-batch128")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 128, Epochs = 2, Seed = 42)]
+public partial class TwoConvsBatch128
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
