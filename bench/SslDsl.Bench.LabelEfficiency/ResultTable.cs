@@ -49,7 +49,8 @@ internal static class ResultTable
         var c = CultureInfo.InvariantCulture;
         double gap = (Mean("(b)", 0.01) - Mean("(a)", 0.01)) * 100;
         double full = Mean("(c)", 1.0);
-        return string.Create(c, $"Target (b) - (a) at 1% >= 5 points: {gap:F2} points -> {(gap >= 5 ? "HIT" : "MISS")}.\n") +
-               string.Create(c, $"Target (c) at 100% >= 0.92: {full:F4} -> {(full >= 0.92 ? "HIT" : "MISS")}.");
+        string gapLine = double.IsNaN(gap) ? "not measured (needs (a) and (b) at 1%)" : string.Create(c, $"{gap:F2} points -> {(gap >= 5 ? "HIT" : "MISS")}");
+        string fullLine = double.IsNaN(full) ? "not measured (needs (c) at 100%)" : string.Create(c, $"{full:F4} -> {(full >= 0.92 ? "HIT" : "MISS")}");
+        return $"Target (b) - (a) at 1% >= 5 points: {gapLine}.\nTarget (c) at 100% >= 0.92: {fullLine}.";
     }
 }
