@@ -49,7 +49,11 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MethodHeadsInvalid,
         DiagnosticDescriptors.MemorySizeInvalid,
         DiagnosticDescriptors.GenericTask,
-        DiagnosticDescriptors.WarmupCoversTraining);
+        DiagnosticDescriptors.WarmupCoversTraining,
+        DiagnosticDescriptors.TwoTokenMaskings,
+        DiagnosticDescriptors.MaskingObjectiveMismatch,
+        DiagnosticDescriptors.SentinelsReachSpecialIds,
+        DiagnosticDescriptors.DecoderHeadsInvalid);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -69,10 +69,10 @@ public class CatalogRangesTests
             }
         }
 
-        if (spec == AttributeCatalog.MaskTokens && param != AttributeCatalog.MaskTokens.Probability && param != spec.P)
+        if (spec is AttributeCatalog.BertMaskSpec bert && param != bert.Probability && param != spec.P)
         {
             // ReplaceWithMask + ReplaceWithRandom must not exceed 1 (SSL022): probe one with the other at 0.
-            values[param == AttributeCatalog.MaskTokens.ReplaceWithMask ? AttributeCatalog.MaskTokens.ReplaceWithRandom.Name : AttributeCatalog.MaskTokens.ReplaceWithMask.Name] = 0;
+            values[param == bert.ReplaceWithMask ? bert.ReplaceWithRandom.Name : bert.ReplaceWithMask.Name] = 0;
         }
 
         using var scope = torch.NewDisposeScope();
@@ -119,6 +119,8 @@ public class CatalogRangesTests
             },
             "ids" => torch.arange(4, 16).view(2, 6).to(torch.int64),
             "attentionMask" => torch.ones(2, 6, torch.int64),
+            "wordStarts" => torch.tensor(new long[] { 1, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 1 }, new long[] { 2, 6 }),
+            "padId" => 0,
             "maskId" => 3,
             "vocabSize" => 30,
             "specialIds" => new long[] { 0, 1, 2, 3 },

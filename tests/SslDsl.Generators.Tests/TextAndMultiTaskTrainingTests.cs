@@ -15,6 +15,8 @@ public class TextAndMultiTaskTrainingTests
         { "mlm", Transformer, "[MaskTokens(Probability = 0.3)] [MaskedTokenLoss]" },
         { "span", Transformer, "[SpanMask(MeanSpan = 2, Ratio = 0.3)] [MaskedTokenLoss]" },
         { "nsp", Transformer, "[NextSentenceLoss]" },
+        { "wwm", Transformer, "[WholeWordMask(Probability = 0.3)] [MaskedTokenLoss]" },
+        { "t5", Transformer, "[SpanCorruption(NoiseDensity = 0.3, MeanSpan = 2)] [SpanCorruptionLoss(Layers = 1, Heads = 2)]" },
         { "mlm-nsp", Transformer, "[MaskTokens] [MaskedTokenLoss] [NextSentenceLoss(Weight = 0.5)]" },
     };
 
@@ -36,7 +38,10 @@ public class TextAndMultiTaskTrainingTests
             ids[b, length + 1] = 2;
         }
 
-        return new TokenBatch(ids, ids.ne(0).to_type(torch.ScalarType.Int64));
+        // Words of two tokens (t1 t2, t3 t4, ...); [CLS] and [SEP] start their own.
+        var positions = torch.arange(12, dtype: torch.ScalarType.Int64).unsqueeze(0);
+        var wordStarts = positions.remainder(2).eq(1).logical_or(ids.le(2)).logical_and(ids.ne(0)).to_type(torch.ScalarType.Int64);
+        return new TokenBatch(ids, ids.ne(0).to_type(torch.ScalarType.Int64), WordStarts: wordStarts);
     }
 
     [Theory]

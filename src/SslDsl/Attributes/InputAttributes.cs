@@ -38,7 +38,7 @@ public sealed class TextInputAttribute : InputAttribute
     public int MaxLength { get; set; } = 128;
     /// <summary>
     /// Vocabulary size of the tokenizer.
-    /// Default: 0 (not set). Allowed: &gt; 0. Otherwise: SSL023.
+    /// Default: 0 (not set). Allowed: &gt; 0; with [SpanCorruption], room for its sentinels above the special ids. Otherwise: SSL023, SSL047.
     /// </summary>
     public int VocabSize { get; set; }
     /// <summary>

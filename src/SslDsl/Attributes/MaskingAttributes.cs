@@ -64,6 +64,50 @@ public sealed class SpanMaskAttribute : AugmentationAttribute
     public double Ratio { get; set; } = 0.15;
 }
 
+/// <summary>
+/// Whole-word masking (BERT wwm): selects <see cref="Probability"/> of the words, and with a word all its
+/// (non-special) tokens; of the selected tokens, <see cref="ReplaceWithMask"/> become [MASK],
+/// <see cref="ReplaceWithRandom"/> a random token, and the rest stay. Words are the pre-tokenizer's pieces, marked
+/// by <see cref="ByteLevelTokenizer.ToDataset"/> in <see cref="TokenBatch.WordStarts"/>.
+/// </summary>
+public sealed class WholeWordMaskAttribute : AugmentationAttribute
+{
+    /// <summary>
+    /// Fraction of words selected for prediction.
+    /// Default: 0.15. Allowed: [0, 1]. Otherwise: SSL007.
+    /// </summary>
+    public double Probability { get; set; } = 0.15;
+    /// <summary>
+    /// Fraction of selected tokens replaced by [MASK].
+    /// Default: 0.8. Allowed: [0, 1]; at most 1 - ReplaceWithRandom. Otherwise: SSL007, SSL022.
+    /// </summary>
+    public double ReplaceWithMask { get; set; } = 0.8;
+    /// <summary>
+    /// Fraction of selected tokens replaced by a random token.
+    /// Default: 0.1. Allowed: [0, 1]; at most 1 - ReplaceWithMask. Otherwise: SSL007, SSL022.
+    /// </summary>
+    public double ReplaceWithRandom { get; set; } = 0.1;
+}
+
+/// <summary>
+/// T5 span corruption: noise spans (mean length <see cref="MeanSpan"/>, <see cref="NoiseDensity"/> of the tokens)
+/// are each replaced by one sentinel (the top ids of the vocabulary: reserve them), and the target is the sentinels
+/// followed by the spans they hide. <see cref="SpanCorruptionLossAttribute"/> decodes the target.
+/// </summary>
+public sealed class SpanCorruptionAttribute : AugmentationAttribute
+{
+    /// <summary>
+    /// Fraction of tokens in noise spans.
+    /// Default: 0.15. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
+    public double NoiseDensity { get; set; } = 0.15;
+    /// <summary>
+    /// Mean noise span length in tokens.
+    /// Default: 3.0. Allowed: &gt;= 1; at most TextInput.MaxLength. Otherwise: SSL015.
+    /// </summary>
+    public double MeanSpan { get; set; } = 3.0;
+}
+
 /// <summary>SCARF: each selected feature is replaced by the same feature of a random other row (its marginal).</summary>
 public sealed class FeatureCorruptionAttribute : AugmentationAttribute
 {

@@ -235,6 +235,24 @@ public sealed class MaskedTokenLossAttribute : ObjectiveLossAttribute
 {
 }
 
+/// <summary>
+/// T5's objective: a light transformer decoder, attending to the encoder's states of the corrupted input, predicts
+/// the target of <see cref="SpanCorruptionAttribute"/> (sentinels and hidden spans) token by token.
+/// </summary>
+public sealed class SpanCorruptionLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>
+    /// Decoder layers.
+    /// Default: 1. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// </summary>
+    public int Layers { get; set; } = 1;
+    /// <summary>
+    /// Decoder attention heads.
+    /// Default: 4. Allowed: &gt;= 1; a divisor of the encoder's OutputDim. Otherwise: SSL016, SSL048.
+    /// </summary>
+    public int Heads { get; set; } = 4;
+}
+
 /// <summary>Causal language modelling: predict token t+1 from tokens up to t.</summary>
 public sealed class NextTokenLossAttribute : ObjectiveLossAttribute
 {

@@ -11,6 +11,29 @@ public static partial class Losses
     public const long IgnoreIndex = -100;
 
     /// <summary>
+    /// T5's span-corruption loss: the mean cross-entropy of the decoder's logits over the target tokens (sentinels and
+    /// span tokens; positions labelled <see cref="IgnoreIndex"/> are padding). 0 (with a zero gradient) when a batch
+    /// has no target at all.
+    /// </summary>
+    /// <param name="logits">The decoder's token scores, [B, T, V].</param>
+    /// <param name="targets">The target ids and -100 on padding, [B, T], int64 (<see cref="SpanCorruptionResult.Targets"/>).</param>
+    /// <returns>A scalar tensor.</returns>
+    /// <exception cref="ArgumentException">The shapes or the target dtype are wrong.</exception>
+    public static Tensor SpanCorruption(Tensor logits, Tensor targets)
+    {
+        const string loss = "SpanCorruption";
+        Guard.Rank(loss, logits, 3, "[B, T, V]");
+        Guard.Int64(loss, targets);
+        if (targets.dim() != 2 || targets.shape[0] != logits.shape[0] || targets.shape[1] != logits.shape[1])
+        {
+            throw new ArgumentException($"{loss}: targets must be [B, T] = [{logits.shape[0]}, {logits.shape[1]}] to match logits {Guard.Shape(logits)}, but its shape is {Guard.Shape(targets)}.", nameof(targets));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        return TokenCrossEntropy(logits, targets).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Masked-token prediction (BERT's MLM): the mean cross-entropy over the positions whose label is
     /// not <see cref="IgnoreIndex"/> (-100). If every position is ignored the loss is 0 (with a gradient
     /// of zeros) instead of 0/0, so a batch without masked tokens does not stop training.

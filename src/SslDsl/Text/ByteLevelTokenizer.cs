@@ -121,16 +121,30 @@ public sealed class ByteLevelTokenizer
     }
 
     /// <summary>Encodes <paramref name="text"/> into token ids (no special tokens).</summary>
-    public int[] Encode(string text)
+    public int[] Encode(string text) => EncodeWords(text).Ids;
+
+    /// <summary>
+    /// Encodes <paramref name="text"/> into token ids (no special tokens) and marks the first token of every word: a
+    /// word is one piece of the pre-tokenizer (GPT-2's rule: a run of letters, of digits or of other symbols, led by
+    /// at most one space), and BPE merges never cross a piece, so every word is a whole number of tokens.
+    /// </summary>
+    /// <returns>The ids, and for each id whether it starts a word.</returns>
+    public (int[] Ids, bool[] WordStarts) EncodeWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length);
+        var starts = new List<bool>(text.Length);
         foreach (var piece in PreTokenizer.Split(text))
         {
-            ids.AddRange(EncodePiece(piece));
+            var tokens = EncodePiece(piece);
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                ids.Add(tokens[i]);
+                starts.Add(i == 0);
+            }
         }
 
-        return ids.ToArray();
+        return (ids.ToArray(), starts.ToArray());
     }
 
     /// <summary>
@@ -182,17 +196,28 @@ public sealed class ByteLevelTokenizer
     /// </summary>
     public (long[] Ids, long[] AttentionMask) Pack(string text, int maxLength)
     {
+        var (ids, mask, _) = PackWords(text, maxLength);
+        return (ids, mask);
+    }
+
+    /// <summary>
+    /// <see cref="Pack"/> with the word starts (<see cref="TokenBatch.WordStarts"/>): 1 on [CLS], on [SEP] and on the
+    /// first token of every word (<see cref="EncodeWords"/>), 0 elsewhere.
+    /// </summary>
+    public (long[] Ids, long[] AttentionMask, long[] WordStarts) PackWords(string text, int maxLength)
+    {
         CheckMaxLength(maxLength);
         var ids = new long[maxLength];
         var mask = new long[maxLength];
-        Fill(Encode(text), ids, mask, 0, maxLength);
-        return (ids, mask);
+        var starts = new long[maxLength];
+        Fill(EncodeWords(text), ids, mask, starts, 0, maxLength);
+        return (ids, mask, starts);
     }
 
     /// <summary>
     /// Tokenizes <paramref name="texts"/> into a dataset of <see cref="TokenBatch"/>: ids long [N, maxLength]
     /// (<c>[CLS] tokens [SEP]</c>, truncated, then <see cref="PadId"/>), attention mask long [N, maxLength],
-    /// and optional class labels.
+    /// word starts long [N, maxLength] (<see cref="EncodeWords"/>; 1 on [CLS] and [SEP] too), and optional class labels.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">maxLength is below 2.</exception>
     /// <exception cref="ArgumentException">The labels do not match the texts in number.</exception>
@@ -209,9 +234,10 @@ public sealed class ByteLevelTokenizer
         int n = list.Count;
         var ids = new long[(long)n * maxLength];
         var mask = new long[(long)n * maxLength];
+        var wordStarts = new long[(long)n * maxLength];
         for (int i = 0; i < n; i++)
         {
-            Fill(Encode(list[i] ?? string.Empty), ids, mask, i * maxLength, maxLength);
+            Fill(EncodeWords(list[i] ?? string.Empty), ids, mask, wordStarts, i * maxLength, maxLength);
         }
 
         Tensor? labelTensor = null;
@@ -227,7 +253,7 @@ public sealed class ByteLevelTokenizer
         }
 
         return new Dataset<TokenBatch>(
-            new[] { torch.tensor(ids, new long[] { n, maxLength }), torch.tensor(mask, new long[] { n, maxLength }) },
+            new[] { torch.tensor(ids, new long[] { n, maxLength }), torch.tensor(mask, new long[] { n, maxLength }), torch.tensor(wordStarts, new long[] { n, maxLength }) },
             labelTensor,
             name ?? "text");
     }
@@ -301,16 +327,20 @@ public sealed class ByteLevelTokenizer
         return symbols;
     }
 
-    private static void Fill(int[] tokens, long[] ids, long[] mask, int offset, int maxLength)
+    /// <summary>Writes <c>[CLS] tokens [SEP]</c> (tokens cut to maxLength - 2), its mask and its word starts at <paramref name="offset"/>.</summary>
+    private static void Fill((int[] Ids, bool[] WordStarts) tokens, long[] ids, long[] mask, long[] wordStarts, int offset, int maxLength)
     {
-        int count = Math.Min(tokens.Length, maxLength - 2);
+        int count = Math.Min(tokens.Ids.Length, maxLength - 2);
         ids[offset] = ClsId;
+        wordStarts[offset] = 1;
         for (int j = 0; j < count; j++)
         {
-            ids[offset + 1 + j] = tokens[j];
+            ids[offset + 1 + j] = tokens.Ids[j];
+            wordStarts[offset + 1 + j] = tokens.WordStarts[j] ? 1 : 0;
         }
 
         ids[offset + 1 + count] = SepId;
+        wordStarts[offset + 1 + count] = 1;
         for (int j = 0; j < count + 2; j++)
         {
             mask[offset + j] = 1;

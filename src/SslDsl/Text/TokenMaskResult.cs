@@ -9,4 +9,7 @@ public sealed record TokenMaskResult(Tensor Ids, Tensor Labels)
 {
     /// <summary>The label of positions that carry no prediction target (cross-entropy's ignore_index).</summary>
     public const long IgnoreIndex = -100;
+
+    /// <summary>Moves both tensors out of the current dispose scope.</summary>
+    internal TokenMaskResult MoveToOuterScope() => new(Ids.MoveToOuterDisposeScope(), Labels.MoveToOuterDisposeScope());
 }

@@ -10,7 +10,7 @@ namespace SslDsl;
 /// all randomness comes from the <c>generator</c>, so a seed reproduces the result. Special tokens and padding
 /// (attention mask 0) are never selected.
 /// </summary>
-public static class TokenMasking
+public static partial class TokenMasking
 {
     /// <summary>
     /// BERT masking with HuggingFace <c>DataCollatorForLanguageModeling</c> semantics: each non-special, non-padding
@@ -35,54 +35,63 @@ public static class TokenMasking
     {
         const string op = nameof(MaskTokens);
         CheckBatch(op, ids, attentionMask);
-        Guard.Generator(op, generator);
-        Guard.NotNull(op, specialIds);
         Guard.Probability(op, probability);
-        Guard.Probability(op, replaceWithMask);
-        Guard.Probability(op, replaceWithRandom);
-        Guard.Probability(op, p);
-        if (replaceWithMask + replaceWithRandom > 1 + 1e-12)
-        {
-            throw new ArgumentOutOfRangeException(nameof(replaceWithRandom), replaceWithRandom,
-                $"{op}: replaceWithMask + replaceWithRandom must be at most 1, but it is {replaceWithMask} + {replaceWithRandom}.");
-        }
-
-        Guard.Positive(op, vocabSize);
-        if (maskId < 0 || maskId >= vocabSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maskId), maskId, $"{op}: maskId must be an id of the vocabulary, in [0, {vocabSize}), but it is {maskId}.");
-        }
-
-        int specialsInVocabulary = specialIds.Where(id => id >= 0 && id < vocabSize).Distinct().Count();
-        if (specialsInVocabulary == vocabSize && replaceWithRandom > 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(specialIds), $"{op}: specialIds must leave an id to draw as a random replacement, but every id of the vocabulary is special.");
-        }
+        CheckReplacement(op, replaceWithMask, replaceWithRandom, p, generator, maskId, vocabSize, specialIds);
 
         using var scope = torch.NewDisposeScope();
-        var device = ids.device;
         long b = ids.shape[0];
         long l = ids.shape[1];
-        var maskable = Maskable(ids, attentionMask, specialIds);
+        var gate = torch.rand(new[] { b, 1L }, device: ids.device, generator: generator).lt(p);
+        var selected = torch.rand(new[] { b, l }, device: ids.device, generator: generator).lt(probability)
+            .logical_and(Maskable(ids, attentionMask, specialIds)).logical_and(gate);
+        return Replace(ids, selected, replaceWithMask, replaceWithRandom, generator, maskId, vocabSize, specialIds).MoveToOuterScope();
+    }
 
-        var gate = torch.rand(new[] { b, 1L }, device: device, generator: generator).lt(p);
-        var selected = torch.rand(new[] { b, l }, device: device, generator: generator).lt(probability)
-            .logical_and(maskable).logical_and(gate);
-        var u = torch.rand(new[] { b, l }, device: device, generator: generator);
-        var toMask = selected.logical_and(u.lt(replaceWithMask));
-        var toRandom = selected.logical_and(u.ge(replaceWithMask)).logical_and(u.lt(replaceWithMask + replaceWithRandom));
+    /// <summary>
+    /// Whole-word masking (BERT's wwm): each word is selected with <paramref name="probability"/>, and every
+    /// maskable token of a selected word is selected with it, so a word is hidden whole or not at all and a model
+    /// cannot guess a sub-token from the rest of its word. The selected tokens are then replaced as in
+    /// <see cref="MaskTokens"/>: a fraction <paramref name="replaceWithMask"/> by [MASK], <paramref name="replaceWithRandom"/>
+    /// by a random non-special id, the rest kept (each token drawn on its own, as in BERT's create_pretraining_data).
+    /// A word starts at every position where <paramref name="wordStarts"/> is non-zero and runs to the next start.
+    /// </summary>
+    /// <param name="ids">Token ids long [B,L].</param>
+    /// <param name="attentionMask">1 (or true) on tokens, 0 on padding, [B,L].</param>
+    /// <param name="wordStarts">Non-zero at the first token of each word (<see cref="TokenBatch.WordStarts"/>), [B,L].</param>
+    /// <param name="probability">Selection probability per word, in [0,1].</param>
+    /// <param name="replaceWithMask">Fraction of selected tokens replaced by [MASK].</param>
+    /// <param name="replaceWithRandom">Fraction of selected tokens replaced by a random token; with replaceWithMask at most 1.</param>
+    /// <param name="p">Probability that a sequence is masked at all (1 = always), in [0,1].</param>
+    /// <param name="generator">The random source (on the tensors' device).</param>
+    /// <param name="maskId">The [MASK] id.</param>
+    /// <param name="vocabSize">Number of ids; random replacements are drawn below it.</param>
+    /// <param name="specialIds">Ids never selected and never drawn as random replacements.</param>
+    /// <exception cref="ArgumentException">Shapes or types do not fit, or the batch has no word starts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A probability, id or size is out of range.</exception>
+    public static TokenMaskResult WholeWordMask(Tensor ids, Tensor attentionMask, Tensor? wordStarts, double probability, double replaceWithMask, double replaceWithRandom, double p, Generator generator, int maskId, int vocabSize, long[] specialIds)
+    {
+        const string op = nameof(WholeWordMask);
+        CheckBatch(op, ids, attentionMask);
+        if (wordStarts is null)
+        {
+            throw new ArgumentException($"{op}: the batch has no word starts (TokenBatch.WordStarts); tokenize with ByteLevelTokenizer.ToDataset, which marks them, or set them yourself.", nameof(wordStarts));
+        }
 
-        // The non-special ids of the vocabulary (just [MASK] when there are none: then nothing is drawn from it).
-        var vocabulary = torch.arange(vocabSize, dtype: ScalarType.Int64, device: device);
-        var pool = specialsInVocabulary == vocabSize
-            ? torch.tensor(new long[] { maskId }, device: device)
-            : vocabulary.masked_select(Maskable(vocabulary, torch.ones_like(vocabulary), specialIds));
-        var draws = torch.randint(0, pool.shape[0], new[] { b, l }, dtype: ScalarType.Int64, device: device, generator: generator);
-        var randomIds = pool.index_select(0, draws.flatten()).view(b, l);
+        Guard.SameShape(op, ids, wordStarts);
+        Guard.Probability(op, probability);
+        CheckReplacement(op, replaceWithMask, replaceWithRandom, p, generator, maskId, vocabSize, specialIds);
 
-        var corrupted = torch.where(toRandom, randomIds, ids.masked_fill(toMask, maskId));
-        var labels = ids.masked_fill(selected.logical_not(), TokenMaskResult.IgnoreIndex);
-        return new TokenMaskResult(corrupted.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+        using var scope = torch.NewDisposeScope();
+        long b = ids.shape[0];
+        long l = ids.shape[1];
+        var gate = torch.rand(new[] { b, 1L }, device: ids.device, generator: generator).lt(p);
+
+        // Word w of a row is the run of tokens after its w-th start; one draw per word, read by each of its tokens.
+        var word = wordStarts.ne(0).cumsum(1, type: ScalarType.Int64);
+        var draws = torch.rand(new[] { b, l + 1 }, device: ids.device, generator: generator);
+        var selected = draws.gather(1, word).lt(probability)
+            .logical_and(Maskable(ids, attentionMask, specialIds)).logical_and(gate);
+        return Replace(ids, selected, replaceWithMask, replaceWithRandom, generator, maskId, vocabSize, specialIds).MoveToOuterScope();
     }
 
     /// <summary>
@@ -160,6 +169,58 @@ public static class TokenMasking
         var corrupted = ids.masked_fill(masked, maskId);
         var labels = ids.masked_fill(masked.logical_not(), TokenMaskResult.IgnoreIndex);
         return new TokenMaskResult(corrupted.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Checks the arguments BERT's 80/10/10 replacement shares between <see cref="MaskTokens"/> and <see cref="WholeWordMask"/>.</summary>
+    private static void CheckReplacement(string op, double replaceWithMask, double replaceWithRandom, double p, Generator generator, int maskId, int vocabSize, long[] specialIds)
+    {
+        Guard.Generator(op, generator);
+        Guard.NotNull(op, specialIds);
+        Guard.Probability(op, replaceWithMask);
+        Guard.Probability(op, replaceWithRandom);
+        Guard.Probability(op, p);
+        if (replaceWithMask + replaceWithRandom > 1 + 1e-12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(replaceWithRandom), replaceWithRandom,
+                $"{op}: replaceWithMask + replaceWithRandom must be at most 1, but it is {replaceWithMask} + {replaceWithRandom}.");
+        }
+
+        Guard.Positive(op, vocabSize);
+        if (maskId < 0 || maskId >= vocabSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maskId), maskId, $"{op}: maskId must be an id of the vocabulary, in [0, {vocabSize}), but it is {maskId}.");
+        }
+
+        if (specialIds.Where(id => id >= 0 && id < vocabSize).Distinct().Count() == vocabSize && replaceWithRandom > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(specialIds), $"{op}: specialIds must leave an id to draw as a random replacement, but every id of the vocabulary is special.");
+        }
+    }
+
+    /// <summary>
+    /// BERT's replacement of the <paramref name="selected"/> tokens: [MASK] below u &lt; replaceWithMask, a random
+    /// non-special id for the next replaceWithRandom, unchanged otherwise; labels are the original ids there, -100 elsewhere.
+    /// </summary>
+    private static TokenMaskResult Replace(Tensor ids, Tensor selected, double replaceWithMask, double replaceWithRandom, Generator generator, int maskId, int vocabSize, long[] specialIds)
+    {
+        var device = ids.device;
+        long b = ids.shape[0];
+        long l = ids.shape[1];
+        var u = torch.rand(new[] { b, l }, device: device, generator: generator);
+        var toMask = selected.logical_and(u.lt(replaceWithMask));
+        var toRandom = selected.logical_and(u.ge(replaceWithMask)).logical_and(u.lt(replaceWithMask + replaceWithRandom));
+
+        // The non-special ids of the vocabulary (just [MASK] when there are none: then nothing is drawn from it).
+        var vocabulary = torch.arange(vocabSize, dtype: ScalarType.Int64, device: device);
+        var pool = specialIds.Where(id => id >= 0 && id < vocabSize).Distinct().Count() == vocabSize
+            ? torch.tensor(new long[] { maskId }, device: device)
+            : vocabulary.masked_select(Maskable(vocabulary, torch.ones_like(vocabulary), specialIds));
+        var draws = torch.randint(0, pool.shape[0], new[] { b, l }, dtype: ScalarType.Int64, device: device, generator: generator);
+        var randomIds = pool.index_select(0, draws.flatten()).view(b, l);
+
+        var corrupted = torch.where(toRandom, randomIds, ids.masked_fill(toMask, maskId));
+        var labels = ids.masked_fill(selected.logical_not(), TokenMaskResult.IgnoreIndex);
+        return new TokenMaskResult(corrupted, labels);
     }
 
     /// <summary>True where a token may be masked: inside the attention mask and not a special id.</summary>

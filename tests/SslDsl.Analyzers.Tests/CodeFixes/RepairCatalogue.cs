@@ -176,6 +176,22 @@ public static class RepairCatalogue
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL032:WarmupEpochs = 1|})]\n[Training(Epochs = 1)]"),
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 0.0)]\n[Training(Epochs = 1)]"),
             "Shorten WarmupEpochs to 0.0 (below Training.Epochs)"),
+        new("SSL045",
+            Ssl045To048TextMaskingTests.FailingTwoMaskings,
+            Sources.Task(Ssl045To048TextMaskingTests.WholeWords, members: ""),
+            "Remove [MaskTokens]"),
+        new("SSL046",
+            Ssl045To048TextMaskingTests.FailingNoCorruption,
+            Sources.Task(Ssl045To048TextMaskingTests.T5.Replace("[SpanCorruption(NoiseDensity = 0.15, MeanSpan = 3)]\n", "").Replace("[TextInput(MaxLength = 32, VocabSize = 1000)]", "[TextInput(MaxLength = 32, VocabSize = 1000)]\n[SpanCorruption]"), members: ""),
+            "Add [SpanCorruption]"),
+        new("SSL047",
+            Ssl045To048TextMaskingTests.FailingSentinels,
+            Sources.Task(Ssl045To048TextMaskingTests.T5.Replace("VocabSize = 1000", "VocabSize = 7"), members: ""),
+            "Set VocabSize = 7"),
+        new("SSL048",
+            Ssl045To048TextMaskingTests.FailingDecoderHeads,
+            Sources.Task(Ssl045To048TextMaskingTests.T5, members: ""),
+            "Set Heads = 4"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>

@@ -36,6 +36,20 @@ public class PredictionLossesTests
     }
 
     [Fact]
+    public void SpanCorruptionAveragesOverTheTargetTokens()
+    {
+        // T5's loss: the mean cross-entropy of the decoder's logits over the target (sentinels and span tokens), padding ignored.
+        const int v = 5;
+        var logits = Logits(2, 4, v);
+        long[] targets = { 4, 2, 3, -100, 4, 1, -100, -100 };
+        var kept = Enumerable.Range(0, targets.Length).Where(i => targets[i] != -100).ToArray();
+        double expected = kept.Average(i => CrossEntropy(Row(logits, v, i), (int)targets[i]));
+        using var loss = Losses.SpanCorruption(Shaped(logits, 2, 4, v), torch.tensor(targets, new long[] { 2, 4 }));
+        Assert.Equal(expected, Value(loss), 1e-12);
+        Assert.Throws<ArgumentException>(() => Losses.SpanCorruption(Shaped(logits, 2, 4, v), torch.zeros(new long[] { 2, 3 }, torch.int64)));
+    }
+
+    [Fact]
     public void MaskedTokenIsZeroWhenEveryPositionIsIgnored()
     {
         using var logits = Shaped(Logits(1, 3, 4), 1, 3, 4).requires_grad_();

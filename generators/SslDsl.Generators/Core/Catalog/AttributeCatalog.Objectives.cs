@@ -67,6 +67,9 @@ internal static partial class AttributeCatalog
     /// <summary>[MaskedTokenLoss]: masked language modelling.</summary>
     public static readonly ObjectiveSpec MaskedTokenLoss = new(nameof(MaskedTokenLoss), Modality.Text, ObjectiveFamily.Text);
 
+    /// <summary>[SpanCorruptionLoss]: T5's decoder of the sentinel target.</summary>
+    public static readonly SpanCorruptionLossSpec SpanCorruptionLoss = new();
+
     /// <summary>[NextTokenLoss]: causal language modelling.</summary>
     public static readonly ObjectiveSpec NextTokenLoss = new(nameof(NextTokenLoss), Modality.Text, ObjectiveFamily.Text);
 
@@ -298,6 +301,23 @@ internal static partial class AttributeCatalog
 
         /// <summary>Patches per side (3: a centre and its 8 neighbours).</summary>
         public IntParam Grid { get; }
+    }
+
+    /// <summary>[SpanCorruptionLoss].</summary>
+    internal sealed class SpanCorruptionLossSpec : ObjectiveSpec
+    {
+        public SpanCorruptionLossSpec()
+            : base(nameof(SpanCorruptionLoss), Modality.Text, ObjectiveFamily.Text)
+        {
+            Layers = Int(nameof(Layers), 1, Constraint.Positive, DiagnosticIds.Dimension);
+            Heads = Int(nameof(Heads), 4, Constraint.Positive, DiagnosticIds.Dimension);
+        }
+
+        /// <summary>The decoder's layers.</summary>
+        public IntParam Layers { get; }
+
+        /// <summary>The decoder's attention heads (a divisor of the encoder's output width).</summary>
+        public IntParam Heads { get; }
     }
 
     /// <summary>[ForecastLoss].</summary>

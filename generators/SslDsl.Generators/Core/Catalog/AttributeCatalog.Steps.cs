@@ -49,7 +49,13 @@ internal static partial class AttributeCatalog
     public static readonly BlockMaskSpec BlockMask = new();
 
     /// <summary>[MaskTokens]: BERT's 80/10/10 masking.</summary>
-    public static readonly MaskTokensSpec MaskTokens = new();
+    public static readonly BertMaskSpec MaskTokens = new(nameof(MaskTokens));
+
+    /// <summary>[WholeWordMask]: BERT's 80/10/10 masking of whole words.</summary>
+    public static readonly BertMaskSpec WholeWordMask = new(nameof(WholeWordMask));
+
+    /// <summary>[SpanCorruption]: T5's sentinel span corruption.</summary>
+    public static readonly SpanCorruptionSpec SpanCorruption = new();
 
     /// <summary>[SpanMask].</summary>
     public static readonly SpanMaskSpec SpanMask = new();
@@ -240,18 +246,18 @@ internal static partial class AttributeCatalog
         public IntParam Size { get; }
     }
 
-    /// <summary>[MaskTokens].</summary>
-    internal sealed class MaskTokensSpec : StepSpec
+    /// <summary>BERT's 80/10/10 masking: of single tokens ([MaskTokens]) or of whole words ([WholeWordMask]).</summary>
+    internal sealed class BertMaskSpec : StepSpec
     {
-        public MaskTokensSpec()
-            : base(nameof(MaskTokens), Masking, Modality.Text, "TokenMasking", p: 1.0)
+        public BertMaskSpec(string name)
+            : base(name, Masking, Modality.Text, "TokenMasking", p: 1.0)
         {
             Probability = Double(nameof(Probability), 0.15, Constraint.Probability, DiagnosticIds.Probability);
             ReplaceWithMask = Double(nameof(ReplaceWithMask), 0.8, Constraint.Probability, DiagnosticIds.Probability);
             ReplaceWithRandom = Double(nameof(ReplaceWithRandom), 0.1, Constraint.Probability, DiagnosticIds.Probability);
         }
 
-        /// <summary>The fraction of tokens selected.</summary>
+        /// <summary>The fraction of tokens (or words) selected.</summary>
         public DoubleParam Probability { get; }
 
         /// <summary>The fraction of selected tokens replaced by [MASK].</summary>
@@ -276,6 +282,23 @@ internal static partial class AttributeCatalog
 
         /// <summary>The fraction of maskable tokens hidden.</summary>
         public DoubleParam Ratio { get; }
+    }
+
+    /// <summary>[SpanCorruption].</summary>
+    internal sealed class SpanCorruptionSpec : StepSpec
+    {
+        public SpanCorruptionSpec()
+            : base(nameof(SpanCorruption), Masking, Modality.Text, "TokenMasking", p: 1.0)
+        {
+            NoiseDensity = Double(nameof(NoiseDensity), 0.15, Constraint.OpenUnit, DiagnosticIds.Probability);
+            MeanSpan = Double(nameof(MeanSpan), 3.0, Constraint.AtLeastOne, DiagnosticIds.Shape);
+        }
+
+        /// <summary>The fraction of maskable tokens in noise spans.</summary>
+        public DoubleParam NoiseDensity { get; }
+
+        /// <summary>The mean noise span length, in tokens.</summary>
+        public DoubleParam MeanSpan { get; }
     }
 
     /// <summary>[FeatureCorruption].</summary>

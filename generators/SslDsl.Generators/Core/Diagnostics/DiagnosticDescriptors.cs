@@ -128,10 +128,10 @@ internal static class DiagnosticDescriptors
         "SSL021", "Fine-tune configuration is invalid",
         "{0}");
 
-    /// <summary>SSL022. {0}, {1}: the fractions; {2}: their sum.</summary>
+    /// <summary>SSL022. {0}: the masking (MaskTokens or WholeWordMask); {1}, {2}: the fractions; {3}: their sum.</summary>
     public static readonly DiagnosticDescriptor MaskSplitTooLarge = Error(
-        "SSL022", "MaskTokens replacement fractions exceed 1",
-        "MaskTokens.ReplaceWithMask ({0}) + ReplaceWithRandom ({1}) = {2}, more than 1; lower one of them so that the sum is at most 1 (BERT uses 0.8 and 0.1)");
+        "SSL022", "Token masking replacement fractions exceed 1",
+        "{0}.ReplaceWithMask ({1}) + ReplaceWithRandom ({2}) = {3}, more than 1; lower one of them so that the sum is at most 1 (BERT uses 0.8 and 0.1)");
 
     /// <summary>SSL023. {0}: the whole message.</summary>
     public static readonly DiagnosticDescriptor TextVocabularyInvalid = Error(
@@ -183,4 +183,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WarmupCoversTraining = Warning(
         "SSL032", "Warm-up lasts the whole training",
         "LearningRateSchedule.WarmupEpochs is {0}, not less than Training.Epochs ({1}): the learning rate rises linearly for the whole run, reaching the base rate only at the last step, and the cosine decay never starts; if that is not what you want, shorten the warm-up or train for more epochs");
+
+    /// <summary>SSL045. {0}: the task; {1}: the maskings, in order; {2}: the one kept.</summary>
+    public static readonly DiagnosticDescriptor TwoTokenMaskings = Error(
+        "SSL045", "More than one token masking",
+        "Task '{0}' declares {1}, but a text task masks its tokens one way: the objective reads one masked batch, so only {2} would apply; keep one of them");
+
+    /// <summary>SSL046. {0}: the objective; {1}: the task; {2}: what does not fit; {3}: what to do.</summary>
+    public static readonly DiagnosticDescriptor MaskingObjectiveMismatch = Error(
+        "SSL046", "Token masking does not fit the text objective",
+        "{0} on task '{1}' {2}; {3}");
+
+    /// <summary>SSL047. {0}: the sentinels needed; {1}: MaxLength; {2}, {3}: the sentinel ids; {4}: the special token; {5}: its id; {6}: the smallest VocabSize.</summary>
+    public static readonly DiagnosticDescriptor SentinelsReachSpecialIds = Error(
+        "SSL047", "Span corruption sentinels overlap the special tokens",
+        "SpanCorruption needs up to {0} sentinels for sequences of TextInput.MaxLength = {1}, the top ids {2} to {3} of the vocabulary, but they reach TextInput.{4} ({5}); reserve the sentinels above the tokenizer's ids: VocabSize must be at least {6}");
+
+    /// <summary>SSL048. {0}: the heads; {1}: the encoder's output width; {2}: a divisor to use.</summary>
+    public static readonly DiagnosticDescriptor DecoderHeadsInvalid = Error(
+        "SSL048", "Span decoder heads do not divide the encoder width",
+        "SpanCorruptionLoss.Heads is {0}, but the decoder is as wide as the encoder's output ({1}) and splits it evenly between its attention heads; set Heads to a divisor of {1}, e.g. {2}");
 }

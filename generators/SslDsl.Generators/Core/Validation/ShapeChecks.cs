@@ -199,14 +199,20 @@ internal static class ShapeChecks
             return;
         }
 
-        foreach (var s in c.Steps.Where(s => s.Is(SpanMask)))
+        foreach (var s in c.Steps)
         {
-            double span = s.Get(SpanMask.MeanSpan);
-            if (s.IsKnown(SpanMask.MeanSpan) && span > max)
+            var meanSpan = s.Spec == SpanMask ? SpanMask.MeanSpan : s.Spec == SpanCorruption ? SpanCorruption.MeanSpan : null;
+            if (meanSpan is null)
             {
-                double usual = Math.Min(SpanMask.MeanSpan.Default, max);
-                Shape(c, s, SpanMask.MeanSpan, $"SpanMask.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)",
-                    Repair.Set($"Set MeanSpan = {ArgValue.FormatDouble(usual)}", s.LocationOf(SpanMask.MeanSpan), SpanMask.MeanSpan, ArgValue.FormatDouble(usual)));
+                continue;
+            }
+
+            double span = s.Get(meanSpan);
+            if (s.IsKnown(meanSpan) && span > max)
+            {
+                double usual = Math.Min(meanSpan.Default, max);
+                Shape(c, s, meanSpan, $"{s.Spec.Name}.MeanSpan is {ValidationContext.Format(span)}, longer than TextInput.MaxLength ({max}); use spans shorter than the sequence (3 is usual)",
+                    Repair.Set($"Set MeanSpan = {ArgValue.FormatDouble(usual)}", s.LocationOf(meanSpan), meanSpan, ArgValue.FormatDouble(usual)));
             }
         }
     }

@@ -37,6 +37,7 @@ internal static class TaskValidator
         HeadChecks.Check(context);
         TrainingChecks.Check(context);
         TextChecks.Check(context);
+        TokenMaskingChecks.Check(context);
         MultiCropChecks.Check(context);
         MethodChecks.Check(context);
         return context.Diagnostics;

@@ -3,22 +3,27 @@ using static SslDsl.Generators.AttributeCatalog;
 
 namespace SslDsl.Generators;
 
-/// <summary>BERT masking fractions (SSL022) and the text input's vocabulary and special ids (SSL023).</summary>
+/// <summary>BERT masking fractions of [MaskTokens] and [WholeWordMask] (SSL022) and the text input's vocabulary and special ids (SSL023).</summary>
 internal static class TextChecks
 {
     public static void Check(ValidationContext c)
     {
-        foreach (var mask in c.Steps.Where(s => s.Is(MaskTokens)))
+        foreach (var mask in c.Steps)
         {
-            double m = mask.Get(MaskTokens.ReplaceWithMask);
-            double r = mask.Get(MaskTokens.ReplaceWithRandom);
-            bool inRange = m >= 0 && m <= 1 && r >= 0 && r <= 1;
-            if (mask.AreKnown(MaskTokens.ReplaceWithMask, MaskTokens.ReplaceWithRandom) && inRange && m + r > 1 + 1e-12)
+            if (mask.Spec is not BertMaskSpec spec)
             {
-                var at = mask.IsWritten(MaskTokens.ReplaceWithRandom) ? MaskTokens.ReplaceWithRandom : MaskTokens.ReplaceWithMask;
-                var other = at == MaskTokens.ReplaceWithRandom ? MaskTokens.ReplaceWithMask : MaskTokens.ReplaceWithRandom;
+                continue;
+            }
+
+            double m = mask.Get(spec.ReplaceWithMask);
+            double r = mask.Get(spec.ReplaceWithRandom);
+            bool inRange = m >= 0 && m <= 1 && r >= 0 && r <= 1;
+            if (mask.AreKnown(spec.ReplaceWithMask, spec.ReplaceWithRandom) && inRange && m + r > 1 + 1e-12)
+            {
+                var at = mask.IsWritten(spec.ReplaceWithRandom) ? spec.ReplaceWithRandom : spec.ReplaceWithMask;
+                var other = at == spec.ReplaceWithRandom ? spec.ReplaceWithMask : spec.ReplaceWithRandom;
                 var repairs = new[] { Complement(mask, at, other), Complement(mask, other, at).As("Lower" + other.Name) };
-                c.ReportRepairable(DiagnosticDescriptors.MaskSplitTooLarge, mask.LocationOf(at), repairs, ValidationContext.Format(m), ValidationContext.Format(r), ValidationContext.Format(m + r));
+                c.ReportRepairable(DiagnosticDescriptors.MaskSplitTooLarge, mask.LocationOf(at), repairs, spec.Name, ValidationContext.Format(m), ValidationContext.Format(r), ValidationContext.Format(m + r));
             }
         }
 

@@ -6,8 +6,9 @@ using static SslDsl.Generators.AttributeCatalog;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// Text objectives on token states [B,L,D]: masked language modelling (MaskTokens' 80/10/10 rule or
-/// SpanMask; labels only at masked positions), causal next-token prediction (the built-in transformer
+/// Text objectives on token states [B,L,D]: masked language modelling (MaskTokens' 80/10/10 rule, whole words or
+/// SpanMask; labels only at masked positions), T5's span corruption (a light decoder reads the encoder's states of
+/// the corrupted input and predicts the sentinel target), causal next-token prediction (the built-in transformer
 /// becomes causal), and next-sentence prediction from the [CLS] state. One method per objective.
 /// </summary>
 internal sealed class TextFamily : IObjectiveFamily
@@ -15,6 +16,7 @@ internal sealed class TextFamily : IObjectiveFamily
     private static readonly Dictionary<AttributeSpec, Action<TaskPlan, AttributeModel>> Planners = new()
     {
         [MaskedTokenLoss] = PlanMaskedToken,
+        [SpanCorruptionLoss] = PlanSpanCorruption,
         [NextTokenLoss] = PlanNextToken,
         [NextSentenceLoss] = PlanNextSentence,
     };
@@ -37,11 +39,26 @@ internal sealed class TextFamily : IObjectiveFamily
 
     private static void PlanMaskedToken(TaskPlan plan, AttributeModel objective)
     {
-        var mask = plan.Task.Steps.FirstOrDefault(s => s.Is(MaskTokens) || s.Is(SpanMask)) ?? MaskTokens.Defaults;
+        var mask = plan.Task.Steps.FirstOrDefault(s => s.Is(MaskTokens) || s.Is(WholeWordMask) || s.Is(SpanMask)) ?? MaskTokens.Defaults;
         plan.Pipeline.Parts.Add(new TokenMask(mask, plan.Task.Input));
         var o = plan.Objective;
         string masked = o.Local("masked", "pipeline.Mask(batch)");
         o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.MaskedToken(model.TokenHead.forward(model.Encoder.forward({masked}.Ids)), {masked}.Labels)"));
+    }
+
+    private static void PlanSpanCorruption(TaskPlan plan, AttributeModel objective)
+    {
+        var task = plan.Task;
+        var input = task.Input;
+        plan.Model.Add(new ModelMember("spanDecoder", "SpanDecoder", "SpanDecoder",
+            $"new SpanDecoder({task.Type.Name}.EncoderOutputDim, vocabSize: {input.Literal(TextInput.VocabSize)}, maxLength: {input.Literal(TextInput.MaxLength)}, layers: {objective.Literal(SpanCorruptionLoss.Layers)}, heads: {objective.Literal(SpanCorruptionLoss.Heads)})",
+            "Decodes the sentinel target from the encoder's states of the corrupted input (T5)."));
+        var corruption = task.Steps.FirstOrDefault(s => s.Is(SpanCorruption)) ?? SpanCorruption.Defaults;
+        plan.Pipeline.Parts.Add(new SpanCorruptionPart(corruption, input));
+        var o = plan.Objective;
+        string corrupted = o.Local("corrupted", "pipeline.CorruptSpans(batch)");
+        string states = o.Local("states", $"model.Encoder.forward({corrupted}.Ids)");
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.SpanCorruption(model.SpanDecoder.forward({states}, {corrupted}.AttentionMask, {corrupted}.DecoderIds), {corrupted}.Targets)"));
     }
 
     private static void PlanNextToken(TaskPlan plan, AttributeModel objective)
@@ -65,26 +82,53 @@ internal sealed class TextFamily : IObjectiveFamily
         o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Classification(model.SentenceHead.forward({cls}), sentenceLabels)"));
     }
 
+    /// <summary>The special ids (pad, cls, sep, mask) as a property of the pipeline: the maskings never touch them.</summary>
+    private static void WriteSpecialIds(SourceWriter w, AttributeModel input)
+    {
+        w.Line();
+        w.Summary("The special token ids (pad, cls, sep, mask), never masked.");
+        w.Line($"public static long[] SpecialIds {{ get; }} = new long[] {{ {input.Literal(TextInput.PadId)}, {input.Literal(TextInput.ClsId)}, {input.Literal(TextInput.SepId)}, {input.Literal(TextInput.MaskId)} }};");
+    }
+
     /// <summary>
-    /// Pipeline.Mask: the declared token masking (<c>TokenMasking.{Step}(ids, attention, its parameters, p, generator, ...)</c>)
-    /// and the special ids it never masks.
+    /// Pipeline.Mask: the declared token masking (<c>TokenMasking.{Step}(ids, attention, its parameters, p, generator, ...)</c>;
+    /// whole-word masking also reads the batch's word starts) and the special ids it never masks.
     /// </summary>
     private sealed record TokenMask(AttributeModel Step, AttributeModel Input) : IPipelinePart
     {
         public void Write(SourceWriter w)
         {
-            string vocabulary = Step.Is(MaskTokens) ? $", vocabSize: {Input.Literal(TextInput.VocabSize)}" : "";
+            string vocabulary = Step.Is(MaskTokens) || Step.Is(WholeWordMask) ? $", vocabSize: {Input.Literal(TextInput.VocabSize)}" : "";
+            string words = Step.Is(WholeWordMask) ? "batch.WordStarts?.to(Device), " : "";
             w.Summary($"Masks a batch for masked language modelling ({Step.Name}); special tokens and padding are never masked.");
             using (w.Open("public TokenMaskResult Mask(TokenBatch batch)"))
             {
                 w.Line("var ids = batch.Ids.to(Device);");
                 w.Line("var attention = batch.AttentionMask.to(Device);");
-                w.Line($"return TokenMasking.{Step.Name}(ids, attention, {StepCalls.Arguments(Step)}, generator: generator, maskId: {Input.Literal(TextInput.MaskId)}{vocabulary}, specialIds: SpecialIds);");
+                w.Line($"return TokenMasking.{Step.Name}(ids, attention, {words}{StepCalls.Arguments(Step)}, generator: generator, maskId: {Input.Literal(TextInput.MaskId)}{vocabulary}, specialIds: SpecialIds);");
             }
 
-            w.Line();
-            w.Summary("The special token ids (pad, cls, sep, mask), never masked.");
-            w.Line($"public static long[] SpecialIds {{ get; }} = new long[] {{ {Input.Literal(TextInput.PadId)}, {Input.Literal(TextInput.ClsId)}, {Input.Literal(TextInput.SepId)}, {Input.Literal(TextInput.MaskId)} }};");
+            WriteSpecialIds(w, Input);
+        }
+    }
+
+    /// <summary>
+    /// Pipeline.CorruptSpans: T5's span corruption (<c>TokenMasking.SpanCorruption</c>): the corrupted input, the
+    /// decoder's input and its target; the sentinels are the top ids of the vocabulary.
+    /// </summary>
+    private sealed record SpanCorruptionPart(AttributeModel Step, AttributeModel Input) : IPipelinePart
+    {
+        public void Write(SourceWriter w)
+        {
+            w.Summary("Corrupts a batch as T5 does: each noise span becomes one sentinel, and the target lists the sentinels and their spans.");
+            using (w.Open("public SpanCorruptionResult CorruptSpans(TokenBatch batch)"))
+            {
+                w.Line("var ids = batch.Ids.to(Device);");
+                w.Line("var attention = batch.AttentionMask.to(Device);");
+                w.Line($"return TokenMasking.SpanCorruption(ids, attention, {StepCalls.Arguments(Step)}, generator: generator, padId: {Input.Literal(TextInput.PadId)}, vocabSize: {Input.Literal(TextInput.VocabSize)}, specialIds: SpecialIds);");
+            }
+
+            WriteSpecialIds(w, Input);
         }
     }
 }

@@ -131,7 +131,7 @@ public sealed class TextLineSource : StreamingSource<TokenBatch>
     protected internal override int FloatsPerSample => 0;
 
     /// <inheritdoc />
-    protected internal override int LongsPerSample => 2 * MaxLength;
+    protected internal override int LongsPerSample => 3 * MaxLength;
 
     /// <inheritdoc />
     public override string Fingerprint() => _fingerprint;
@@ -145,10 +145,11 @@ public sealed class TextLineSource : StreamingSource<TokenBatch>
         RandomAccess.Read(_file, bytes, entry[0]);
         string line = Decode(bytes, entry[2]);
         string text = _jsonl ? Record(line, entry[2]).Text : line;
-        var (ids, mask) = Tokenizer.Pack(text, MaxLength);
+        var (ids, mask, wordStarts) = Tokenizer.PackWords(text, MaxLength);
         var longs = buffer.LongsOf(slot);
         ids.CopyTo(longs);
         mask.CopyTo(longs[MaxLength..]);
+        wordStarts.CopyTo(longs[(2 * MaxLength)..]);
         if (_classOrder is not null)
         {
             buffer.Labels[slot] = _classOrder[entry[3]];
@@ -159,7 +160,7 @@ public sealed class TextLineSource : StreamingSource<TokenBatch>
 
     /// <inheritdoc />
     protected internal override TokenBatch Collate(SampleBuffer buffer, int count) =>
-        new(LongTensor(buffer, count, 0, MaxLength), LongTensor(buffer, count, MaxLength, MaxLength), LabelTensor(buffer, count));
+        new(LongTensor(buffer, count, 0, MaxLength), LongTensor(buffer, count, MaxLength, MaxLength), LabelTensor(buffer, count), LongTensor(buffer, count, 2 * MaxLength, MaxLength));
 
     /// <summary>One pass over the file: the start, length and line number of every non-blank line (and its label id).</summary>
     private void IndexLines(Dictionary<string, int> labels)

@@ -32,6 +32,7 @@ public class TextLineSourceTests
         {
             Assert.True(TinyData.Same(a[i].Ids, b[i].Ids), $"ids of batch {i}");
             Assert.True(TinyData.Same(a[i].AttentionMask, b[i].AttentionMask), $"mask of batch {i}");
+            Assert.True(TinyData.Same(a[i].WordStarts!, b[i].WordStarts!), $"word starts of batch {i}");
             Assert.Equal(a[i].Labels is null, b[i].Labels is null);
             if (a[i].Labels is { } labels)
             {
