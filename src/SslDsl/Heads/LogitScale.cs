@@ -41,6 +41,9 @@ public sealed class LogitScale : nn.Module
     /// <summary>The largest multiplier s.</summary>
     public double MaxScale { get; }
 
+    /// <summary>The device the module lives on (where a multimodal model's inputs go).</summary>
+    public Device Device => _logScale.device;
+
     /// <summary>The stored parameter t = log s (before clamping).</summary>
     public Parameter LogScale => _logScale;
 

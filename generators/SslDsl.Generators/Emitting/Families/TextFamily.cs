@@ -73,18 +73,17 @@ internal sealed class TextFamily : IObjectiveFamily
     {
         public void Write(SourceWriter w)
         {
-            string vocabulary = Step.Is(MaskTokens) ? $", vocabSize: {Input.Literal(TextInput.VocabSize)}" : "";
             w.Summary($"Masks a batch for masked language modelling ({Step.Name}); special tokens and padding are never masked.");
             using (w.Open("public TokenMaskResult Mask(TokenBatch batch)"))
             {
                 w.Line("var ids = batch.Ids.to(Device);");
                 w.Line("var attention = batch.AttentionMask.to(Device);");
-                w.Line($"return TokenMasking.{Step.Name}(ids, attention, {StepCalls.Arguments(Step)}, generator: generator, maskId: {Input.Literal(TextInput.MaskId)}{vocabulary}, specialIds: SpecialIds);");
+                w.Line($"return {StepCalls.TokenMask(Step, Input, "ids", "attention")};");
             }
 
             w.Line();
             w.Summary("The special token ids (pad, cls, sep, mask), never masked.");
-            w.Line($"public static long[] SpecialIds {{ get; }} = new long[] {{ {Input.Literal(TextInput.PadId)}, {Input.Literal(TextInput.ClsId)}, {Input.Literal(TextInput.SepId)}, {Input.Literal(TextInput.MaskId)} }};");
+            w.Line($"public static long[] SpecialIds {{ get; }} = {StepCalls.SpecialIds(Input)};");
         }
     }
 }
