@@ -49,7 +49,13 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MethodHeadsInvalid,
         DiagnosticDescriptors.MemorySizeInvalid,
         DiagnosticDescriptors.GenericTask,
-        DiagnosticDescriptors.WarmupCoversTraining);
+        DiagnosticDescriptors.WarmupCoversTraining,
+        DiagnosticDescriptors.ProjectionWidthsDiffer,
+        DiagnosticDescriptors.InputWithoutEncoder,
+        DiagnosticDescriptors.EncoderInputInvalid,
+        DiagnosticDescriptors.StepOnOtherSide,
+        DiagnosticDescriptors.ClipTemperatureOutOfRange,
+        DiagnosticDescriptors.MultimodalMisplaced);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -176,6 +176,28 @@ public static class RepairCatalogue
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL032:WarmupEpochs = 1|})]\n[Training(Epochs = 1)]"),
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 0.0)]\n[Training(Epochs = 1)]"),
             "Shorten WarmupEpochs to 0.0 (below Training.Epochs)"),
+        new("SSL033",
+            Ssl033To038MultimodalTests.FailingProjections,
+            Ssl033To038MultimodalTests.Valid,
+            "Set Output = 32"),
+        new("SSL035",
+            Sources.Task(Sources.SimClr, Sources.Encoder.Replace("[Encoder(OutputDim = 128)]", "[Encoder(OutputDim = 128, {|SSL035:Input = Modality.Text|})]")),
+            Sources.Task(Sources.SimClr),
+            "Remove Input"),
+        new("SSL036",
+            Ssl033To038MultimodalTests.FailingStepOnOtherSide,
+            Sources.Task(Ssl033To038MultimodalTests.Clip, Ssl033To038MultimodalTests.ImageEncoder + Ssl033To038MultimodalTests.TextEncoder.Replace(
+                "[Encoder(OutputDim = 32, Input = Modality.Text)]", "[Encoder(OutputDim = 32, Input = Modality.Text)]\n    [SpanMask(MeanSpan = 2, Ratio = 0.2)]")),
+            "Move [SpanMask] to 'TextEncoder'"),
+        new("SSL037",
+            Ssl033To038MultimodalTests.FailingTemperature,
+            Ssl033To038MultimodalTests.Valid.Replace("Temperature = 0.07", "Temperature = 0.01"),
+            "Clamp Temperature to 0.01"),
+        new("SSL038",
+            Ssl033To038MultimodalTests.FailingMisplaced,
+            Sources.Task(Ssl033To038MultimodalTests.Clip, Ssl033To038MultimodalTests.ImageEncoder.Replace(
+                "[Encoder(OutputDim = 128, Input = Modality.Image)]", "[Encoder(OutputDim = 128, Input = Modality.Image)]\n    [HorizontalFlip]") + Ssl033To038MultimodalTests.TextEncoder),
+            "Move [HorizontalFlip] to 'ImageEncoder'"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>

@@ -20,9 +20,9 @@ public class CatalogueTests
         .ToArray();
 
     [Fact]
-    public void IdsRunFromSsl001ToSsl032WithoutGaps()
+    public void IdsRunFromSsl001ToSsl038WithoutGaps()
     {
-        var expected = Enumerable.Range(1, 32).Select(i => $"SSL{i:000}").ToArray();
+        var expected = Enumerable.Range(1, 38).Select(i => $"SSL{i:000}").ToArray();
         Assert.Equal(expected, Descriptors.Select(d => d.Id).OrderBy(id => id).ToArray());
     }
 
