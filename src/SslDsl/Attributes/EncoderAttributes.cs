@@ -16,7 +16,7 @@ public sealed class EncoderAttribute : Attribute
     public int OutputDim { get; set; }
     /// <summary>
     /// The input this encoder reads, in a multimodal task (one encoder per input); a task with one input may leave it unset.
-    /// Default: Image. Allowed: an input the task declares, each read by one encoder. Otherwise: SSL034, SSL035.
+    /// Default: Image. Allowed: an input the task declares, read by no other encoder; in a multimodal task, written on each encoder. Otherwise: SSL035.
     /// </summary>
     public Modality Input { get; set; }
 }

@@ -305,7 +305,7 @@ public sealed class ClipLossAttribute : ObjectiveLossAttribute
 {
     /// <summary>
     /// Initial temperature of the learned logit scale.
-    /// Default: 0.07. Allowed: in [0.01, 1]. Otherwise: SSL037.
+    /// Default: 0.07. Allowed: [0.01, 1]. Otherwise: SSL037.
     /// </summary>
     public double Temperature { get; set; } = 0.07;
 }

@@ -236,7 +236,9 @@ internal static class MultimodalChecks
     /// <summary>Moves <paramref name="step"/> to <paramref name="target"/>'s [Encoder], with the arguments it has.</summary>
     private static Repair Move(ParsedAttribute step, ParsedEncoderMember target)
     {
-        string arguments = string.Join(", ", step.Spec.Params.Where(step.IsWritten).Select(p => $"{p.Name} = {step.Model.Literal(p)}"));
+        // The arguments as the user wrote them (each argument's location covers "Name = value").
+        string arguments = string.Join(", ", step.Spec.Params.Where(step.IsWritten).Select(p =>
+            step.LocationOf(p) is { SourceTree: { } tree } l ? tree.GetText().ToString(l.SourceSpan) : $"{p.Name} = {step.Model.Literal(p)}"));
         return new Repair($"Move [{step.Spec.Name}] to '{target.Name}'", null, new[]
         {
             new RepairEdit(RepairKind.RemoveAttribute, step.Location),
