@@ -122,7 +122,41 @@ internal static class FamilySources
         // Tabular.
         ["Scarf"] = Backbone("Scarf", "[TabularInput(Features = 6)]", "[Backbone(BackboneKind.Mlp, Width = 32, OutputDim = 16, Depth = 2)]",
             "[Views(2)] [FeatureCorruption(Rate = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [InfoNceLoss(Temperature = 0.5)] [FineTune(Classes = 3, Mode = FineTuneMode.PartialUnfreeze, UnfreezeLastLayers = 1)]"),
+
+        // Multimodal (issue 19): image-text contrast with one encoder, projection and pipeline per input.
+        ["Clip"] = Clip,
     };
+
+    /// <summary>A CLIP task: images and captions, each input with its encoder, augmentations and projection.</summary>
+    public const string Clip = $$"""
+        using SslDsl;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        namespace Snapshots;
+
+        [PretextTask("clip")]
+        [TextInput(MaxLength = 12, VocabSize = 30)]
+        {{Image8}}
+        [ClipLoss(Temperature = 0.1)]
+        [Optimizer(OptimizerKind.Adam, LearningRate = 0.01)]
+        [Training(BatchSize = 16, Epochs = 1, Seed = 3)]
+        [FineTune(Classes = 4)]
+        public partial class Clip
+        {
+            [Encoder(OutputDim = 16, Input = Modality.Image)]
+            [Projection(Output = 8)]
+            [RandomResizedCrop(MinScale = 0.5)]
+            [HorizontalFlip]
+            [Normalize(Mean = new[] { 0.5 }, Std = new[] { 0.25 })]
+            static nn.Module<Tensor, Tensor> ImageEncoder() => {{ConvEncoder}};
+
+            [Encoder(OutputDim = 16, Input = Modality.Text)]
+            [Projection(Output = 8)]
+            [MaskTokens(Probability = 0.1)]
+            static nn.Module<Tensor, Tensor> TextEncoder() => {{Transformer}};
+        }
+        """;
 
     /// <summary>A multi-task pretraining over three members (SimCLR, MAE, BYOL) on one shared encoder.</summary>
     public const string MultiTask = $$"""

@@ -74,6 +74,9 @@ internal static class TaskEmitter
                 case MultiTaskModel multi:
                     MultiTaskEmitter.Emit(w, multi);
                     break;
+                case MultimodalTaskModel multimodal:
+                    MultimodalEmitter.Emit(w, multimodal);
+                    break;
                 case PretextTaskModel single:
                     EmitSingle(w, Plan(single));
                     break;

@@ -4,9 +4,10 @@ namespace SslDsl;
 
 /// <summary>
 /// Base of every augmentation, masking and corruption. Attribute order in source is pipeline
-/// order; each view draws its own random parameters.
+/// order; each view draws its own random parameters. In a multimodal task, an augmentation stands on the
+/// <see cref="EncoderAttribute"/> member of the input it augments.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = true, Inherited = false)]
 public abstract class AugmentationAttribute : Attribute
 {
     /// <summary>

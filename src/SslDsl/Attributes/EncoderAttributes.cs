@@ -14,6 +14,11 @@ public sealed class EncoderAttribute : Attribute
     /// Default: 0 (not set). Allowed: &gt;= 1. Otherwise: SSL016.
     /// </summary>
     public int OutputDim { get; set; }
+    /// <summary>
+    /// The input this encoder reads, in a multimodal task (one encoder per input); a task with one input may leave it unset.
+    /// Default: Image. Allowed: an input the task declares, read by no other encoder; in a multimodal task, written on each encoder. Otherwise: SSL035.
+    /// </summary>
+    public Modality Input { get; set; }
 }
 
 /// <summary>Uses a built-in encoder instead of an <see cref="EncoderAttribute"/> member.</summary>

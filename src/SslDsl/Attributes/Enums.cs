@@ -60,3 +60,16 @@ public enum CategoricalEncoding
     /// <summary>One feature holding the category's index (0..Cardinality-1), which <see cref="CategoricalEmbedding"/> turns into a learned vector.</summary>
     Embedding,
 }
+
+/// <summary>The input an encoder of a multimodal task reads.</summary>
+public enum Modality
+{
+    /// <summary>The <see cref="ImageInputAttribute"/>.</summary>
+    Image,
+    /// <summary>The <see cref="TextInputAttribute"/>.</summary>
+    Text,
+    /// <summary>The <see cref="TabularInputAttribute"/>.</summary>
+    Tabular,
+    /// <summary>The <see cref="TimeSeriesInputAttribute"/>.</summary>
+    TimeSeries,
+}

@@ -119,3 +119,17 @@ public sealed class DinoHeadAttribute : HeadAttribute
     /// </summary>
     public int FreezeLastLayerEpochs { get; set; } = 0;
 }
+
+/// <summary>
+/// The linear projection (no bias, as in CLIP) of one input's representation into the embedding space a multimodal
+/// task shares; it stands on that input's <see cref="EncoderAttribute"/> member.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class ProjectionAttribute : Attribute
+{
+    /// <summary>
+    /// Width of the shared embedding.
+    /// Default: 64. Allowed: &gt;= 1; the same on both inputs. Otherwise: SSL016, SSL033.
+    /// </summary>
+    public int Output { get; set; } = 64;
+}

@@ -314,3 +314,16 @@ public sealed class AdversarialLossAttribute : ObjectiveLossAttribute
     /// <summary>Declares an adversarial term with weight 0.001 (context encoders' setting).</summary>
     public AdversarialLossAttribute() => Weight = 0.001;
 }
+
+/// <summary>
+/// CLIP: the symmetric InfoNCE between the two inputs' projected embeddings of a multimodal task, with a learned
+/// temperature (the logit scale 1 / Temperature, at most 100 as in CLIP).
+/// </summary>
+public sealed class ClipLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>
+    /// Initial temperature of the learned logit scale.
+    /// Default: 0.07. Allowed: [0.01, 1]. Otherwise: SSL037.
+    /// </summary>
+    public double Temperature { get; set; } = 0.07;
+}

@@ -215,6 +215,19 @@ public sealed class ByteLevelTokenizer
     }
 
     /// <summary>
+    /// Tokenizes <paramref name="texts"/> into one <see cref="TokenBatch"/> (as <see cref="ToDataset"/> packs them): prompts
+    /// to embed, captions of a small batch.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">maxLength is below 2.</exception>
+    /// <exception cref="ArgumentException">There is no text.</exception>
+    public TokenBatch Batch(IEnumerable<string> texts, int maxLength)
+    {
+        // The batch takes the dataset's tensors, so the dataset is not disposed.
+        var dataset = ToDataset(texts, maxLength);
+        return new TokenBatch(dataset.Tensors[0], dataset.Tensors[1]);
+    }
+
+    /// <summary>
     /// Tokenizes <paramref name="texts"/> into a dataset of <see cref="TokenBatch"/>: ids long [N, maxLength]
     /// (<c>[CLS] tokens [SEP]</c>, truncated, then <see cref="PadId"/>), attention mask long [N, maxLength],
     /// word starts long [N, maxLength] (<see cref="EncodeWords"/>; 1 on [CLS] and [SEP] too), and optional class labels.

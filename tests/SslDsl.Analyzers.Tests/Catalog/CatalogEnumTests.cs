@@ -42,7 +42,7 @@ public class CatalogEnumTests
     public void EveryEnumParameterNamesARuntimeEnumAndOneOfItsMembers()
     {
         var parameters = AttributeCatalog.All.Values.SelectMany(a => a.Params).OfType<EnumParam>().ToArray();
-        Assert.Equal(5, parameters.Length);
+        Assert.Equal(6, parameters.Length);
         foreach (var p in parameters)
         {
             var type = typeof(OptimizerKind).Assembly.GetType("SslDsl." + p.EnumType);

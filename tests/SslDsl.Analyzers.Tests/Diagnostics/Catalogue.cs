@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL032 and SSL045 to SSL048.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL038 and SSL045 to SSL048.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -41,6 +41,12 @@ public static class Catalogue
         ("SSL030", Ssl027To030Tests.FailingMemory),
         ("SSL031", Ssl031Ssl032Tests.FailingGeneric),
         ("SSL032", Ssl031Ssl032Tests.FailingWarmup),
+        ("SSL033", Ssl033To038MultimodalTests.FailingProjections),
+        ("SSL034", Ssl033To038MultimodalTests.FailingInputWithoutEncoder),
+        ("SSL035", Ssl033To038MultimodalTests.FailingEncoderInput.Replace("[TextInput(MaxLength = 16, VocabSize = 260)]", "[{|SSL034:TextInput(MaxLength = 16, VocabSize = 260)|}]")),
+        ("SSL036", Ssl033To038MultimodalTests.FailingStepOnOtherSide),
+        ("SSL037", Ssl033To038MultimodalTests.FailingTemperature),
+        ("SSL038", Ssl033To038MultimodalTests.FailingMisplaced),
         ("SSL045", Ssl045To048TextMaskingTests.FailingTwoMaskings),
         ("SSL046", Ssl045To048TextMaskingTests.FailingNoCorruption),
         ("SSL047", Ssl045To048TextMaskingTests.FailingSentinels),

@@ -31,7 +31,7 @@ public class ShellTests
     [MemberData(nameof(ErrorCasesOnT))]
     public async Task UsersCodeOfATaskWithAnErrorGetsOnlyTheTasksDiagnostic(string id, string source)
     {
-        var run = await GeneratorRobustnessTests.RunAsync(Markup.Strip(source) + UserProgram("T", BatchOf(source)));
+        var run = await GeneratorRobustnessTests.RunAsync(Markup.Strip(source) + UserProgram("T", BatchOf(source), FineTuneBatchOf(source)));
 
         AssertOnlySslErrors(run, id);
     }
@@ -126,11 +126,11 @@ public class ShellTests
     }
 
     /// <summary>Code that reads the task's types as a user would: describe, train, fine-tune, prepare.</summary>
-    private static string UserProgram(string task, string batch) => $$"""
+    private static string UserProgram(string task, string batch, string? fineTuneBatch = null) => $$"""
 
         public static class UserProgram
         {
-            public static void Run(IDataSource<{{batch}}> data)
+            public static void Run(IDataSource<{{batch}}> data, IDataSource<{{fineTuneBatch ?? batch}}> labelled)
             {
                 System.Console.WriteLine({{task}}.Describe());
                 System.Console.WriteLine({{task}}.TaskName + {{task}}.EncoderOutputDim + {{task}}.ViewCount + {{task}}.DeclaredTraining.Epochs + {{task}}.DeclaredFineTune?.Classes);
@@ -139,7 +139,7 @@ public class ShellTests
                 {{task}}.Model model = trainer.Model;
                 nn.Module<Tensor, Tensor> encoder = model.Encoder;
                 using var fineTuner = new {{task}}.FineTuner(model);
-                fineTuner.Fit(data);
+                fineTuner.Fit(labelled);
                 using var pipeline = {{task}}.Pipeline.Create(CPU, 1);
                 Tensor prepared = {{task}}.Pipeline.Prepare(zeros(1));
                 LossTerms loss = {{task}}.Trainer.Objective(model, pipeline, default!);
@@ -148,8 +148,13 @@ public class ShellTests
 
         """;
 
+    /// <summary>The batch the fine-tuner reads: a multimodal task's first (image) input.</summary>
+    private static string FineTuneBatchOf(string source) =>
+        source.Contains("[ClipLoss", System.StringComparison.Ordinal) ? "ImageBatch" : BatchOf(source);
+
     private static string BatchOf(string source) =>
-        source.Contains("[TextInput", System.StringComparison.Ordinal) ? "TokenBatch"
+        source.Contains("[ClipLoss", System.StringComparison.Ordinal) ? "PairedBatch<ImageBatch, TokenBatch>"
+        : source.Contains("[TextInput", System.StringComparison.Ordinal) ? "TokenBatch"
         : source.Contains("[TabularInput", System.StringComparison.Ordinal) ? "TabularBatch"
         : source.Contains("[TimeSeriesInput", System.StringComparison.Ordinal) ? "SeriesBatch"
         : "ImageBatch";

@@ -21,6 +21,22 @@ internal static partial class AttributeCatalog
     /// <summary>[DinoHead]: DINO's projection head on the encoder (and its momentum copy).</summary>
     public static readonly DinoHeadSpec DinoHead = new();
 
+    /// <summary>[Projection]: the linear map of one input's representation into a multimodal task's shared embedding.</summary>
+    public static readonly ProjectionSpec Projection = new();
+
+    /// <summary>[Projection].</summary>
+    internal sealed class ProjectionSpec : AttributeSpec
+    {
+        public ProjectionSpec()
+            : base(nameof(Projection), AttributeCategory.Projection, Modality.Any)
+        {
+            Output = Int(nameof(Output), 64, Constraint.Positive, DiagnosticIds.Dimension);
+        }
+
+        /// <summary>Width of the shared embedding.</summary>
+        public IntParam Output { get; }
+    }
+
     /// <summary>[DinoHead].</summary>
     internal sealed class DinoHeadSpec : AttributeSpec
     {

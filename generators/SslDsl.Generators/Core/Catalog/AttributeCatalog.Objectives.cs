@@ -46,6 +46,9 @@ internal static partial class AttributeCatalog
     /// <summary>[SwavLoss]: swapped prediction of online cluster assignments.</summary>
     public static readonly SwavLossSpec SwavLoss = new();
 
+    /// <summary>[ClipLoss]: the symmetric InfoNCE between the two inputs of a multimodal task, with a learned temperature.</summary>
+    public static readonly ClipLossSpec ClipLoss = new();
+
     /// <summary>[ReconstructionLoss]: denoising, MAE, inpainting, tabular and series reconstruction.</summary>
     public static readonly ReconstructionLossSpec ReconstructionLoss = new();
 
@@ -86,6 +89,19 @@ internal static partial class AttributeCatalog
         }
 
         /// <summary>The softmax temperature.</summary>
+        public DoubleParam Temperature { get; }
+    }
+
+    /// <summary>[ClipLoss].</summary>
+    internal sealed class ClipLossSpec : ObjectiveSpec
+    {
+        public ClipLossSpec()
+            : base(nameof(ClipLoss), Modality.Any, ObjectiveFamily.Multimodal)
+        {
+            Temperature = Double(nameof(Temperature), 0.07, Constraint.ClipTemperature, DiagnosticIds.ClipTemperature);
+        }
+
+        /// <summary>The initial temperature of the learned logit scale.</summary>
         public DoubleParam Temperature { get; }
     }
 

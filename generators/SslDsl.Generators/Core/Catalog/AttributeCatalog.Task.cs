@@ -114,10 +114,14 @@ internal static partial class AttributeCatalog
             : base(nameof(Encoder), AttributeCategory.Encoder, Modality.Any)
         {
             OutputDim = Int(nameof(OutputDim), 0, Constraint.Positive, DiagnosticIds.Dimension);
+            Input = Enum(nameof(Input), "Modality", "Image");
         }
 
         /// <summary>Width of the representation.</summary>
         public IntParam OutputDim { get; }
+
+        /// <summary>The input it reads in a multimodal task.</summary>
+        public EnumParam Input { get; }
     }
 
     /// <summary>[Backbone].</summary>

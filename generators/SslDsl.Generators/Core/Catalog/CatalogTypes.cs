@@ -21,6 +21,8 @@ internal enum AttributeCategory
     FineTune,
     Encoder,
     Backbone,
+    /// <summary>[Projection] on an encoder member of a multimodal task.</summary>
+    Projection,
 }
 
 /// <summary>The input modalities an attribute fits.</summary>
@@ -68,6 +70,8 @@ internal enum Constraint
     HalfUnit,
     /// <summary>&gt;= 1: a length in tokens or steps that may be fractional (a mean span).</summary>
     AtLeastOne,
+    /// <summary>[0.01, 1]: CLIP's initial temperature (a logit scale from 1 to the clamp at 100).</summary>
+    ClipTemperature,
 }
 
 /// <summary>
@@ -90,6 +94,8 @@ internal enum ObjectiveFamily
     SelfDistillation,
     /// <summary>The views are assigned to trainable prototypes and predict each other's assignments (SwAV).</summary>
     Clustering,
+    /// <summary>Two inputs, each with its encoder and projection, contrasted with each other (CLIP): emitted by MultimodalEmitter, not planned by a family.</summary>
+    Multimodal,
 }
 
 /// <summary>Which embeddings of the views a joint-embedding loss compares, and in which pairs.</summary>

@@ -26,4 +26,7 @@ internal static class DiagnosticIds
 
     /// <summary>SSL026: any other strength or size.</summary>
     public const string Strength = "SSL026";
+
+    /// <summary>SSL037: a multimodal (CLIP) temperature.</summary>
+    public const string ClipTemperature = "SSL037";
 }

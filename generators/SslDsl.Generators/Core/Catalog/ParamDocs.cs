@@ -25,6 +25,8 @@ internal static class ParamDocs
         [MultiCrop.LocalSize] = new[] { ("smaller than GlobalSize", DiagnosticDescriptors.MultiCropInvalid.Id) },
         [MultiCrop.LocalViews] = new[] { ($"at most {ViewChecks.MaxViews - MultiCropSpec.GlobalViews}", DiagnosticIds.Strength) },
         [Backbone.Heads] = new[] { ("a divisor of Width", DiagnosticIds.Dimension) },
+        [Encoder.Input] = new[] { ("an input the task declares, read by no other encoder", DiagnosticDescriptors.EncoderInputInvalid.Id), ("in a multimodal task, written on each encoder", DiagnosticDescriptors.EncoderInputInvalid.Id) },
+        [Projection.Output] = new[] { ("the same on both inputs", DiagnosticDescriptors.ProjectionWidthsDiffer.Id) },
         [ImageInput.Channels] = new[] { ("3 for Saturation or Hue jitter to have an effect", DiagnosticDescriptors.ColorOnGrayscale.Id) },
         [TextInput.VocabSize] = new[] { ("> 0", DiagnosticDescriptors.TextVocabularyInvalid.Id), ("with [SpanCorruption], room for its sentinels above the special ids", DiagnosticDescriptors.SentinelsReachSpecialIds.Id) },
         [TextInput.PadId] = new[] { ("from 0 to VocabSize - 1", DiagnosticDescriptors.TextVocabularyInvalid.Id) },

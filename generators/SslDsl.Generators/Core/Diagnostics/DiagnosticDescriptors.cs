@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// The diagnostic catalogue (DSL.md section 3, plus SSL026 to SSL030). IDs and severities are part of the
+/// The diagnostic catalogue (DSL.md section 3, plus SSL026 to SSL038). IDs and severities are part of the
 /// public contract. Each message names the value found, the allowed range or the missing piece,
 /// and what to do; docs/diagnostics.md has a wrong and a fixed example for every ID, and each
 /// descriptor's help link points at its section there. Diagnostics with a code fix carry their
@@ -183,6 +183,36 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WarmupCoversTraining = Warning(
         "SSL032", "Warm-up lasts the whole training",
         "LearningRateSchedule.WarmupEpochs is {0}, not less than Training.Epochs ({1}): the learning rate rises linearly for the whole run, reaching the base rate only at the last step, and the cosine decay never starts; if that is not what you want, shorten the warm-up or train for more epochs");
+
+    /// <summary>SSL033. {0}: the input whose projection differs; {1}: its Output; {2}: the other input; {3}: the other's Output.</summary>
+    public static readonly DiagnosticDescriptor ProjectionWidthsDiffer = Error(
+        "SSL033", "Projections of a multimodal task have different widths",
+        "The projection of the {0} input has Output = {1}, but the {2} input's has Output = {3}: the two sides are compared in one shared embedding, so both projections must have the same width; set Output = {3}");
+
+    /// <summary>SSL034. {0}: the task class; {1}: the input attribute; {2}: the Modality member.</summary>
+    public static readonly DiagnosticDescriptor InputWithoutEncoder = Error(
+        "SSL034", "An input of a multimodal task has no encoder",
+        "Task '{0}' declares [{1}], but no encoder reads it: mark a static member that returns nn.Module<Tensor, Tensor> with [Encoder(OutputDim = n, Input = Modality.{2})]");
+
+    /// <summary>SSL035. {0}: the member; {1}: what is wrong; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor EncoderInputInvalid = Error(
+        "SSL035", "An encoder names an input the task does not have",
+        "[Encoder] member '{0}' {1}; {2}");
+
+    /// <summary>SSL036. {0}: the step; {1}: the inputs it fits; {2}: the member; {3}: the input the member reads; {4}: what to do.</summary>
+    public static readonly DiagnosticDescriptor StepOnOtherSide = Error(
+        "SSL036", "Augmentation on the encoder of another input",
+        "[{0}] augments {1}, but it stands on '{2}', the encoder of the {3} input; {4}");
+
+    /// <summary>SSL037. {0}.{1}: the argument; {2}: its value.</summary>
+    public static readonly DiagnosticDescriptor ClipTemperatureOutOfRange = Error(
+        "SSL037", "CLIP temperature out of range",
+        "{0}.{1} is {2}, but the initial temperature of a learned logit scale must lie in [0.01, 1]: below 0.01 the scale 1 / T starts above CLIP's clamp at 100, above 1 the cosine logits are too flat to learn from; CLIP starts at 0.07");
+
+    /// <summary>SSL038. {0}: the attribute as written; {1}: why it does not belong; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor MultimodalMisplaced = Error(
+        "SSL038", "Declaration does not fit a multimodal or single-input task",
+        "{0} {1}; {2}");
 
     /// <summary>SSL045. {0}: the task; {1}: the maskings, in order; {2}: the one kept.</summary>
     public static readonly DiagnosticDescriptor TwoTokenMaskings = Error(

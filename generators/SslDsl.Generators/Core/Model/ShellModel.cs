@@ -21,4 +21,8 @@ internal sealed record ShellModel(
     AttributeModel Input,
     bool HasMomentum,
     EquatableArray<string> Errors)
-    : GeneratedTask(Type);
+    : GeneratedTask(Type)
+{
+    /// <summary>A multimodal task's second input (its first is <see cref="Input"/>), or null: the Trainer then takes the pair.</summary>
+    public AttributeModel? SecondInput { get; init; }
+}

@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SslDsl.Generators;
 
-/// <summary>Reads the task's [Encoder] members and what is wrong with their shape (SSL004).</summary>
+/// <summary>
+/// Reads the task's [Encoder] members, what is wrong with their shape (SSL004), and what stands on them in a
+/// multimodal task: the [Projection] and the augmentations of their input.
+/// </summary>
 internal static class EncoderMemberReader
 {
     /// <summary>Adds the [Encoder] members of <paramref name="type"/> to <paramref name="parsed"/>, and flags unresolved member attributes.</summary>
@@ -20,6 +23,10 @@ internal static class EncoderMemberReader
                 continue;
             }
 
+            ParsedAttribute? projection = null;
+            var steps = new List<ParsedAttribute>();
+            var location = member.Locations.FirstOrDefault() ?? parsed.IdentifierLocation;
+            ParsedEncoderMember? encoder = null;
             foreach (var attribute in member.GetAttributes())
             {
                 if (!DeclarationReader.Resolves(attribute))
@@ -29,8 +36,22 @@ internal static class EncoderMemberReader
                     continue;
                 }
 
-                if (DeclarationReader.MetadataName(attribute.AttributeClass) != AttributeCatalog.Encoder.MetadataName)
+                string? metadataName = DeclarationReader.MetadataName(attribute.AttributeClass);
+                if (metadataName != AttributeCatalog.Encoder.MetadataName)
                 {
+                    if (AttributeCatalog.ByMetadataName(metadataName) is { } spec && (spec is StepSpec || spec == AttributeCatalog.Projection))
+                    {
+                        var side = AttributeReader.Read(attribute, spec, location, cancellationToken);
+                        if (spec is StepSpec)
+                        {
+                            steps.Add(side);
+                        }
+                        else
+                        {
+                            projection = side;
+                        }
+                    }
+
                     continue;
                 }
 
@@ -42,14 +63,22 @@ internal static class EncoderMemberReader
                     continue;
                 }
 
-                var location = member.Locations.FirstOrDefault() ?? parsed.IdentifierLocation;
                 var pa = AttributeReader.Read(attribute, AttributeCatalog.Encoder, location, cancellationToken);
                 if (HasSignatureErrors(member, cancellationToken))
                 {
                     parsed.HasDeclarationErrors = true;
                 }
 
-                parsed.EncoderMembers.Add(new ParsedEncoderMember(member.Name, member is IPropertySymbol, Problem(member), pa, location));
+                encoder = new ParsedEncoderMember(member.Name, member is IPropertySymbol, Problem(member), pa, location);
+            }
+
+            if (encoder is not null)
+            {
+                parsed.EncoderMembers.Add(encoder with { Projection = projection, Steps = steps });
+            }
+            else
+            {
+                parsed.StrayMemberAttributes.AddRange(steps.Concat(projection is null ? Enumerable.Empty<ParsedAttribute>() : new[] { projection }).Select(a => (member.Name, a)));
             }
         }
     }

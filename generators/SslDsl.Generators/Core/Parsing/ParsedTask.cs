@@ -67,7 +67,17 @@ internal sealed record ParsedAttribute(
 /// <param name="Problem">Why it does not fit (not static, has parameters, wrong return type), or null.</param>
 /// <param name="Attribute">The parsed [Encoder] attribute.</param>
 /// <param name="Location">The member's identifier.</param>
-internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string? Problem, ParsedAttribute Attribute, Location Location);
+internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string? Problem, ParsedAttribute Attribute, Location Location)
+{
+    /// <summary>The [Projection] on the member, or null.</summary>
+    public ParsedAttribute? Projection { get; init; }
+
+    /// <summary>The augmentations on the member, in source (pipeline) order.</summary>
+    public IReadOnlyList<ParsedAttribute> Steps { get; init; } = new ParsedAttribute[0];
+
+    /// <summary>The input it reads as the member named it (a Modality member), or null when not written or not readable.</summary>
+    public string? Input => Attribute.IsWritten(AttributeCatalog.Encoder.Input) && Attribute.IsKnown(AttributeCatalog.Encoder.Input) ? Attribute.Get(AttributeCatalog.Encoder.Input) : null;
+}
 
 /// <summary>A multi-task member reference as parsed.</summary>
 /// <param name="Attribute">The [Objective] attribute.</param>
@@ -162,9 +172,21 @@ internal sealed class ParsedTask
     /// <summary>Multi-task members.</summary>
     public List<ParsedMember> Members { get; } = new();
 
-    /// <summary>The class's attributes, then those of its [Encoder] members and its [Objective] members.</summary>
+    /// <summary>Augmentations and [Projection]s on members that are not [Encoder] members, with the member's name.</summary>
+    public List<(string Member, ParsedAttribute Attribute)> StrayMemberAttributes { get; } = new();
+
+    /// <summary>
+    /// The class's attributes, then those of its [Encoder] members (with their projections and augmentations), of its
+    /// [Objective] members and those that stand on other members.
+    /// </summary>
     public IEnumerable<ParsedAttribute> AttributesWithMembers =>
-        Attributes.Concat(EncoderMembers.Select(m => m.Attribute)).Concat(Members.Select(m => m.Attribute));
+        Attributes
+            .Concat(EncoderMembers.SelectMany(m => new[] { m.Attribute }.Concat(m.Projection is null ? Enumerable.Empty<ParsedAttribute>() : new[] { m.Projection }).Concat(m.Steps)))
+            .Concat(Members.Select(m => m.Attribute))
+            .Concat(StrayMemberAttributes.Select(s => s.Attribute));
+
+    /// <summary>Whether this is a multimodal task: a [PretextTask] with [ClipLoss].</summary>
+    public bool IsMultimodal => !IsMultiTask && Attributes.Any(a => a.Is(AttributeCatalog.ClipLoss));
 
     /// <summary>Whether this is a multi-task pretraining.</summary>
     public bool IsMultiTask => TaskAttribute?.Is(AttributeCatalog.MultiTaskPretraining) == true;

@@ -21,14 +21,20 @@ internal static class ShellModelBuilder
             .Select(d => $"{d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}")
             .Distinct()
             .ToEquatableArray();
+        // A multimodal task's shells take the pair of its inputs, images first (as its generated code would).
+        var inputs = parsed.OfCategory(AttributeCategory.Input).OrderBy(i => MultimodalModelBuilder.SideOrder(i.Spec)).Select(i => i.Model).ToArray();
+        bool paired = parsed.IsMultimodal && inputs.Length >= 2;
         return new ShellModel(
             parsed.TypeModel,
             parsed.Type.ToDisplayString(),
             parsed.TaskName,
             parsed.IsMultiTask,
-            Input(parsed),
+            paired ? inputs[0] : Input(parsed),
             !parsed.IsMultiTask && parsed.Find(MomentumEncoder) is not null,
-            errors);
+            errors)
+        {
+            SecondInput = paired ? inputs[1] : null,
+        };
     }
 
     /// <summary>

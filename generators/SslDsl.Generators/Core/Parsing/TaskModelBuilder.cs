@@ -9,6 +9,11 @@ internal static class TaskModelBuilder
     /// <summary>The model; attributes that are absent take their catalog defaults. Null when the task has no single encoder or input.</summary>
     public static TaskModel? Build(ParsedTask parsed)
     {
+        if (parsed.IsMultimodal)
+        {
+            return MultimodalModelBuilder.Build(parsed, Declared(parsed, Optimizer), Declared(parsed, LearningRateSchedule), Declared(parsed, Training), parsed.Find(FineTune)?.Model);
+        }
+
         var encoder = Encoder(parsed);
         if (encoder is null)
         {

@@ -72,6 +72,7 @@ internal static class RangeChecks
         Constraint.Momentum => "[0, 1)",
         Constraint.HalfUnit => "in [0, 0.5]",
         Constraint.AtLeastOne => ">= 1",
+        Constraint.ClipTemperature => "in [0.01, 1]",
         _ => "",
     };
 
@@ -86,6 +87,7 @@ internal static class RangeChecks
         Constraint.Momentum => v >= 0 && v < 1,
         Constraint.HalfUnit => v >= 0 && v <= 0.5,
         Constraint.AtLeastOne => v >= 1 && !double.IsInfinity(v),
+        Constraint.ClipTemperature => v >= 0.01 && v <= 1,
         _ => true,
     };
 
@@ -107,6 +109,7 @@ internal static class RangeChecks
             Constraint.UnitPositive => v <= 0 ? 0.01 : v > 1 ? 1.0 : v,
             Constraint.Momentum => v < 0 ? 0.0 : v >= 1 ? 0.99 : v,
             Constraint.HalfUnit => v < 0 ? 0.0 : v > 0.5 ? 0.5 : v,
+            Constraint.ClipTemperature => v < 0.01 ? 0.01 : v > 1 ? 1.0 : v,
             _ => null,
         };
     }
@@ -179,6 +182,9 @@ internal static class RangeChecks
                 break;
             case "SSL020":
                 c.ReportRepairable(DiagnosticDescriptors.WeightNotPositive, location, WeightRepairs(c, a, repairs), name, value);
+                break;
+            case "SSL037":
+                c.ReportRepairable(DiagnosticDescriptors.ClipTemperatureOutOfRange, location, repairs, name, p.Name, value);
                 break;
             case "SSL025":
                 c.ReportRepairable(DiagnosticDescriptors.TrainingValueOutOfRange, location, repairs, name, p.Name, value, range, $"set it to a value in that range{suggestion}");

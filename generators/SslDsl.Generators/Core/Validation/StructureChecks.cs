@@ -21,7 +21,7 @@ internal static class StructureChecks
 
         CheckGeneric(c);
         CheckEncoder(c);
-        if (task.IsMultiTask)
+        if (task.IsMultiTask || task.IsMultimodal)
         {
             return;
         }
@@ -89,7 +89,11 @@ internal static class StructureChecks
         var task = c.Task;
         var backbones = task.OfCategory(AttributeCategory.Backbone).ToList();
         int count = task.EncoderMembers.Count + backbones.Count;
-        if (count == 0)
+        if (task.IsMultimodal)
+        {
+            // One encoder per input: MultimodalChecks (SSL034, SSL035).
+        }
+        else if (count == 0)
         {
             if (c.TrustAbsence)
             {

@@ -32,6 +32,14 @@ internal static class TaskValidator
         }
 
         MultiTaskChecks.CheckMisplacedMembers(context);
+        if (task.IsMultimodal)
+        {
+            MultimodalChecks.Check(context);
+            TrainingChecks.Check(context);
+            return context.Diagnostics;
+        }
+
+        MultimodalChecks.CheckSingleInput(context);
         ViewChecks.Check(context);
         ShapeChecks.Check(context);
         HeadChecks.Check(context);
@@ -64,6 +72,11 @@ internal static class TaskValidator
         if (attributes.Any(a => a.InvalidArguments.Count > 0 || a.UndefinedEnums.Count > 0 || a.NullArguments.Count > 0))
         {
             return false;
+        }
+
+        if (task.IsMultimodal)
+        {
+            return task.OfCategory(AttributeCategory.Input).Count() == 2 && task.EncoderMembers.Count == 2 && !HasErrors(Validate(task));
         }
 
         bool hasEncoder = task.EncoderMembers.Count + task.OfCategory(AttributeCategory.Backbone).Count() == 1;

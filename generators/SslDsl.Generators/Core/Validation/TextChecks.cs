@@ -6,9 +6,12 @@ namespace SslDsl.Generators;
 /// <summary>BERT masking fractions of [MaskTokens] and [WholeWordMask] (SSL022) and the text input's vocabulary and special ids (SSL023).</summary>
 internal static class TextChecks
 {
-    public static void Check(ValidationContext c)
+    public static void Check(ValidationContext c) => Check(c, c.Steps, c.Input);
+
+    /// <summary>Checks the masking <paramref name="steps"/> of <paramref name="input"/> (a multimodal task's text side).</summary>
+    public static void Check(ValidationContext c, System.Collections.Generic.IEnumerable<ParsedAttribute> steps, ParsedAttribute? input)
     {
-        foreach (var mask in c.Steps)
+        foreach (var mask in steps)
         {
             if (mask.Spec is not BertMaskSpec spec)
             {
@@ -27,7 +30,7 @@ internal static class TextChecks
             }
         }
 
-        CheckVocabulary(c);
+        CheckVocabulary(c, input);
     }
 
     /// <summary>Sets <paramref name="lowered"/> to 1 minus <paramref name="kept"/>, so the two sum to 1.</summary>
@@ -37,9 +40,8 @@ internal static class TextChecks
         return Repair.Set($"Set {lowered.Name} = {value} (1 - {kept.Name})", mask.Location, lowered, value);
     }
 
-    private static void CheckVocabulary(ValidationContext c)
+    private static void CheckVocabulary(ValidationContext c, ParsedAttribute? input)
     {
-        var input = c.Input;
         if (input is null || !input.Is(TextInput) || !input.IsKnown(TextInput.VocabSize))
         {
             return;

@@ -87,7 +87,7 @@ internal sealed class TextFamily : IObjectiveFamily
     {
         w.Line();
         w.Summary("The special token ids (pad, cls, sep, mask), never masked.");
-        w.Line($"public static long[] SpecialIds {{ get; }} = new long[] {{ {input.Literal(TextInput.PadId)}, {input.Literal(TextInput.ClsId)}, {input.Literal(TextInput.SepId)}, {input.Literal(TextInput.MaskId)} }};");
+        w.Line($"public static long[] SpecialIds {{ get; }} = {StepCalls.SpecialIds(input)};");
     }
 
     /// <summary>
@@ -98,14 +98,12 @@ internal sealed class TextFamily : IObjectiveFamily
     {
         public void Write(SourceWriter w)
         {
-            string vocabulary = Step.Is(MaskTokens) || Step.Is(WholeWordMask) ? $", vocabSize: {Input.Literal(TextInput.VocabSize)}" : "";
-            string words = Step.Is(WholeWordMask) ? "batch.WordStarts?.to(Device), " : "";
             w.Summary($"Masks a batch for masked language modelling ({Step.Name}); special tokens and padding are never masked.");
             using (w.Open("public TokenMaskResult Mask(TokenBatch batch)"))
             {
                 w.Line("var ids = batch.Ids.to(Device);");
                 w.Line("var attention = batch.AttentionMask.to(Device);");
-                w.Line($"return TokenMasking.{Step.Name}(ids, attention, {words}{StepCalls.Arguments(Step)}, generator: generator, maskId: {Input.Literal(TextInput.MaskId)}{vocabulary}, specialIds: SpecialIds);");
+                w.Line($"return {StepCalls.TokenMask(Step, Input, "ids", "attention", "batch.WordStarts?.to(Device)")};");
             }
 
             WriteSpecialIds(w, Input);

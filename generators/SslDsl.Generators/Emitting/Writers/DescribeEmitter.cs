@@ -32,6 +32,25 @@ internal static class DescribeEmitter
             $"  Encoder: {EncoderText(t)} -> {t.Encoder.OutputDim} features",
         };
 
+        if (t is MultimodalTaskModel multimodal)
+        {
+            lines[2] += " (the first input's: fine-tuning and probes read it)";
+            foreach (var side in new[] { multimodal.First, multimodal.Second })
+            {
+                var names = SideNames.Of(side);
+                lines.Add($"  {names.Name} side: {t.Type.Name}.{side.Encoder.MemberName}{(side.Encoder.IsProperty ? "" : "()")} -> {side.Encoder.OutputDim} features{(names.Kind.IsText ? " per token, mean-pooled" : "")}, then {Call(side.Projection)} (linear, no bias)");
+                lines.Add(side.Steps.Count == 0 ? "    Pipeline: none" : "    Pipeline (in order; random parameters drawn per sample):");
+                int i = 1;
+                foreach (var step in side.Steps)
+                {
+                    lines.Add($"      {i++}. {Call(step, ((StepSpec)step.Spec).View)}");
+                }
+            }
+
+            lines.Add("  Objectives (total = sum of weight * term):");
+            lines.Add($"    {G(multimodal.Loss.Get(ClipLoss.Weight))} x {Call(multimodal.Loss, ClipLoss.Weight)}, logit scale learned from 1 / Temperature, at most 100");
+        }
+
         switch (t)
         {
             case MultiTaskModel multi:

@@ -61,6 +61,12 @@ internal static class ShellEmitter
                 Member(w, null, $"public Model(nn.Module<Tensor, Tensor> encoder, nn.Module<Tensor, Tensor> targetEncoder) : base({self}.TaskName)\n{{\n}}");
             }
 
+            if (t.SecondInput is not null)
+            {
+                w.SummaryXml($"Creates the model around the encoders of its two inputs. {SourceWriter.Escape(throws)}");
+                Member(w, null, $"public Model(nn.Module<Tensor, Tensor> firstEncoder, nn.Module<Tensor, Tensor> secondEncoder) : base({self}.TaskName)\n{{\n}}");
+            }
+
             Member(w, $"The encoder f(x). {throws}", "public nn.Module<Tensor, Tensor> Encoder => throw NotGenerated();");
             w.Summary($"The representation f(x) of a batch of inputs. {throws}");
             w.Line("public override Tensor forward(Tensor input) => throw NotGenerated();");
@@ -93,7 +99,9 @@ internal static class ShellEmitter
 
     private static void EmitTrainer(SourceWriter w, ShellModel t, string self, string throws)
     {
-        string batch = InputKind.Of(t.Input).BatchType;
+        string batch = t.SecondInput is { } second
+            ? $"PairedBatch<{InputKind.Of(t.Input).BatchType}, {InputKind.Of(second).BatchType}>"
+            : InputKind.Of(t.Input).BatchType;
         w.Summary($"Pretrains {What(t)} on {batch}. {throws}");
         using (w.Open($"public sealed partial class Trainer : PretextTrainer<{batch}, Model, Pipeline>"))
         {

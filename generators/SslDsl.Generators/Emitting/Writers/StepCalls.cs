@@ -29,6 +29,26 @@ internal static class StepCalls
     }
 
     /// <summary>
+    /// The token masking <paramref name="step"/> (MaskTokens, WholeWordMask or SpanMask) of <paramref name="input"/>'s ids and attention mask:
+    /// <c>TokenMasking.{Step}(ids, attention[, wordStarts], its parameters, p, generator, maskId[, vocabSize], specialIds: SpecialIds)</c>;
+    /// whole-word masking reads the batch's word starts, <paramref name="wordStarts"/>.
+    /// </summary>
+    public static string TokenMask(AttributeModel step, AttributeModel input, string ids, string attention, string wordStarts)
+    {
+        bool wholeWords = step.Is(AttributeCatalog.WholeWordMask);
+        string vocabulary = step.Is(AttributeCatalog.MaskTokens) || wholeWords ? $", vocabSize: {input.Literal(AttributeCatalog.TextInput.VocabSize)}" : "";
+        string words = wholeWords ? $"{wordStarts}, " : "";
+        return $"TokenMasking.{step.Name}({ids}, {attention}, {words}{Arguments(step)}, generator: generator, maskId: {input.Literal(AttributeCatalog.TextInput.MaskId)}{vocabulary}, specialIds: SpecialIds)";
+    }
+
+    /// <summary>The special token ids of a text input that masking never touches: pad, cls, sep, mask.</summary>
+    public static string SpecialIds(AttributeModel input)
+    {
+        var t = AttributeCatalog.TextInput;
+        return $"new long[] {{ {input.Literal(t.PadId)}, {input.Literal(t.ClsId)}, {input.Literal(t.SepId)}, {input.Literal(t.MaskId)} }}";
+    }
+
+    /// <summary>
     /// Writes <c>var local = step1(input); local = step2(local); ...</c> and returns the variable holding the
     /// result (<paramref name="input"/> itself when there are no steps). When <paramref name="input"/> is
     /// <paramref name="local"/> itself (already declared), every step assigns it.
