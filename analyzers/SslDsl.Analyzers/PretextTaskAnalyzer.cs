@@ -49,7 +49,12 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MethodHeadsInvalid,
         DiagnosticDescriptors.MemorySizeInvalid,
         DiagnosticDescriptors.GenericTask,
-        DiagnosticDescriptors.WarmupCoversTraining);
+        DiagnosticDescriptors.WarmupCoversTraining,
+        DiagnosticDescriptors.VitPatchDoesNotTile,
+        DiagnosticDescriptors.VitHeadsDoNotDivideWidth,
+        DiagnosticDescriptors.VitSinCosWidth,
+        DiagnosticDescriptors.MaePatchMismatch,
+        DiagnosticDescriptors.MaeDecoderInvalid);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -45,8 +45,18 @@ public sealed class BackboneAttribute : Attribute
     /// </summary>
     public int Depth { get; set; } = 2;
     /// <summary>
-    /// Attention heads (TransformerEncoder).
-    /// Default: 4. Allowed: &gt;= 1; a divisor of Width. Otherwise: SSL016.
+    /// Attention heads (TransformerEncoder, VisionTransformer).
+    /// Default: 4. Allowed: &gt;= 1; a divisor of Width. Otherwise: SSL016, SSL041.
     /// </summary>
     public int Heads { get; set; } = 4;
+    /// <summary>
+    /// Patch side in pixels (VisionTransformer): the image becomes (Height / PatchSize) x (Width / PatchSize) tokens.
+    /// Default: 4. Allowed: &gt;= 1; a divisor of the image's height and width. Otherwise: SSL016, SSL040.
+    /// </summary>
+    public int PatchSize { get; set; } = 4;
+    /// <summary>
+    /// Learned position embedding (VisionTransformer) instead of MAE's fixed 2-D sine-cosine table.
+    /// Default: false. Allowed: true with any Width; false with a Width that is a multiple of 4. Otherwise: SSL042.
+    /// </summary>
+    public bool LearnedPositions { get; set; }
 }

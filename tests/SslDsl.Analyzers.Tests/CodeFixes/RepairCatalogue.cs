@@ -176,6 +176,11 @@ public static class RepairCatalogue
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, {|SSL032:WarmupEpochs = 1|})]\n[Training(Epochs = 1)]"),
             Sources.Task(SimClr + "\n[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 0.0)]\n[Training(Epochs = 1)]"),
             "Shorten WarmupEpochs to 0.0 (below Training.Epochs)"),
+        new("SSL040", Ssl040To044VisionTransformerTests.FailingPatch, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 64, OutputDim = 64, PatchSize = 4"), "Set PatchSize = 4 (divides 28x28)"),
+        new("SSL041", Ssl040To044VisionTransformerTests.FailingHeads, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 64, OutputDim = 64, Heads = 4", decoder: "Hidden = 48"), "Set Heads = 4 (divides Width 64)"),
+        new("SSL042", Ssl040To044VisionTransformerTests.FailingSinCosWidth, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 68, OutputDim = 64, Heads = 2", decoder: "Hidden = 32"), "Set Width = 68"),
+        new("SSL043", Ssl040To044VisionTransformerTests.FailingMaskPatch, Ssl040To044VisionTransformerTests.Mae(mask: "PatchSize = 4, Ratio = 0.75"), "Set PatchSize = 4 (the ViT's)"),
+        new("SSL044", Ssl040To044VisionTransformerTests.FailingDecoder, Ssl040To044VisionTransformerTests.Mae(decoder: "Hidden = 32, Layers = 1"), "Set Hidden = 32"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>

@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL032.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL032 and SSL040 to SSL044.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -41,6 +41,11 @@ public static class Catalogue
         ("SSL030", Ssl027To030Tests.FailingMemory),
         ("SSL031", Ssl031Ssl032Tests.FailingGeneric),
         ("SSL032", Ssl031Ssl032Tests.FailingWarmup),
+        ("SSL040", Ssl040To044VisionTransformerTests.FailingPatch),
+        ("SSL041", Ssl040To044VisionTransformerTests.FailingHeads),
+        ("SSL042", Ssl040To044VisionTransformerTests.FailingSinCosWidth),
+        ("SSL043", Ssl040To044VisionTransformerTests.FailingMaskPatch),
+        ("SSL044", Ssl040To044VisionTransformerTests.FailingDecoder),
     };
 
     /// <summary><see cref="Failing"/> as theory data.</summary>

@@ -183,4 +183,29 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WarmupCoversTraining = Warning(
         "SSL032", "Warm-up lasts the whole training",
         "LearningRateSchedule.WarmupEpochs is {0}, not less than Training.Epochs ({1}): the learning rate rises linearly for the whole run, reaching the base rate only at the last step, and the cosine decay never starts; if that is not what you want, shorten the warm-up or train for more epochs");
+
+    /// <summary>SSL040. {0}: the patch size; {1}x{2}: the image; {3}: a patch size that divides it.</summary>
+    public static readonly DiagnosticDescriptor VitPatchDoesNotTile = Error(
+        "SSL040", "ViT patches do not tile the image",
+        "Backbone.PatchSize is {0}, which does not divide the {1}x{2} image into whole patches: a Vision Transformer embeds every patch as one token, so its side must divide both sides of the image; use {3}");
+
+    /// <summary>SSL041. {0}: the heads; {1}: the width; {2}: a divisor of the width.</summary>
+    public static readonly DiagnosticDescriptor VitHeadsDoNotDivideWidth = Error(
+        "SSL041", "ViT width is not a multiple of the attention heads",
+        "Backbone.Heads is {0}, which does not divide Backbone.Width ({1}): a Vision Transformer's attention splits the token width evenly across heads; use a divisor of {1}, e.g. {2}");
+
+    /// <summary>SSL042. {0}: the width; {1}: the nearest valid width.</summary>
+    public static readonly DiagnosticDescriptor VitSinCosWidth = Error(
+        "SSL042", "ViT sine-cosine positions need a width that is a multiple of 4",
+        "Backbone.Width is {0}, but the fixed 2-D sine-cosine position embedding gives a quarter of the width to each of sin(row), cos(row), sin(column), cos(column), so the width must be a multiple of 4; use Width = {1}, or set LearnedPositions = true");
+
+    /// <summary>SSL043. {0}: the mask's patch size; {1}: the ViT's.</summary>
+    public static readonly DiagnosticDescriptor MaePatchMismatch = Error(
+        "SSL043", "MAE's mask patches are not the ViT's patches",
+        "PatchMask.PatchSize is {0}, but the Vision Transformer's patches are {1}x{1}: MAE on a ViT drops whole tokens, so the mask must hide the ViT's own patches; set PatchMask.PatchSize = {1}");
+
+    /// <summary>SSL044. {0}: the whole message (which part of MAE's encoder-decoder does not fit, and what to do).</summary>
+    public static readonly DiagnosticDescriptor MaeDecoderInvalid = Error(
+        "SSL044", "MAE on a ViT: the visible patches or the decoder do not fit",
+        "{0}");
 }
