@@ -178,14 +178,7 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
     /// <summary>The CLS token in front of <paramref name="tokens"/> [B, L, D], then every block: [B, 1 + L, D].</summary>
     private Tensor Blocks(Tensor tokens)
     {
-        long batch = tokens.shape[0];
-        var x = torch.cat(new[] { Cls.expand(batch, 1, Width), tokens }, 1);
-        using var noPadding = torch.zeros(new[] { batch, x.shape[1] }, dtype: ScalarType.Bool, device: x.device);
-        foreach (var layer in _layers)
-        {
-            x = layer.forward(x, noPadding);
-        }
-
-        return x;
+        var x = torch.cat(new[] { Cls.expand(tokens.shape[0], 1, Width), tokens }, 1);
+        return PreNormEncoderLayer.Unpadded(_layers, x);
     }
 }

@@ -98,13 +98,7 @@ public sealed class MaeDecoder : nn.Module<Tensor, Tensor, Tensor>
         var visible = x.narrow(1, 1, x.shape[1] - 1);
         var masks = MaskToken.expand(batch, Patches - visible.shape[1], Hidden);
         var tokens = PatchShuffle.Gather(torch.cat(new[] { visible, masks }, 1), restore).add(Positions);
-        x = torch.cat(new[] { cls, tokens }, 1);
-        using var noPadding = torch.zeros(new[] { batch, x.shape[1] }, dtype: ScalarType.Bool, device: x.device);
-        foreach (var layer in _layers)
-        {
-            x = layer.forward(x, noPadding);
-        }
-
+        x = PreNormEncoderLayer.Unpadded(_layers, torch.cat(new[] { cls, tokens }, 1));
         var predicted = _prediction.forward(_norm.forward(x));
         return predicted.narrow(1, 1, Patches).MoveToOuterDisposeScope();
     }
