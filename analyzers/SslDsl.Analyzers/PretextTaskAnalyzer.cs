@@ -59,7 +59,12 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TwoTokenMaskings,
         DiagnosticDescriptors.MaskingObjectiveMismatch,
         DiagnosticDescriptors.SentinelsReachSpecialIds,
-        DiagnosticDescriptors.DecoderHeadsInvalid);
+        DiagnosticDescriptors.DecoderHeadsInvalid,
+        DiagnosticDescriptors.VitPatchDoesNotTile,
+        DiagnosticDescriptors.VitHeadsDoNotDivideWidth,
+        DiagnosticDescriptors.VitSinCosWidth,
+        DiagnosticDescriptors.MaePatchMismatch,
+        DiagnosticDescriptors.MaeDecoderInvalid);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

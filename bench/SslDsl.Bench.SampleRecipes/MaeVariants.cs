@@ -11,7 +11,7 @@ namespace SslDsl.Bench.SampleRecipes;
 /// <summary>
 /// The MAE rows: pretrain on the first N Fashion-MNIST training images (the sample's --limit), probe with their
 /// labels, score on the last 5,000 training images. "sample" is samples/FashionMnist.Mae's declaration; every other
-/// row differs from it in one thing.
+/// row differs from it in one thing, except "vit": true MAE on a small ViT (issue 15), compared at equal pretraining time.
 /// </summary>
 internal static class MaeVariants
 {
@@ -23,6 +23,7 @@ internal static class MaeVariants
         ["patch7"] = o => new MaePatch7.Trainer(o),
         ["decoder128"] = o => new MaeDecoder128.Trainer(o),
         ["pooled"] = o => new MaePooled.Trainer(o),
+        ["vit"] = o => new MaeVit.Trainer(o),
     };
 
     public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit)
@@ -108,4 +109,22 @@ public partial class MaePooled
 {
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>
+/// True MAE on a small ViT (7x7 patches of 4x4 pixels, width 64, 4 blocks of 4 heads): the encoder sees the 12 visible
+/// patches only, a 2-block decoder of width 32 reconstructs the 37 hidden ones (normalized pixels, hidden patches only).
+/// AdamW with MAE's weight decay 0.05; the probe reads the CLS token.
+/// </summary>
+[PretextTask("mae-vit")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Backbone(BackboneKind.VisionTransformer, Width = 64, OutputDim = 64, Depth = 4, Heads = 4, PatchSize = 4)]
+[PatchMask(PatchSize = 4, Ratio = 0.75)]
+[Decoder(Hidden = 32, Layers = 2)]
+[ReconstructionLoss(MaskedOnly = true)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 0.05)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 128, Epochs = 3, Seed = 42)]
+public partial class MaeVit
+{
 }

@@ -82,6 +82,8 @@ internal static class FamilySources
         // Reconstruction.
         ["Mae"] = Member("Mae", Image8, ConvEncoder,
             "[PatchMask(PatchSize = 2, Ratio = 0.75)] [Decoder(Hidden = 32, Layers = 2)] [ReconstructionLoss(NormalizeTargets = true)] [FineTune(Classes = 10, Mode = FineTuneMode.Full, Epochs = 5)]"),
+        ["MaeVit"] = Backbone("MaeVit", Image8, "[Backbone(BackboneKind.VisionTransformer, Width = 16, OutputDim = 16, Depth = 1, Heads = 2, PatchSize = 2)]",
+            "[PatchMask(PatchSize = 2, Ratio = 0.75)] [Decoder(Hidden = 16, Layers = 1)] [ReconstructionLoss]"),
         ["Denoising"] = Member("Denoising", Image8, ConvEncoder,
             "[HorizontalFlip] [GaussianNoise(Std = 0.2)] [Decoder(Hidden = 32, Layers = 1)] [ReconstructionLoss(MaskedOnly = false)]"),
         ["InpaintingAdversarial"] = Member("InpaintingAdversarial", Image8, ConvEncoder,

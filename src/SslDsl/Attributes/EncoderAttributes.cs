@@ -26,17 +26,17 @@ public sealed class EncoderAttribute : Attribute
 public sealed class BackboneAttribute : Attribute
 {
     /// <summary>Declares a built-in encoder.</summary>
-    /// <param name="kind">The built-in encoder. Default: none (required). Allowed: a kind that reads the task's input (SmallCnn and ResNet images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp with [MultiCrop]. Otherwise: SSL013, SSL027.</param>
+    /// <param name="kind">The built-in encoder. Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]. Otherwise: SSL013, SSL027.</param>
     public BackboneAttribute(BackboneKind kind) => Kind = kind;
 
     /// <summary>
     /// The encoder family.
-    /// Default: none (required). Allowed: a kind that reads the task's input (SmallCnn and ResNet images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp with [MultiCrop]. Otherwise: SSL013, SSL027.
+    /// Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]. Otherwise: SSL013, SSL027.
     /// </summary>
     public BackboneKind Kind { get; }
     /// <summary>
     /// Base width (channels or hidden units).
-    /// Default: 32. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// Default: 32. Allowed: &gt;= 1; a multiple of 4 for a VisionTransformer with sine-cosine positions. Otherwise: SSL016, SSL042.
     /// </summary>
     public int Width { get; set; } = 32;
     /// <summary>
@@ -50,8 +50,18 @@ public sealed class BackboneAttribute : Attribute
     /// </summary>
     public int Depth { get; set; } = 2;
     /// <summary>
-    /// Attention heads (TransformerEncoder).
-    /// Default: 4. Allowed: &gt;= 1; a divisor of Width. Otherwise: SSL016.
+    /// Attention heads (TransformerEncoder, VisionTransformer).
+    /// Default: 4. Allowed: &gt;= 1; a divisor of Width (TransformerEncoder); a divisor of Width (VisionTransformer). Otherwise: SSL016, SSL041.
     /// </summary>
     public int Heads { get; set; } = 4;
+    /// <summary>
+    /// Patch side in pixels (VisionTransformer): the image becomes (Height / PatchSize) x (Width / PatchSize) tokens.
+    /// Default: 4. Allowed: &gt;= 1; a divisor of the image's height and width (VisionTransformer). Otherwise: SSL016, SSL040.
+    /// </summary>
+    public int PatchSize { get; set; } = 4;
+    /// <summary>
+    /// Learned position embedding (VisionTransformer) instead of MAE's fixed 2-D sine-cosine table.
+    /// Default: false. Allowed: false only with a Width that is a multiple of 4 (VisionTransformer). Otherwise: SSL042.
+    /// </summary>
+    public bool LearnedPositions { get; set; }
 }

@@ -50,6 +50,8 @@ public enum BackboneKind
     TransformerEncoder,
     /// <summary>A 1-D convolutional network for time series.</summary>
     Conv1d,
+    /// <summary>A Vision Transformer (patch embedding, position embedding, CLS token, pre-norm blocks) for images of one size; with [PatchMask] and [ReconstructionLoss] it trains as MAE (the encoder sees only the visible patches).</summary>
+    VisionTransformer,
 }
 
 /// <summary>How a categorical table column becomes model input.</summary>

@@ -53,7 +53,7 @@ public sealed class DecoderAttribute : HeadAttribute
 {
     /// <summary>
     /// Hidden width.
-    /// Default: 256. Allowed: &gt;= 1. Otherwise: SSL016.
+    /// Default: 256. Allowed: &gt;= 1; a multiple of 4 and of Backbone.Heads for MAE on a VisionTransformer. Otherwise: SSL016, SSL044.
     /// </summary>
     public int Hidden { get; set; } = 256;
     /// <summary>

@@ -5,12 +5,12 @@ public sealed class PatchMaskAttribute : AugmentationAttribute
 {
     /// <summary>
     /// Patch side in pixels.
-    /// Default: 4. Allowed: &gt;= 1; a divisor of the image's height and width. Otherwise: SSL015.
+    /// Default: 4. Allowed: &gt;= 1; a divisor of the image's height and width; the ViT's Backbone.PatchSize for MAE on a VisionTransformer. Otherwise: SSL015, SSL043.
     /// </summary>
     public int PatchSize { get; set; } = 4;
     /// <summary>
     /// Fraction of patches hidden.
-    /// Default: 0.75. Allowed: (0, 1). Otherwise: SSL007.
+    /// Default: 0.75. Allowed: (0, 1); one that keeps at least one of a VisionTransformer's patches visible (MAE). Otherwise: SSL007, SSL044.
     /// </summary>
     public double Ratio { get; set; } = 0.75;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -31,6 +32,18 @@ public sealed class PreNormEncoderLayer : nn.Module<Tensor, Tensor, Tensor>
         register_module("attention", _attention);
         register_module("norm2", _norm2);
         register_module("feed_forward", _feedForward);
+    }
+
+    /// <summary>Runs <paramref name="x"/> [B, L, W] through <paramref name="layers"/> in order, every token attending to every other (no padding).</summary>
+    public static Tensor Unpadded(IEnumerable<PreNormEncoderLayer> layers, Tensor x)
+    {
+        using var noPadding = torch.zeros(new[] { x.shape[0], x.shape[1] }, dtype: ScalarType.Bool, device: x.device);
+        foreach (var layer in layers)
+        {
+            x = layer.forward(x, noPadding);
+        }
+
+        return x;
     }
 
     /// <inheritdoc />

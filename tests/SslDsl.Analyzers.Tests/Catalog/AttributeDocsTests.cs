@@ -57,7 +57,7 @@ public class AttributeDocsTests
     public void SentencesNameTheRangeAndEveryCheckThatComparesTheValue()
     {
         Assert.Equal("Default: 0.08. Allowed: (0, 1]; at most MaxScale. Otherwise: SSL007, SSL026.", ParamDocs.Sentences(AttributeCatalog.RandomResizedCrop.MinScale));
-        Assert.Equal("Default: 4. Allowed: >= 1; a divisor of the image's height and width. Otherwise: SSL015.", ParamDocs.Sentences(AttributeCatalog.PatchMask.PatchSize));
+        Assert.Equal("Default: 4. Allowed: >= 1; a divisor of the image's height and width; the ViT's Backbone.PatchSize for MAE on a VisionTransformer. Otherwise: SSL015, SSL043.", ParamDocs.Sentences(AttributeCatalog.PatchMask.PatchSize));
         Assert.Equal("Default: 42. Any value.", ParamDocs.Sentences(AttributeCatalog.Training.Seed));
         Assert.Equal("Default: true. Either value.", ParamDocs.Sentences(AttributeCatalog.ProjectionHead.BatchNorm));
     }

@@ -198,6 +198,11 @@ public static class RepairCatalogue
             Sources.Task(Ssl033To038MultimodalTests.Clip, Ssl033To038MultimodalTests.ImageEncoder.Replace(
                 "[Encoder(OutputDim = 128, Input = Modality.Image)]", "[Encoder(OutputDim = 128, Input = Modality.Image)]\n    [HorizontalFlip]") + Ssl033To038MultimodalTests.TextEncoder),
             "Move [HorizontalFlip] to 'ImageEncoder'"),
+        new("SSL040", Ssl040To044VisionTransformerTests.FailingPatch, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 64, OutputDim = 64, PatchSize = 4"), "Set PatchSize = 4 (divides 28x28)"),
+        new("SSL041", Ssl040To044VisionTransformerTests.FailingHeads, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 64, OutputDim = 64, Heads = 4", decoder: "Hidden = 48"), "Set Heads = 4 (divides Width 64)"),
+        new("SSL042", Ssl040To044VisionTransformerTests.FailingSinCosWidth, Ssl040To044VisionTransformerTests.Mae(backbone: "Width = 68, OutputDim = 64, Heads = 2", decoder: "Hidden = 32"), "Set Width = 68"),
+        new("SSL043", Ssl040To044VisionTransformerTests.FailingMaskPatch, Ssl040To044VisionTransformerTests.Mae(mask: "PatchSize = 4, Ratio = 0.75"), "Set PatchSize = 4 (the ViT's)"),
+        new("SSL044", Ssl040To044VisionTransformerTests.FailingDecoder, Ssl040To044VisionTransformerTests.Mae(decoder: "Hidden = 32, Layers = 1"), "Set Hidden = 32"),
         new("SSL045",
             Ssl045To048TextMaskingTests.FailingTwoMaskings,
             Sources.Task(Ssl045To048TextMaskingTests.WholeWords, members: ""),

@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL038 and SSL045 to SSL048.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL038 and SSL040 to SSL048.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -47,6 +47,11 @@ public static class Catalogue
         ("SSL036", Ssl033To038MultimodalTests.FailingStepOnOtherSide),
         ("SSL037", Ssl033To038MultimodalTests.FailingTemperature),
         ("SSL038", Ssl033To038MultimodalTests.FailingMisplaced),
+        ("SSL040", Ssl040To044VisionTransformerTests.FailingPatch),
+        ("SSL041", Ssl040To044VisionTransformerTests.FailingHeads),
+        ("SSL042", Ssl040To044VisionTransformerTests.FailingSinCosWidth),
+        ("SSL043", Ssl040To044VisionTransformerTests.FailingMaskPatch),
+        ("SSL044", Ssl040To044VisionTransformerTests.FailingDecoder),
         ("SSL045", Ssl045To048TextMaskingTests.FailingTwoMaskings),
         ("SSL046", Ssl045To048TextMaskingTests.FailingNoCorruption),
         ("SSL047", Ssl045To048TextMaskingTests.FailingSentinels),

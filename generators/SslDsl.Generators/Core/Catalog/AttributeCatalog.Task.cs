@@ -135,6 +135,8 @@ internal static partial class AttributeCatalog
             OutputDim = Int(nameof(OutputDim), 128, Constraint.Positive, DiagnosticIds.Dimension);
             Depth = Int(nameof(Depth), 2, Constraint.Positive, DiagnosticIds.Dimension);
             Heads = Int(nameof(Heads), 4, Constraint.Positive, DiagnosticIds.Dimension);
+            PatchSize = Int(nameof(PatchSize), 4, Constraint.Positive, DiagnosticIds.Dimension);
+            LearnedPositions = Bool(nameof(LearnedPositions), false);
         }
 
         /// <summary>Which built-in encoder.</summary>
@@ -149,7 +151,13 @@ internal static partial class AttributeCatalog
         /// <summary>Number of blocks.</summary>
         public IntParam Depth { get; }
 
-        /// <summary>Attention heads (transformer only).</summary>
+        /// <summary>Attention heads (transformers only).</summary>
         public IntParam Heads { get; }
+
+        /// <summary>Patch side in pixels (VisionTransformer).</summary>
+        public IntParam PatchSize { get; }
+
+        /// <summary>A learned position embedding instead of the sine-cosine table (VisionTransformer).</summary>
+        public BoolParam LearnedPositions { get; }
     }
 }

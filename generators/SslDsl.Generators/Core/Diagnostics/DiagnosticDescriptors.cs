@@ -214,6 +214,31 @@ internal static class DiagnosticDescriptors
         "SSL038", "Declaration does not fit a multimodal or single-input task",
         "{0} {1}; {2}");
 
+    /// <summary>SSL040. {0}: the patch size; {1}x{2}: the image; {3}: a patch size that divides it.</summary>
+    public static readonly DiagnosticDescriptor VitPatchDoesNotTile = Error(
+        "SSL040", "ViT patches do not tile the image",
+        "Backbone.PatchSize is {0}, which does not divide the {1}x{2} image into whole patches: a Vision Transformer embeds every patch as one token, so its side must divide both sides of the image; use {3}");
+
+    /// <summary>SSL041. {0}: the heads; {1}: the width; {2}: a divisor of the width.</summary>
+    public static readonly DiagnosticDescriptor VitHeadsDoNotDivideWidth = Error(
+        "SSL041", "ViT width is not a multiple of the attention heads",
+        "Backbone.Heads is {0}, which does not divide Backbone.Width ({1}): a Vision Transformer's attention splits the token width evenly across heads; use a divisor of {1}, e.g. {2}");
+
+    /// <summary>SSL042. {0}: the width; {1}: the nearest valid width.</summary>
+    public static readonly DiagnosticDescriptor VitSinCosWidth = Error(
+        "SSL042", "ViT sine-cosine positions need a width that is a multiple of 4",
+        "Backbone.Width is {0}, but the fixed 2-D sine-cosine position embedding gives a quarter of the width to each of sin(row), cos(row), sin(column), cos(column), so the width must be a multiple of 4; use Width = {1}, or set LearnedPositions = true");
+
+    /// <summary>SSL043. {0}: the mask's patch size; {1}: the ViT's.</summary>
+    public static readonly DiagnosticDescriptor MaePatchMismatch = Error(
+        "SSL043", "MAE's mask patches are not the ViT's patches",
+        "PatchMask.PatchSize is {0}, but the Vision Transformer's patches are {1}x{1}: MAE on a ViT drops whole tokens, so the mask must hide the ViT's own patches; set PatchMask.PatchSize = {1}");
+
+    /// <summary>SSL044. {0}: the whole message (which part of MAE's encoder-decoder does not fit, and what to do).</summary>
+    public static readonly DiagnosticDescriptor MaeDecoderInvalid = Error(
+        "SSL044", "MAE on a ViT: the visible patches or the decoder do not fit",
+        "{0}");
+
     /// <summary>SSL045. {0}: the task; {1}: the maskings, in order; {2}: the one kept.</summary>
     public static readonly DiagnosticDescriptor TwoTokenMaskings = Error(
         "SSL045", "More than one token masking",

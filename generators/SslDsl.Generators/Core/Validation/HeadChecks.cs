@@ -76,7 +76,7 @@ internal static class HeadChecks
         int heads = backbone.Get(Backbone.Heads);
         if (width > 0 && heads > 0 && width % heads != 0)
         {
-            int divisor = LargestDivisor(width, heads);
+            int divisor = Divisors.Largest(width, heads);
             var repair = Repair.Set($"Set Heads = {divisor} (divides Width {width})", backbone.LocationOf(Backbone.Heads), Backbone.Heads, divisor.ToString(CultureInfo.InvariantCulture));
             c.ReportRepairable(DiagnosticDescriptors.DimensionMismatch, backbone.LocationOf(Backbone.Heads), new[] { repair },
                 $"Backbone.Heads is {heads}, which does not divide Backbone.Width ({width}): attention splits the width evenly across heads; use a divisor of {width}, e.g. {divisor}");
@@ -152,18 +152,5 @@ internal static class HeadChecks
             c.ReportRepairable(DiagnosticDescriptors.QueueInvalid, queue.LocationOf(NegativeQueue.Size), repairs,
                 $"NegativeQueue.Size is {size}, which is not a multiple of Training.BatchSize ({batch}): each step replaces one batch of keys; round it up to {up}");
         }
-    }
-
-    private static int LargestDivisor(int width, int atMost)
-    {
-        for (int d = Math.Min(width, atMost); d >= 1; d--)
-        {
-            if (width % d == 0)
-            {
-                return d;
-            }
-        }
-
-        return 1;
     }
 }

@@ -55,6 +55,14 @@ internal static class MultiCropChecks
             c.ReportRepairable(DiagnosticDescriptors.MultiCropInvalid, backbone.LocationOf(Backbone.Kind), new[] { Repair.Set($"Use {literal}", backbone.LocationOf(Backbone.Kind), Backbone.Kind, literal) },
                 "Backbone(BackboneKind.Mlp) flattens images of one size, but [MultiCrop]'s crops have two; use a convolutional backbone (SmallCnn, ResNet) whose pooling takes any size");
         }
+
+        if (VisionTransformerChecks.IsVisionTransformer(c.Find(Backbone)))
+        {
+            var vit = c.Find(Backbone)!;
+            string literal = $"{Backbone.Kind.EnumType}.SmallCnn";
+            c.ReportRepairable(DiagnosticDescriptors.MultiCropInvalid, vit.LocationOf(Backbone.Kind), new[] { Repair.Set($"Use {literal}", vit.LocationOf(Backbone.Kind), Backbone.Kind, literal) },
+                "Backbone(BackboneKind.VisionTransformer) has one position per patch of one image size, but [MultiCrop]'s crops have two; use a convolutional backbone (SmallCnn, ResNet) whose pooling takes any size");
+        }
     }
 
     private static void CheckSizes(ValidationContext c, ParsedAttribute multiCrop)

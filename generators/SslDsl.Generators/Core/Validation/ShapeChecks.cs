@@ -62,7 +62,7 @@ internal static class ShapeChecks
                     int p = s.Get(PatchMask.PatchSize);
                     if (s.IsKnown(PatchMask.PatchSize) && p > 0 && (h % p != 0 || w % p != 0))
                     {
-                        int d = CommonDivisor(h, w, p);
+                        int d = Divisors.Common(h, w, p);
                         Shape(c, s, PatchMask.PatchSize, $"PatchMask.PatchSize is {p}, which does not divide the {h}x{w} image into whole patches; use a divisor of both sides, e.g. {d}",
                             Set(s, PatchMask.PatchSize, d, $"divides {h}x{w}"));
                     }
@@ -179,7 +179,7 @@ internal static class ShapeChecks
         }
         else if (h % g != 0 || w % g != 0)
         {
-            int d = CommonDivisor(h, w, g);
+            int d = Divisors.Common(h, w, g);
             Shape(c, o, JigsawPrediction.Grid, $"JigsawPrediction.Grid is {g}, which does not divide the {h}x{w} image into whole tiles; use a divisor of both sides, e.g. {d}",
                 d >= 2 ? new[] { Set(o, JigsawPrediction.Grid, d, $"divides {h}x{w}") } : new Repair[0]);
         }
@@ -271,7 +271,7 @@ internal static class ShapeChecks
         int h = input?.Get(ImageInput.Height) ?? ImageInput.Height.Default;
         int w = input?.Get(ImageInput.Width) ?? ImageInput.Width.Default;
         var found = new List<(AttributeSpec, string)>();
-        int patch = CommonDivisor(h, w, PatchMask.PatchSize.Default);
+        int patch = Divisors.Common(h, w, PatchMask.PatchSize.Default);
         found.Add((PatchMask, patch == PatchMask.PatchSize.Default ? "" : $"{PatchMask.PatchSize.Name} = {patch}"));
         int side = Math.Min(h, w);
         if (side >= 2)
@@ -282,19 +282,6 @@ internal static class ShapeChecks
 
         found.Add((GaussianNoise, ""));
         return found;
-    }
-
-    private static int CommonDivisor(int h, int w, int p)
-    {
-        for (int d = Math.Min(p, Math.Min(h, w)); d >= 1; d--)
-        {
-            if (h % d == 0 && w % d == 0)
-            {
-                return d;
-            }
-        }
-
-        return 1;
     }
 
     private static long Factorial(int n)

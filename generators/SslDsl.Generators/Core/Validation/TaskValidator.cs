@@ -43,6 +43,7 @@ internal static class TaskValidator
         ViewChecks.Check(context);
         ShapeChecks.Check(context);
         HeadChecks.Check(context);
+        VisionTransformerChecks.Check(context);
         TrainingChecks.Check(context);
         TextChecks.Check(context);
         TokenMaskingChecks.Check(context);

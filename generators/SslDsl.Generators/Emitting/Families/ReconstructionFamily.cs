@@ -5,8 +5,9 @@ using static SslDsl.Generators.AttributeCatalog;
 namespace SslDsl.Generators;
 
 /// <summary>
-/// Reconstruction objectives: denoising autoencoders, MAE-style masked image modelling (hidden patches
-/// show a learned mask token, SimMIM-like, since a generic encoder cannot drop patches), context-encoder
+/// Reconstruction objectives: denoising autoencoders, masked image modelling (on a ViT backbone true MAE, see
+/// <see cref="MaskedAutoencoderPlan"/>; on any other encoder hidden patches show a learned mask token, SimMIM-like,
+/// since a convolutional encoder cannot drop patches), context-encoder
 /// inpainting with an optional adversarial term, and tabular / series reconstruction. The pipeline splits
 /// into Target (the steps that define what is reconstructed) and Corrupt (the steps that corrupt the
 /// encoder's input, see <see cref="StepSpec.Corrupts"/>).
@@ -19,6 +20,12 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
         var objective = objectives.FirstOrDefault(o => o.Is(ReconstructionLoss));
         if (objective is null)
         {
+            return;
+        }
+
+        if (EncoderFactory.TrainsAsMae(task))
+        {
+            MaskedAutoencoderPlan.Plan(plan, objective);
             return;
         }
 
@@ -102,7 +109,7 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
     /// Pipeline.Target (the batch after the steps that define the target) and Pipeline.Corrupt (the corruptions
     /// and the mask applied to the target; its Mask is 1 where the input was hidden).
     /// </summary>
-    private sealed record TargetAndCorrupt(string Parameter, EquatableArray<AttributeModel> TargetSteps, EquatableArray<AttributeModel> Corruptions, AttributeModel? Mask) : IPipelinePart
+    internal sealed record TargetAndCorrupt(string Parameter, EquatableArray<AttributeModel> TargetSteps, EquatableArray<AttributeModel> Corruptions, AttributeModel? Mask) : IPipelinePart
     {
         public void Write(SourceWriter w)
         {

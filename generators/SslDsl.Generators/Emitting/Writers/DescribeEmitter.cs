@@ -96,7 +96,7 @@ internal static class DescribeEmitter
         lines.Add($"  Optimizer: {Call(t.Optimizer)}");
         lines.Add($"  Schedule: {Call(t.Schedule)}");
         // Like the settings, the training line names AccumulateSteps only when the task accumulates.
-        lines.Add($"  Training: {Arguments(t.Training, t.Training.Get(Training.AccumulateSteps) == 1 ? Training.AccumulateSteps : null)}");
+        lines.Add($"  Training: {(t.Training.Get(Training.AccumulateSteps) == 1 ? Arguments(t.Training, Training.AccumulateSteps) : Arguments(t.Training))}");
         lines.Add(t.FineTune is null ? "  Fine-tune: not declared" : $"  Fine-tune: {Arguments(t.FineTune)}");
         return lines;
     }
@@ -105,13 +105,21 @@ internal static class DescribeEmitter
 
     private static string EncoderText(TaskModel t) =>
         t.Encoder.MemberName is { } member ? $"{t.Type.Name}.{member}{(t.Encoder.IsProperty ? "" : "()")}"
-        : t.Encoder.Backbone is { } b ? Call(b, b.Get(Backbone.Kind) == "TransformerEncoder" ? null : Backbone.Heads)
+        : t.Encoder.Backbone is { } b ? Call(b, BackboneSkips(b.Get(Backbone.Kind)))
         : "none";
 
-    private static string Call(AttributeModel a, ParamSpec? skip = null) => $"{a.Name}({Arguments(a, skip)})";
+    /// <summary>The [Backbone] parameters a kind does not read: heads without attention, patches without a ViT.</summary>
+    private static ParamSpec[] BackboneSkips(string kind) => kind switch
+    {
+        VisionTransformerChecks.Kind => new ParamSpec[0],
+        "TransformerEncoder" => new ParamSpec[] { Backbone.PatchSize, Backbone.LearnedPositions },
+        _ => new ParamSpec[] { Backbone.Heads, Backbone.PatchSize, Backbone.LearnedPositions },
+    };
 
-    private static string Arguments(AttributeModel a, ParamSpec? skip = null) =>
-        string.Join(", ", a.Spec.Params.Where(p => p != skip).Select(p => $"{p.Name} = {Show(a.Value(p), p)}"));
+    private static string Call(AttributeModel a, params ParamSpec[] skip) => $"{a.Name}({Arguments(a, skip)})";
+
+    private static string Arguments(AttributeModel a, params ParamSpec[] skip) =>
+        string.Join(", ", a.Spec.Params.Where(p => !skip.Contains(p)).Select(p => $"{p.Name} = {Show(a.Value(p), p)}"));
 
     private static string Show(ArgValue v, ParamSpec p) => p.Type switch
     {

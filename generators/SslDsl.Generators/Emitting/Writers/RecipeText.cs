@@ -134,6 +134,7 @@ internal static class RecipeText
             nameof(DinoLoss) => "matching the student's distributions over every crop to the momentum teacher's centred, sharpened ones of the global crops",
             nameof(SwavLoss) => "predicting each global crop's prototype assignment (Sinkhorn) from the other crops",
             nameof(InfoNceLoss) when t.Head(MomentumEncoder) is not null => $"contrasting queries with the momentum encoder's keys{(t.Head(NegativeQueue) is null ? "" : " and the negative queue")}",
+            nameof(ReconstructionLoss) when EncoderFactory.TrainsAsMae(t) => "reconstructing the hidden patches' pixels from the visible patches alone (MAE: the encoder drops the hidden ones)" + (objective.Get(ReconstructionLoss.MaskedOnly) ? "" : ", the loss over every patch"),
             nameof(ReconstructionLoss) => "reconstructing the input from its corrupted copy" + (objective.Get(ReconstructionLoss.MaskedOnly) ? " (hidden parts only)" : ""),
             nameof(AdversarialLoss) => "a discriminator telling reconstructions from real inputs",
             nameof(RotationPrediction) => "predicting which rotation was applied",
