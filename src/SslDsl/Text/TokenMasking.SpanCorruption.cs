@@ -142,16 +142,12 @@ public static partial class TokenMasking
     /// The most sentinels <see cref="SpanCorruption"/> uses for a sequence of <paramref name="length"/> positions: one per
     /// noise span plus the closing one. Reserve that many ids at the top of the vocabulary (T5 reserves 100).
     /// </summary>
-    public static int SentinelCount(int length, double noiseDensity, double meanSpan)
-    {
-        int most = 0;
-        for (int n = 2; n <= length; n++)
-        {
-            most = Math.Max(most, SpanCounts(n, noiseDensity, meanSpan).Spans + 1);
-        }
-
-        return most;
-    }
+    /// <remarks>
+    /// T5's span count never falls as the sequence grows (every term of <see cref="SpanCounts"/> is non-decreasing in n),
+    /// so the most over all lengths up to <paramref name="length"/> is the count at <paramref name="length"/> itself.
+    /// </remarks>
+    public static int SentinelCount(int length, double noiseDensity, double meanSpan) =>
+        length < 2 ? 0 : SpanCounts(length, noiseDensity, meanSpan).Spans + 1;
 
     /// <summary>T5's counts for n tokens: N noise tokens, in K spans (each span, and each kept segment, at least one token).</summary>
     internal static (int Noise, int Spans) SpanCounts(int n, double noiseDensity, double meanSpan)

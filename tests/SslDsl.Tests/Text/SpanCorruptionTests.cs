@@ -139,6 +139,32 @@ public class SpanCorruptionTests
         Assert.All(taken.Targets.data<long>().ToArray().Skip(50), t => Assert.Equal(-100, t));
     }
 
+    [Theory]
+    [InlineData(0.15, 3.0)]
+    [InlineData(0.5, 1.0)]
+    [InlineData(0.3, 7.5)]
+    [InlineData(0.9, 2.0)]
+    public void SentinelCountIsTheMostOverEveryShorterLength(double density, double meanSpan)
+    {
+        for (int length = 0; length <= 300; length++)
+        {
+            int most = 0;
+            for (int n = 2; n <= length; n++)
+            {
+                most = Math.Max(most, TokenMasking.SpanCounts(n, density, meanSpan).Spans + 1);
+            }
+
+            Assert.Equal(most, TokenMasking.SentinelCount(length, density, meanSpan));
+        }
+    }
+
+    [Fact]
+    public void SentinelCountOfTheLongestLengthIsTheFormula()
+    {
+        // int.MaxValue positions at 15 %: 322,122,547 noise tokens (round(2,147,483,647 * 0.15)) in round(/ 3) = 107,374,182 spans, + 1 closing sentinel.
+        Assert.Equal(107_374_183, TokenMasking.SentinelCount(int.MaxValue, 0.15, 3.0));
+    }
+
     [Fact]
     public void SentinelsThatReachTheSpecialIdsAreRejected()
     {

@@ -150,17 +150,20 @@ internal static class TokenMaskingChecks
     /// The most sentinels T5's span corruption uses for a sequence of at most <paramref name="length"/> tokens: one
     /// per noise span and the closing one (the runtime's TokenMasking.SentinelCount).
     /// </summary>
+    /// <remarks>
+    /// The count never falls as the sequence grows, so the most is the count at <paramref name="length"/>: no loop over
+    /// lengths (a loop up to a MaxLength of int.MaxValue never ended, and hung the generator on that input).
+    /// </remarks>
     public static int SentinelCount(int length, double density, double meanSpan)
     {
-        int most = 0;
-        for (int n = 2; n <= length; n++)
+        if (length < 2)
         {
-            int noise = Math.Min(Math.Max((int)Math.Round(n * density), 1), n - 1);
-            int spans = Math.Min(Math.Max((int)Math.Round(noise / meanSpan), 1), Math.Min(noise, n - noise));
-            most = Math.Max(most, spans + 1);
+            return 0;
         }
 
-        return most;
+        int noise = Math.Min(Math.Max((int)Math.Round(length * density), 1), length - 1);
+        int spans = Math.Min(Math.Max((int)Math.Round(noise / meanSpan), 1), Math.Min(noise, length - noise));
+        return spans + 1;
     }
 
     private static void CheckDecoderHeads(ValidationContext c)
