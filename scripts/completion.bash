@@ -15,7 +15,7 @@ _ssldsl_complete() {
     done < <("$program" "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null)
 }
 
-for _ssldsl_program in FashionMnist.SimClr FashionMnist.Mae Text.Mlm Tabular.Scarf TimeSeries.Forecast ImageFolder.SimClr \
+for _ssldsl_program in FashionMnist.SimClr FashionMnist.Mae FashionMnist.Clip Text.Mlm Tabular.Scarf TimeSeries.Forecast ImageFolder.SimClr \
                        SslDsl.Bench.LabelEfficiency SslDsl.Bench.Memory SslDsl.Bench.Micro SslDsl.Bench.Recipe \
                        SslDsl.Bench.Data SslDsl.Bench.Generator SslDsl.Bench.Methods SslDsl.Bench.SampleRecipes; do
     complete -o default -F _ssldsl_complete "$_ssldsl_program"

@@ -152,10 +152,21 @@ public class SyncBatchNormTests
         return (a, b);
     }
 
+    /// <summary>
+    /// A small network with batch norm whose weights depend on <paramref name="seed"/> alone: drawn from a private
+    /// generator, not torch's global one, which other tests and the rank threads use at the same time.
+    /// </summary>
     private static nn.Module<Tensor, Tensor> Network(int seed)
     {
-        torch.manual_seed(seed);
-        return nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 2));
+        var network = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 2));
+        using var generator = new torch.Generator((ulong)seed);
+        using var noGrad = torch.no_grad();
+        foreach (var parameter in network.parameters())
+        {
+            parameter.copy_(torch.rand(parameter.shape, generator: generator).sub(0.5));
+        }
+
+        return network;
     }
 
     private static void AssertClose(Tensor expected, Tensor actual, string what)
