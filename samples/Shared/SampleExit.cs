@@ -50,8 +50,9 @@ internal static class SampleExit
         {
             return run();
         }
-        catch (OperationCanceledException) when (stop?.Received is not null)
+        catch (OperationCanceledException) when (stop?.Received is { } signal)
         {
+            Console.Error.WriteLine($"Stopped by {(signal == System.Runtime.InteropServices.PosixSignal.SIGINT ? "Ctrl-C" : signal.ToString())} (exit code {stop.ExitCode}).");
             return stop.ExitCode;
         }
         catch (Exception e)

@@ -49,7 +49,7 @@ public class SimClrSampleCtrlCTests : IDisposable
 
         Assert.True(first.Interrupted, "the sample never printed its first progress line:\n" + first.Output);
         Assert.True(first.ExitCode == 143, first.Output);
-        Assert.Contains("SIGTERM: stopping after the current step and saving a checkpoint", first.Output, StringComparison.Ordinal);
+        Assert.Contains("SIGTERM: stopping after the current step; pretraining saves a checkpoint first", first.Output, StringComparison.Ordinal);
         Assert.Contains("Run again with --resume to continue exactly there.", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_out, "checkpoints", "last.ckpt")), first.Output);
 
@@ -66,6 +66,22 @@ public class SimClrSampleCtrlCTests : IDisposable
         var fresh = SampleProcess.Run("FashionMnist.SimClr", arguments);
         Assert.True(fresh.ExitCode == 5, fresh.Output);
         Assert.Contains("holds another run", fresh.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SigtermDuringTheProbesStopsThemAndKeepsTheExportedEncoder()
+    {
+        SampleData.FashionMnistDirectory();
+        string[] arguments = { "--train-limit", "1024", "--batch-size", "128", "--epochs", "1", "--probe-epochs", "100000", "--device", "cpu", "--out", _out };
+
+        var run = SampleProcess.Run("FashionMnist.SimClr", arguments, interruptWhen: line => line.Contains("== Linear probe: SimCLR encoder", StringComparison.Ordinal), signal: "TERM");
+
+        // Before this stopped the probes, the first SIGTERM was swallowed after pretraining and 100,000 probe epochs ran on.
+        Assert.True(run.Interrupted, "the sample never reached its probes:\n" + run.Output);
+        Assert.True(run.ExitCode == 143, run.Output);
+        Assert.Contains("Stopped by SIGTERM (exit code 143).", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_out, "encoder.bin")), run.Output);
+        Assert.False(File.Exists(Path.Combine(_out, "summary.json")));
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -135,6 +136,20 @@ public class FineTuner<TBatch> : IDisposable
     /// epochs, batches of 1,024 cached features (or the overridden batch size), and the run's seed.
     /// </summary>
     public ProbeSettings Probe { get; set; }
+
+    /// <summary>
+    /// Stops fine-tuning, feature extraction and evaluation between two batches with an
+    /// <see cref="OperationCanceledException"/> once cancelled: pass <see cref="StopSignals.Token"/> so that Ctrl-C or
+    /// SIGTERM also stop the phases after pretraining. When none is set, the <see cref="StopSignals"/> listening now
+    /// (<see cref="StopSignals.Listening"/>), if any.
+    /// </summary>
+    public CancellationToken Cancellation
+    {
+        get => StopSignals.Or(_cancellation);
+        set => _cancellation = value;
+    }
+
+    private CancellationToken _cancellation;
 
     /// <summary>
     /// Trains on <paramref name="train"/> and, when given, evaluates on <paramref name="test"/> once at the end.
@@ -284,6 +299,7 @@ public class FineTuner<TBatch> : IDisposable
             using var e = data.Batches(request).GetEnumerator();
             while (true)
             {
+                Cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 if (!e.MoveNext())
                 {
@@ -333,6 +349,7 @@ public class FineTuner<TBatch> : IDisposable
         using var testLabels = testSet?.Labels!.to(Device);
         var probe = LinearProbe.Fit((trainFeatures, trainLabels), (validationFeatures, validationLabels),
             testFeatures is null ? null : (testFeatures, testLabels!), Settings.Classes, Probe, Options.ShowProgress ? Options.Log ?? Console.Out : null,
+            cancellationToken: Cancellation,
             keepFinal: (head, mean, std) =>
             {
                 using var noGrad = torch.no_grad();
@@ -427,6 +444,7 @@ public class FineTuner<TBatch> : IDisposable
                 using var e = data.Batches(new BatchRequest(BatchSize) { Shuffle = true, Seed = seed + 1000 + epoch }).GetEnumerator();
                 while (true)
                 {
+                    Cancellation.ThrowIfCancellationRequested();
                     using var scope = torch.NewDisposeScope();
                     if (!e.MoveNext())
                     {
@@ -500,6 +518,7 @@ public class FineTuner<TBatch> : IDisposable
             using var e = data.Batches(new BatchRequest(1024)).GetEnumerator();
             while (true)
             {
+                Cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 if (!e.MoveNext())
                 {

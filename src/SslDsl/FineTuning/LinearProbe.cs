@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,13 +33,16 @@ public static class LinearProbe
     /// <param name="settings">The grid and training settings; null for the defaults.</param>
     /// <param name="log">Where a line per grid point goes; null for none.</param>
     /// <param name="keepFinal">Receives the final head with the mean and std it standardizes with, before they are released (to copy them).</param>
+    /// <param name="cancellationToken">Checked before every epoch of every head trained; when none is given, the <see cref="StopSignals"/> listening now, if any.</param>
     /// <exception cref="ArgumentException">Shapes that do not fit, too few classes, or empty splits.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static LinearProbeResult Fit((Tensor Features, Tensor Labels) train, (Tensor Features, Tensor Labels) validation,
         (Tensor Features, Tensor Labels)? test, int classes, ProbeSettings? settings = null, TextWriter? log = null,
-        Action<Linear, Tensor, Tensor>? keepFinal = null)
+        Action<Linear, Tensor, Tensor>? keepFinal = null, CancellationToken cancellationToken = default)
     {
         settings ??= new ProbeSettings();
         settings.Validate();
+        cancellationToken = StopSignals.Or(cancellationToken);
         Check(train, "train", classes);
         Check(validation, "validation", classes);
         if (test is { } t)
@@ -59,7 +63,7 @@ public static class LinearProbe
             foreach (double wd in settings.WeightDecays)
             {
                 var fitClock = Stopwatch.StartNew();
-                using var head = Train(train, lr, wd, classes, settings, train, curve: null);
+                using var head = Train(train, lr, wd, classes, settings, train, curve: null, cancellationToken);
                 double accuracy = Evaluate(head, validation, train).Accuracy;
                 candidates.Add(new ProbeCandidate(lr, wd, accuracy));
                 log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -73,7 +77,7 @@ public static class LinearProbe
             ? (torch.cat(new List<Tensor> { train.Features, validation.Features }, 0), torch.cat(new List<Tensor> { train.Labels, validation.Labels }, 0))
             : train;
         var curve = new List<(double Loss, double LearningRate)>();
-        using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both, curve);
+        using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both, curve, cancellationToken);
         var trainResult = Evaluate(final, both, both);
         var testResult = test is { } ts ? Evaluate(final, ts, both) : null;
         keepFinal?.Invoke(final.Linear, final.Mean, final.Std);
@@ -92,7 +96,7 @@ public static class LinearProbe
     /// adds each epoch's mean loss and last learning rate to <paramref name="curve"/> when given.
     /// </summary>
     private static Head Train((Tensor Features, Tensor Labels) data, double lr, double wd, int classes, ProbeSettings s, (Tensor Features, Tensor Labels) reference,
-        List<(double Loss, double LearningRate)>? curve)
+        List<(double Loss, double LearningRate)>? curve, CancellationToken cancellationToken)
     {
         var head = new Head(reference.Features, classes, s.Seed);
         long n = data.Features.shape[0];
@@ -105,6 +109,7 @@ public static class LinearProbe
         using var x = head.Standardize(data.Features);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var epochScope = torch.NewDisposeScope();
             // One shuffled copy per epoch; the batches are then contiguous slices of it.
             var order = torch.randperm(n, generator: generator, device: data.Features.device);

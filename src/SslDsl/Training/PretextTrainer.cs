@@ -292,6 +292,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     /// Cancelling <paramref name="cancellationToken"/> stops after the current step, saves a
     /// resumable checkpoint of that position (when there is an output folder) and returns with
     /// <see cref="FitResult.Interrupted"/> set; calling <c>Fit</c> again on the same trainer also continues.
+    /// Without a token of its own, <c>Fit</c> observes the <see cref="StopSignals"/> listening now, if any.
     /// </summary>
     /// <remarks>
     /// <paramref name="data"/> is an in-memory <see cref="Dataset{TBatch}"/> or a source that streams from disk
@@ -312,6 +313,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
     private FitResult FitCore(IDataSource<TBatch> data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
+        cancellationToken = StopSignals.Or(cancellationToken);
         int batchSize = Settings.BatchSize;
         long fullBatches = EpochRequest(0).BatchCount(data.Count);
         if (fullBatches == 0)

@@ -10,9 +10,13 @@ namespace SslDsl;
 /// <c>kill</c>, <c>docker stop</c> and batch schedulers send) cancels <see cref="Token"/> and keeps
 /// the process alive, so <c>Fit</c> finishes the current step, saves a resumable checkpoint and
 /// returns; a second signal ends the process as usual. Dispose it to restore the default handling.
+/// While it listens, every pretraining <c>Fit</c>, fine-tuning, feature extraction, evaluation and linear probe
+/// that was given no cancellation token of its own observes <see cref="Token"/> too (<see cref="Listening"/>),
+/// so a first signal never goes unheard in a phase the caller did not wire up.
 /// </summary>
 public sealed class StopSignals : IDisposable
 {
+    private static StopSignals? s_listening;
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
     private readonly TextWriter? _log;
@@ -30,7 +34,18 @@ public sealed class StopSignals : IDisposable
 
     /// <summary>Starts listening for SIGINT and SIGTERM.</summary>
     /// <param name="log">Where to say what is happening; null for the console's error stream.</param>
-    public static StopSignals Listen(TextWriter? log = null) => new(log);
+    public static StopSignals Listen(TextWriter? log = null)
+    {
+        var signals = new StopSignals(log);
+        Volatile.Write(ref s_listening, signals);
+        return signals;
+    }
+
+    /// <summary>The token of the <see cref="StopSignals"/> listening now (the latest not yet disposed); <see cref="CancellationToken.None"/> when none listens.</summary>
+    public static CancellationToken Listening => Volatile.Read(ref s_listening)?._source.Token ?? CancellationToken.None;
+
+    /// <summary><paramref name="token"/> when it can be cancelled, else <see cref="Listening"/>: what a long-running phase given <paramref name="token"/> observes.</summary>
+    public static CancellationToken Or(CancellationToken token) => token.CanBeCanceled ? token : Listening;
 
     /// <summary>Cancelled by the first SIGINT or SIGTERM; pass it to <c>Fit</c>.</summary>
     public CancellationToken Token => _source.Token;
@@ -48,22 +63,35 @@ public sealed class StopSignals : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
-        if (Interlocked.CompareExchange(ref _received, (int)context.Signal, 0) != 0)
+        if (Request(context.Signal))
         {
-            return; // The second signal: the default action ends the process.
+            context.Cancel = true;
+        }
+    }
+
+    /// <summary>
+    /// What the first <paramref name="signal"/> does: says so and cancels <see cref="Token"/>; false (nothing done)
+    /// for a later one, whose default action then ends the process.
+    /// </summary>
+    internal bool Request(PosixSignal signal)
+    {
+        if (Interlocked.CompareExchange(ref _received, (int)signal, 0) != 0)
+        {
+            return false;
         }
 
-        context.Cancel = true;
-        string what = context.Signal == PosixSignal.SIGTERM
-            ? "SIGTERM: stopping after the current step and saving a checkpoint (send it again to quit at once)."
-            : "Ctrl-C: stopping after the current step and saving a checkpoint (press Ctrl-C again to quit at once).";
+        string what = signal == PosixSignal.SIGTERM
+            ? "SIGTERM: stopping after the current step; pretraining saves a checkpoint first (send it again to quit at once)."
+            : "Ctrl-C: stopping after the current step; pretraining saves a checkpoint first (press Ctrl-C again to quit at once).";
         (_log ?? Console.Error).WriteLine(what);
         _source.Cancel();
+        return true;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        Interlocked.CompareExchange(ref s_listening, null, this);
         foreach (var registration in _registrations)
         {
             registration.Dispose();

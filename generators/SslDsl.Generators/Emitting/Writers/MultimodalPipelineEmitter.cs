@@ -15,27 +15,7 @@ internal static class MultimodalPipelineEmitter
         w.Summary($"The augmentation pipelines of multimodal task '{t.TaskName}', one per input, applied to whole batches on the model's device: {Words(first)}; {Words(second)}.");
         using (w.Open("public sealed partial class Pipeline : ITaskPipeline<Pipeline>"))
         {
-            w.Line("private readonly Generator generator;");
-            w.Line();
-            w.SummaryXml("Creates the pipeline on <paramref name=\"device\"/>, its random draws seeded by <paramref name=\"seed\"/>.");
-            using (w.Open("public Pipeline(Device device, long seed)"))
-            {
-                w.Line("Device = device ?? throw new ArgumentNullException(nameof(device));");
-                w.Line("generator = new Generator(unchecked((ulong)seed), device);");
-            }
-
-            w.Line();
-            w.Summary("The device the pipeline draws on.");
-            w.Line("public Device Device { get; }");
-            w.Line();
-            w.Summary("The generator every random draw of both inputs comes from (its state is saved in checkpoints).");
-            w.Line("public Generator Generator => generator;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("IReadOnlyList<Generator> ITaskPipeline<Pipeline>.Generators => new[] { generator };");
-            w.Line();
-            w.SummaryXml("Creates the pipeline on <paramref name=\"device\"/> (the trainer's factory).");
-            w.Line("public static Pipeline Create(Device device, long seed) => new(device, seed);");
+            PipelineScaffold.Emit(w, "every random draw of both inputs");
             foreach (var side in new[] { first, second })
             {
                 w.Line();
