@@ -227,3 +227,82 @@ public partial class BenchSwav
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
 }
+
+// Self-prediction methods on the same encoder, optimizer, schedule and batch: a head on the encoder's 1,024 features
+// predicts what the pipeline hid or changed. They draw no second view; flips (where the task allows) are their only
+// augmentation.
+
+/// <summary>Rotation prediction (Gidaris et al., 2018): which of 0, 90, 180 or 270 degrees each image was turned by.</summary>
+[PretextTask("bench-rotation")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[HorizontalFlip(P = 0.5)]
+[RotationPrediction(Angles = 4)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+public partial class BenchRotation
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>Jigsaw (Noroozi and Favaro, 2016): which of 24 orders the 2x2 tiles of 14 pixels were shuffled into.</summary>
+[PretextTask("bench-jigsaw")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[JigsawPrediction(Grid = 2, Permutations = 24)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+public partial class BenchJigsaw
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>SimMIM-style masked image modelling on the CNN: 60 % of the 4x4 patches show a learned mask token; a decoder reconstructs their normalized pixels.</summary>
+[PretextTask("bench-simmim")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[HorizontalFlip(P = 0.5)]
+[PatchMask(PatchSize = 4, Ratio = 0.6)]
+[Decoder(Hidden = 512, Layers = 2)]
+[ReconstructionLoss(MaskedOnly = true, NormalizeTargets = true)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+public partial class BenchSimMim
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>Denoising auto-encoding (Vincent et al., 2008): reconstruct the clean image from one with Gaussian noise (std 0.3).</summary>
+[PretextTask("bench-denoising")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[HorizontalFlip(P = 0.5)]
+[GaussianNoise(Std = 0.3)]
+[Decoder(Hidden = 512, Layers = 2)]
+[ReconstructionLoss(MaskedOnly = false)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+public partial class BenchDenoising
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}
+
+/// <summary>Inpainting (Pathak et al., 2016, without the adversarial term): reconstruct a hidden 10x10 block.</summary>
+[PretextTask("bench-inpainting")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[HorizontalFlip(P = 0.5)]
+[BlockMask(Size = 10)]
+[Decoder(Hidden = 512, Layers = 2)]
+[ReconstructionLoss]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+public partial class BenchInpainting
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4);
+}

@@ -34,6 +34,11 @@ var methods = new Dictionary<string, Func<TrainingOptions, PretextTrainer<ImageB
     ["dclw"] = o => new BenchDclw.Trainer(o),
     ["dino"] = o => new BenchDino.Trainer(o),
     ["swav"] = o => new BenchSwav.Trainer(o),
+    ["rotation"] = o => new BenchRotation.Trainer(o),
+    ["jigsaw"] = o => new BenchJigsaw.Trainer(o),
+    ["simmim"] = o => new BenchSimMim.Trainer(o),
+    ["denoising"] = o => new BenchDenoising.Trainer(o),
+    ["inpainting"] = o => new BenchInpainting.Trainer(o),
 };
 var baselines = new[] { "raw-pixels", "random-init" };
 
