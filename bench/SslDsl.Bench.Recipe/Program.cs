@@ -95,7 +95,7 @@ void Ablation(RecipeOptions options)
         // The same protocol as the sample: the probe's grid is scored on the validation images and the best
         // point's validation accuracy is the row's number (a maximum over 4 grid points, the same for every row).
         var probe = LinearProbe.Fit((trainFeatures, train.Labels!), (validationFeatures, validation.Labels!), null, 10,
-            new ProbeSettings { Epochs = probeEpochs, Seed = seed }, Console.Out);
+            new ProbeSettings { Epochs = probeEpochs, Seed = seed, LearningRates = options.ProbeLearningRates, WeightDecays = options.ProbeWeightDecays }, Console.Out);
         string row = string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {epochs} | {fit?.Epochs.LastOrDefault()?.Loss:F3} | {knn:F4} | {probe.ValidationAccuracy:F4} | lr {probe.Chosen.LearningRate:G2} wd {probe.Chosen.WeightDecay:G2} | {pretrainSeconds:F0} s | {fit?.Epochs.Average(e => e.Seconds):F0} s |");
         Console.WriteLine(row);

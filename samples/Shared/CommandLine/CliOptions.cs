@@ -167,6 +167,10 @@ internal static class CliOptions
     public static double? PositiveNumber(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x) ? x : null;
 
+    /// <summary>A finite number &gt;= 0, or null.</summary>
+    public static double? NonNegativeNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= 0 && double.IsFinite(x) ? x : null;
+
     /// <summary>
     /// An option that takes one value; <paramref name="parse"/> reads it (adding an error when it is bad).
     /// Without <paramref name="defaultValue"/> it has no default.
