@@ -64,7 +64,10 @@ public sealed class PretextTaskAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VitHeadsDoNotDivideWidth,
         DiagnosticDescriptors.VitSinCosWidth,
         DiagnosticDescriptors.MaePatchMismatch,
-        DiagnosticDescriptors.MaeDecoderInvalid);
+        DiagnosticDescriptors.MaeDecoderInvalid,
+        DiagnosticDescriptors.VimeMaskObjectiveMismatch,
+        DiagnosticDescriptors.VimeColumnsUnknown,
+        DiagnosticDescriptors.VimeMaskIneffective);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -124,6 +124,7 @@ public class CatalogRangesTests
             "maskId" => 3,
             "vocabSize" => 30,
             "specialIds" => new long[] { 0, 1, 2, 3 },
+            "columns" => TabularColumns.Plain(6),
             _ => throw new InvalidOperationException($"{spec.RuntimeClass}.{spec.Name}: no test value for {p.Name}"),
         };
     }

@@ -90,6 +90,10 @@ internal static class FamilySources
             "[HorizontalFlip] [BlockMask(Size = 4)] [Decoder(Hidden = 32, Layers = 2)] [ReconstructionLoss] [AdversarialLoss(Weight = 0.01)]"),
         ["TabularReconstruction"] = Member("TabularReconstruction", "[TabularInput(Features = 6)]", "nn.Sequential(nn.Linear(6, 32), nn.ReLU(), nn.Linear(32, 16))",
             "[FeatureCorruption(Rate = 0.3)] [Decoder(Hidden = 32, Layers = 1)] [ReconstructionLoss(MaskedOnly = false)]"),
+        ["Vime"] = Member("Vime", "[TabularInput(Features = 6)]", "nn.Sequential(nn.Linear(6, 32), nn.ReLU(), nn.Linear(32, 16))",
+            "[VimeMask(Probability = 0.3)] [Decoder(Hidden = 32, Layers = 1)] [VimeLoss(Alpha = 2.0)]"),
+        ["VimeCategorical"] = Member("VimeCategorical", "[TabularInput(Features = 8)]", "nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 16))",
+            "[CategoricalFeature(\"colour\", Cardinality = 3)] [CategoricalFeature(\"city\", Encoding = CategoricalEncoding.Embedding, Cardinality = 5, EmbeddingDim = 2)] [VimeMask] [VimeLoss]"),
         ["SeriesReconstruction"] = Member("SeriesReconstruction", "[TimeSeriesInput(Channels = 1, Length = 16)]", "nn.Sequential(nn.Flatten(), nn.Linear(16, 16))",
             "[Scaling(Std = 0.1)] [Jitter(Std = 0.05)] [TimeMask(Ratio = 0.2)] [Decoder(Hidden = 32)] [ReconstructionLoss]"),
 

@@ -118,6 +118,20 @@ public sealed class FeatureCorruptionAttribute : AugmentationAttribute
     public double Rate { get; set; } = 0.6;
 }
 
+/// <summary>
+/// VIME's mask generator and pretext corruption: each column of a row is masked with probability
+/// <see cref="Probability"/> and a masked column takes the value of the same column in a random other row of the
+/// batch (a one-hot block moves as a whole). <see cref="VimeLossAttribute"/> estimates the mask and reconstructs the row.
+/// </summary>
+public sealed class VimeMaskAttribute : AugmentationAttribute
+{
+    /// <summary>
+    /// Probability that a column of a row is masked (VIME's p_m).
+    /// Default: 0.3. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
+    public double Probability { get; set; } = 0.3;
+}
+
 /// <summary>Adds Gaussian noise to every time step.</summary>
 public sealed class JitterAttribute : AugmentationAttribute
 {

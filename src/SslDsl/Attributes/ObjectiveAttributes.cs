@@ -230,6 +230,20 @@ public sealed class ReconstructionLossAttribute : ObjectiveLossAttribute
     public bool NormalizeTargets { get; set; } = false;
 }
 
+/// <summary>
+/// VIME's self-supervised objective on rows corrupted by <see cref="VimeMaskAttribute"/>: a mask estimator predicts
+/// which columns were replaced (binary cross-entropy) and a feature estimator reconstructs the clean row (squared
+/// error for numeric columns, cross-entropy for categorical ones); the loss is mask + Alpha · reconstruction.
+/// </summary>
+public sealed class VimeLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>
+    /// Weight of the feature reconstruction term against the mask estimation term (VIME's alpha).
+    /// Default: 2.0. Allowed: &gt;= 0. Otherwise: SSL026.
+    /// </summary>
+    public double Alpha { get; set; } = 2.0;
+}
+
 /// <summary>Cross entropy of the original tokens at masked positions (BERT's MLM).</summary>
 public sealed class MaskedTokenLossAttribute : ObjectiveLossAttribute
 {

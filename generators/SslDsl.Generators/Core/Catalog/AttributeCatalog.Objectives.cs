@@ -52,6 +52,9 @@ internal static partial class AttributeCatalog
     /// <summary>[ReconstructionLoss]: denoising, MAE, inpainting, tabular and series reconstruction.</summary>
     public static readonly ReconstructionLossSpec ReconstructionLoss = new();
 
+    /// <summary>[VimeLoss]: VIME's mask estimation plus feature reconstruction on tabular rows.</summary>
+    public static readonly VimeLossSpec VimeLoss = new();
+
     /// <summary>[AdversarialLoss]: a discriminator's term added to an image reconstruction (context encoders).</summary>
     public static readonly ObjectiveSpec AdversarialLoss = new(nameof(AdversarialLoss), Modality.Image, ObjectiveFamily.Reconstruction, weight: 0.001);
 
@@ -274,6 +277,19 @@ internal static partial class AttributeCatalog
 
         /// <summary>Whether each patch's target is standardized (MAE); unset, true when the task has a PatchMask (TaskModelBuilder).</summary>
         public BoolParam NormalizeTargets { get; }
+    }
+
+    /// <summary>[VimeLoss].</summary>
+    internal sealed class VimeLossSpec : ObjectiveSpec
+    {
+        public VimeLossSpec()
+            : base(nameof(VimeLoss), Modality.Tabular, ObjectiveFamily.Reconstruction)
+        {
+            Alpha = Double(nameof(Alpha), 2.0, Constraint.NonNegative, DiagnosticIds.Strength);
+        }
+
+        /// <summary>The weight of the reconstruction term against the mask term.</summary>
+        public DoubleParam Alpha { get; }
     }
 
     /// <summary>[RotationPrediction].</summary>

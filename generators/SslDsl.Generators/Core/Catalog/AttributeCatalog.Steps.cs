@@ -63,6 +63,9 @@ internal static partial class AttributeCatalog
     /// <summary>[FeatureCorruption]: SCARF's corruption of tabular rows.</summary>
     public static readonly FeatureCorruptionSpec FeatureCorruption = new();
 
+    /// <summary>[VimeMask]: VIME's mask generator and pretext corruption of tabular rows.</summary>
+    public static readonly VimeMaskSpec VimeMask = new();
+
     /// <summary>[Jitter]: additive noise on a series.</summary>
     public static readonly StdSpec Jitter = new(nameof(Jitter), Modality.Series, "SeriesAugment", std: 0.03, corrupts: true);
 
@@ -312,6 +315,19 @@ internal static partial class AttributeCatalog
 
         /// <summary>The fraction of features replaced by draws from their batch marginal.</summary>
         public DoubleParam Rate { get; }
+    }
+
+    /// <summary>[VimeMask].</summary>
+    internal sealed class VimeMaskSpec : StepSpec
+    {
+        public VimeMaskSpec()
+            : base(nameof(VimeMask), Masking, Modality.Tabular, "VimeMasking", p: 1.0)
+        {
+            Probability = Double(nameof(Probability), 0.3, Constraint.OpenUnit, DiagnosticIds.Probability);
+        }
+
+        /// <summary>The probability that a column of a row is masked (p_m).</summary>
+        public DoubleParam Probability { get; }
     }
 
     /// <summary>[TimeMask].</summary>

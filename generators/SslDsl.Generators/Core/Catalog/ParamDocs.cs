@@ -32,6 +32,8 @@ internal static class ParamDocs
         [Projection.Output] = new[] { ("the same on both inputs", DiagnosticDescriptors.ProjectionWidthsDiffer.Id) },
         [ImageInput.Channels] = new[] { ("3 for Saturation or Hue jitter to have an effect", DiagnosticDescriptors.ColorOnGrayscale.Id) },
         [TextInput.VocabSize] = new[] { ("> 0", DiagnosticDescriptors.TextVocabularyInvalid.Id), ("with [SpanCorruption], room for its sentinels above the special ids", DiagnosticDescriptors.SentinelsReachSpecialIds.Id) },
+        [TabularInput.Features] = new[] { ("with VIME, at least the categorical columns' features", DiagnosticDescriptors.VimeColumnsUnknown.Id) },
+        [CategoricalFeature.Cardinality] = new[] { ("> 0 on a VIME task", DiagnosticDescriptors.VimeColumnsUnknown.Id) },
         [TextInput.PadId] = new[] { ("from 0 to VocabSize - 1", DiagnosticDescriptors.TextVocabularyInvalid.Id) },
         [TextInput.MaskId] = new[] { ("from 0 to VocabSize - 1", DiagnosticDescriptors.TextVocabularyInvalid.Id) },
         [TextInput.ClsId] = new[] { ("from 0 to VocabSize - 1", DiagnosticDescriptors.TextVocabularyInvalid.Id) },

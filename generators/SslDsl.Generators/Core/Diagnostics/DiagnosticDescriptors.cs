@@ -258,4 +258,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DecoderHeadsInvalid = Error(
         "SSL048", "Span decoder heads do not divide the encoder width",
         "SpanCorruptionLoss.Heads is {0}, but the decoder is as wide as the encoder's output ({1}) and splits it evenly between its attention heads; set Heads to a divisor of {1}, e.g. {2}");
+
+    /// <summary>SSL052. {0}: the attribute; {1}: the task; {2}: what is missing; {3}: what to do.</summary>
+    public static readonly DiagnosticDescriptor VimeMaskObjectiveMismatch = Error(
+        "SSL052", "VIME's mask and objective are not declared together",
+        "{0} on task '{1}' {2}; {3}");
+
+    /// <summary>SSL053. {0}: the task; {1}: why its columns are not known; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor VimeColumnsUnknown = Error(
+        "SSL053", "VIME cannot lay out the table's columns",
+        "VIME on task '{0}' masks and reconstructs whole columns, so the declaration must fix them, but {1}; {2}");
+
+    /// <summary>SSL054. {0}: the task; {1}: what is wrong with its [VimeMask]; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor VimeMaskIneffective = Error(
+        "SSL054", "VIME's corruption is declared twice or never applies",
+        "Task '{0}' {1}; {2}");
 }

@@ -72,6 +72,12 @@ internal sealed record PretextTaskModel(
     /// </summary>
     public AttributeModel? MultiCrop { get; init; }
 
+    /// <summary>
+    /// The columns of a tabular task's rows as its [CategoricalFeature] declarations fix them, or null (another input, or
+    /// a one-hot column whose width the data sets). Only VIME reads it.
+    /// </summary>
+    public TabularLayout? Columns { get; init; }
+
     /// <summary>The views that are global crops: the two of [MultiCrop], else every view (they all have the input's size).</summary>
     public int GlobalViews => MultiCrop is null ? Views : AttributeCatalog.MultiCropSpec.GlobalViews;
 

@@ -56,6 +56,9 @@ internal static class TaskModelBuilder
             parsed.OfCategory(AttributeCategory.Objective).Select(a => WithTaskDefaults(a.Model, steps)).ToEquatableArray())
         {
             MultiCrop = multiCrop,
+            Columns = inputs[0].Spec == TabularInput
+                ? TabularLayout.Of(inputs[0].Model.Get(TabularInput.Features), parsed.OfCategory(AttributeCategory.InputColumn).Select(a => a.Model), out _)
+                : null,
         };
     }
 

@@ -47,6 +47,7 @@ internal static class TaskValidator
         TrainingChecks.Check(context);
         TextChecks.Check(context);
         TokenMaskingChecks.Check(context);
+        VimeChecks.Check(context);
         MultiCropChecks.Check(context);
         MethodChecks.Check(context);
         return context.Diagnostics;

@@ -8,7 +8,8 @@ namespace SslDsl.Generators;
 /// Reconstruction objectives: denoising autoencoders, masked image modelling (on a ViT backbone true MAE, see
 /// <see cref="MaskedAutoencoderPlan"/>; on any other encoder hidden patches show a learned mask token, SimMIM-like,
 /// since a convolutional encoder cannot drop patches), context-encoder
-/// inpainting with an optional adversarial term, and tabular / series reconstruction. The pipeline splits
+/// inpainting with an optional adversarial term, tabular / series reconstruction, and VIME's mask estimation and
+/// feature reconstruction (<see cref="VimePlan"/>). The pipeline splits
 /// into Target (the steps that define what is reconstructed) and Corrupt (the steps that corrupt the
 /// encoder's input, see <see cref="StepSpec.Corrupts"/>).
 /// </summary>
@@ -17,6 +18,11 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
     public void Plan(TaskPlan plan, IReadOnlyList<AttributeModel> objectives)
     {
         var task = plan.Task;
+        if (objectives.FirstOrDefault(o => o.Is(VimeLoss)) is { } vime)
+        {
+            VimePlan.Plan(plan, vime);
+        }
+
         var objective = objectives.FirstOrDefault(o => o.Is(ReconstructionLoss));
         if (objective is null)
         {
