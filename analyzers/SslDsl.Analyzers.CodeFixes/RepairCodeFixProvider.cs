@@ -34,7 +34,7 @@ public sealed class RepairCodeFixProvider : CodeFixProvider
     /// objective is the user's choice), SSL023 (the tokenizer's sizes) and SSL024 (a whole-compilation diagnostic,
     /// for which IDEs offer no fix).</remarks>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = new PretextTaskAnalyzer().SupportedDiagnostics
-        .Except(new[] { DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NoObjective, DiagnosticDescriptors.TextVocabularyInvalid, DiagnosticDescriptors.DuplicateTaskName, DiagnosticDescriptors.GenericTask, DiagnosticDescriptors.InputWithoutEncoder })
+        .Except(new[] { DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NoObjective, DiagnosticDescriptors.TextVocabularyInvalid, DiagnosticDescriptors.DuplicateTaskName, DiagnosticDescriptors.GenericTask, DiagnosticDescriptors.InputWithoutEncoder, DiagnosticDescriptors.VimeColumnsUnknown })
         .Select(d => d.Id)
         .ToImmutableArray();
 

@@ -33,7 +33,7 @@ public sealed class CategoricalFeatureAttribute : Attribute
     /// <summary>
     /// The number of categories the model is built for; 0 lets a one-hot column take as many as the data has.
     /// An embedding needs it (its table has this many rows); data with more categories stops with a message.
-    /// Default: 0. Allowed: &gt;= 0. Otherwise: SSL015.
+    /// Default: 0. Allowed: &gt;= 0; &gt; 0 on a VIME task. Otherwise: SSL015, SSL053.
     /// </summary>
     public int Cardinality { get; set; }
 

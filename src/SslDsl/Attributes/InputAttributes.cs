@@ -68,7 +68,7 @@ public sealed class TabularInputAttribute : InputAttribute
 {
     /// <summary>
     /// Number of features per row.
-    /// Default: 0 (not set). Allowed: &gt;= 1; set (the number of columns). Otherwise: SSL015.
+    /// Default: 0 (not set). Allowed: &gt;= 1; set (the number of columns); with VIME, at least the categorical columns' features. Otherwise: SSL015, SSL053.
     /// </summary>
     public int Features { get; set; }
 }

@@ -219,6 +219,14 @@ public static class RepairCatalogue
             Ssl045To048TextMaskingTests.FailingDecoderHeads,
             Sources.Task(Ssl045To048TextMaskingTests.T5, members: ""),
             "Set Heads = 4"),
+        new("SSL052",
+            Ssl052To054VimeTests.FailingNoMask,
+            Sources.Task(Ssl052To054VimeTests.Vime.Replace("[VimeMask(Probability = 0.3)]\n", "").Replace("[TabularInput(Features = 12)]", "[TabularInput(Features = 12)]\n[VimeMask]"), members: ""),
+            "Add [VimeMask]"),
+        new("SSL054",
+            Ssl052To054VimeTests.FailingTwoMasks,
+            Sources.Task(Ssl052To054VimeTests.Vime, members: ""),
+            "Remove this [VimeMask]"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>
