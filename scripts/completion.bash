@@ -17,7 +17,7 @@ _ssldsl_complete() {
 
 for _ssldsl_program in FashionMnist.SimClr FashionMnist.Mae FashionMnist.Clip Text.Mlm Tabular.Scarf TimeSeries.Forecast ImageFolder.SimClr \
                        SslDsl.Bench.LabelEfficiency SslDsl.Bench.Memory SslDsl.Bench.Micro SslDsl.Bench.Recipe \
-                       SslDsl.Bench.Data SslDsl.Bench.Generator SslDsl.Bench.Methods SslDsl.Bench.SampleRecipes; do
+                       SslDsl.Bench.Data SslDsl.Bench.Generator SslDsl.Bench.Methods SslDsl.Bench.SampleRecipes SslDsl.Bench.Tabular; do
     complete -o default -F _ssldsl_complete "$_ssldsl_program"
 done
 unset _ssldsl_program
