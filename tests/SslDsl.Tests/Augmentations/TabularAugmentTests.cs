@@ -10,10 +10,6 @@ namespace SslDsl.Tests.Augmentations;
 /// <summary>SCARF feature corruption: values come from the same column of another row, a fixed number per row.</summary>
 public class TabularAugmentTests
 {
-    /// <summary>x[i, j] = i·F + j + 1: every entry distinct, so an entry's value names its row and column.</summary>
-    private static Tensor Indexed(int rows, int features) =>
-        torch.arange(1, rows * features + 1, dtype: ScalarType.Float32).view(rows, features);
-
     [Fact]
     public void CorruptedValuesComeFromTheSameColumnOfAnotherRow()
     {

@@ -19,6 +19,13 @@ internal static class TestTensors
         return torch.rand(shape, generator: g);
     }
 
+    /// <summary>
+    /// A table [rows, features] with x[i, j] = i·F + j + 1: every entry distinct, so a value names its row and column,
+    /// and replacing it by another row's value always changes it.
+    /// </summary>
+    public static Tensor Indexed(int rows, int features) =>
+        torch.arange(1, rows * features + 1, dtype: ScalarType.Float32).view(rows, features);
+
     /// <summary>The values of a float tensor in row-major order.</summary>
     public static float[] Data(Tensor t) => t.contiguous().to(ScalarType.Float32).data<float>().ToArray();
 

@@ -13,10 +13,6 @@ namespace SslDsl.Tests.Masking;
 /// </summary>
 public class VimeMaskingTests
 {
-    /// <summary>x[i, j] = i·F + j + 1: every entry distinct, so a value names its row and column, and a replacement always changes it.</summary>
-    private static Tensor Indexed(int rows, int features) =>
-        torch.arange(1, rows * features + 1, dtype: ScalarType.Float32).view(rows, features);
-
     [Fact]
     public void MaskedEntriesComeFromTheSameColumnOfAnotherRowAndTheRestIsUntouched()
     {
