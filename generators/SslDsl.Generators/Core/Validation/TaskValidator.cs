@@ -47,6 +47,7 @@ internal static class TaskValidator
         TrainingChecks.Check(context);
         TextChecks.Check(context);
         TokenMaskingChecks.Check(context);
+        SeriesChecks.Check(context);
         MultiCropChecks.Check(context);
         MethodChecks.Check(context);
         return context.Diagnostics;
