@@ -219,6 +219,18 @@ public static class RepairCatalogue
             Ssl045To048TextMaskingTests.FailingDecoderHeads,
             Sources.Task(Ssl045To048TextMaskingTests.T5, members: ""),
             "Set Heads = 4"),
+        new("SSL049",
+            Ssl049To051TimeSeriesTests.FailingPooledBackbone,
+            Sources.Task(Ssl049To051TimeSeriesTests.Ts2Vec, members: ""),
+            "Use BackboneKind.DilatedConv"),
+        new("SSL050",
+            Ssl049To051TimeSeriesTests.FailingShortestCrop,
+            Sources.Task(Ssl049To051TimeSeriesTests.Ts2Vec.Replace("TemporalUnit = 2", "TemporalUnit = 4"), members: ""),
+            "Set TemporalUnit = 4"),
+        new("SSL051",
+            Ssl049To051TimeSeriesTests.FailingOneSegment,
+            Sources.Task(Ssl049To051TimeSeriesTests.Permutation.Replace("MaxSegments = 5", "MaxSegments = 2"), members: ""),
+            "Set MaxSegments = 2"),
     };
 
     /// <summary>The cases whose task can be copied within a compilation, as theory data.</summary>

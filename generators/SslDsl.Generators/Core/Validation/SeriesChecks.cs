@@ -84,7 +84,7 @@ internal static class SeriesChecks
         }
 
         int largest = Log2(steps) - 1;
-        var repairs = largest < 0 ? new Repair[0] : new[] { Repair.Set($"Set TemporalUnit to {Text(largest)}", ts2Vec.Location, Ts2VecLoss.TemporalUnit, Text(largest)) };
+        var repairs = largest < 0 ? new Repair[0] : new[] { Repair.Set($"Set TemporalUnit = {Text(largest)}", ts2Vec.Location, Ts2VecLoss.TemporalUnit, Text(largest)) };
         c.ReportRepairable(DiagnosticDescriptors.Ts2VecCropTooLong, ts2Vec.LocationOf(Ts2VecLoss.TemporalUnit), repairs,
             Text(unit), unit >= 62 ? "2^" + Text(unit + 1) : shortest.ToString(CultureInfo.InvariantCulture), Text(steps), largest < 0 ? "0 and lengthen the series to 2 steps or more" : Text(largest));
     }
@@ -103,7 +103,7 @@ internal static class SeriesChecks
             }
 
             int nearest = segments < 2 ? 2 : length!.Value;
-            var repairs = length is < 2 ? new Repair[0] : new[] { Repair.Set($"Set MaxSegments to {Text(nearest)}", step.Location, SegmentPermutation.MaxSegments, Text(nearest)) };
+            var repairs = length is < 2 ? new Repair[0] : new[] { Repair.Set($"Set MaxSegments = {Text(nearest)}", step.Location, SegmentPermutation.MaxSegments, Text(nearest)) };
             c.ReportRepairable(DiagnosticDescriptors.SegmentCountInvalid, step.LocationOf(SegmentPermutation.MaxSegments), repairs,
                 Text(segments), length is { } l ? Text(l) : "?", why, Text(nearest));
         }
