@@ -54,7 +54,12 @@ public sealed class DilatedConvEncoder : nn.Module<Tensor, Tensor>, ITimestampEn
         var latent = input.forward(x.transpose(1, 2));
         if (kept is not null)
         {
-            Guard.SameShape(op, kept, latent.select(2, 0));
+            if (kept.dim() != 2 || kept.shape[0] != x.shape[0] || kept.shape[1] != x.shape[2])
+            {
+                throw new System.ArgumentException(
+                    $"{op}: kept must be a [B,T] mask of the series' {x.shape[0]} x {x.shape[2]} steps, but its shape is {Guard.Shape(kept)}.", nameof(kept));
+            }
+
             latent = latent.masked_fill(kept.logical_not().unsqueeze(2), 0.0);
         }
 

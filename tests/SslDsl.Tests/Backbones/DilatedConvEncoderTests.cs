@@ -43,6 +43,7 @@ public class DilatedConvEncoderTests
         var changed = x.clone();
         changed[0, 0, 5] = torch.tensor(100f);
         Assert.True(encoder.EncodeTimestamps(changed, kept).allclose(masked, rtol: 1e-5, atol: 1e-6));
+        Assert.Throws<ArgumentException>(() => encoder.EncodeTimestamps(x, torch.ones(1, 15, ScalarType.Bool)));
     }
 
     [Fact]
