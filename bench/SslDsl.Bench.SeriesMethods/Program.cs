@@ -13,7 +13,8 @@ using static TorchSharp.torch;
 // each method pretrains the same TS2Vec dilated-conv encoder (SeriesEncoder) for --epochs on the training windows, then
 // its frozen, max-pooled features of the 56-week context are scored by RidgeForecast (penalty chosen on the last 20% of
 // the training windows, test windows scored once) next to the untrained encoder, ridge on the raw context, and the
-// supervised model (encoder + the forecaster's head) trained from scratch for the same epochs.
+// supervised model (encoder + the forecaster's head) trained from scratch for the same epochs. TS2Vec and the untrained
+// encoder are also scored on the state of the context's last step, TS2Vec's own forecasting protocol.
 //   OMP_NUM_THREADS=1 dotnet bench/SslDsl.Bench.SeriesMethods/bin/Release/net10.0/SslDsl.Bench.SeriesMethods.dll [--epochs 10] [--seeds 42,43]
 // The data folder is $SSLDSL_DATA or .data (scripts/fetch-data.sh). Exit code 2: an unknown argument.
 int epochs = 10;
@@ -62,6 +63,13 @@ RidgeResult Frozen(nn.Module<Tensor, Tensor> encoder)
     return RidgeForecast.Score(context => encoder.forward(context), train, test, scale);
 }
 
+// TS2Vec's own forecasting protocol: the state of the context's last step (not max-pooled over time).
+RidgeResult LastStep(DilatedConvEncoder encoder)
+{
+    encoder.eval();
+    return RidgeForecast.Score(context => encoder.EncodeTimestamps(context).select(1, -1), train, test, scale);
+}
+
 var raw = RidgeForecast.Score(null, train, test, scale);
 Add("ridge on the raw 56-week context", raw.Test, $"lambda {raw.Lambda:G2}");
 foreach (long seed in seeds)
@@ -72,6 +80,8 @@ foreach (long seed in seeds)
     {
         var r = Frozen(random);
         Add("random-init encoder, frozen + ridge", r.Test, $"lambda {r.Lambda:G2}");
+        var last = LastStep(random);
+        Add("random-init encoder, last-step state + ridge", last.Test, $"lambda {last.Lambda:G2}");
     }
 
     using (var forecast = new Co2ForecastPretext.Trainer(NewForecastPretext(seed), Options(seed)))
@@ -86,6 +96,8 @@ foreach (long seed in seeds)
         var fit = ts2Vec.Fit(train);
         var r = Frozen(ts2Vec.Model.Encoder);
         Add("TS2Vec, frozen + ridge", r.Test, $"lambda {r.Lambda:G2}, last loss {fit.Epochs[^1].Loss:F4}");
+        var last = LastStep((DilatedConvEncoder)ts2Vec.Model.Encoder);
+        Add("TS2Vec, last-step state + ridge", last.Test, $"lambda {last.Lambda:G2}");
     }
 
     using (var contrast = new Co2PermutationContrast.Trainer(Options(seed)))
