@@ -108,6 +108,10 @@ internal static class FamilySources
             "[Views(2)] [RandomResizedCrop(MinScale = 0.5)] [ProjectionHead(Hidden = 16, Output = 8)] [NtXentLoss] [RotationPrediction(Weight = 0.5)]"),
         ["Forecast"] = Backbone("Forecast", "[TimeSeriesInput(Channels = 2, Length = 16)]", "[Backbone(BackboneKind.Conv1d, Width = 8, OutputDim = 16, Depth = 2)]",
             "[Jitter(Std = 0.01)] [Scaling(Std = 0.05)] [TimeMask(Ratio = 0.1)] [ForecastLoss(Horizon = 4)]"),
+        ["Ts2Vec"] = Backbone("Ts2Vec", "[TimeSeriesInput(Channels = 2, Length = 16)]", "[Backbone(BackboneKind.DilatedConv, Width = 8, OutputDim = 16, Depth = 2)]",
+            "[Scaling(Std = 0.1)] [Ts2VecLoss(Alpha = 0.5, TemporalUnit = 1, MaskRatio = 0.5)]"),
+        ["SeriesPermutationContrast"] = Backbone("SeriesPermutationContrast", "[TimeSeriesInput(Channels = 2, Length = 16)]", "[Backbone(BackboneKind.Conv1d, Width = 8, OutputDim = 16, Depth = 2)]",
+            "[Views(2)] [Scaling(Std = 0.1)] [SegmentPermutation(MaxSegments = 4)] [ProjectionHead(Hidden = 16, Output = 8)] [NtXentLoss(Temperature = 0.5)]"),
 
         // Text.
         ["Mlm"] = Member("Mlm", Text, Transformer,

@@ -24,6 +24,16 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> lies in [<paramref name="minimum"/>, <paramref name="maximum"/>]; <paramref name="requirement"/> says why in words.</summary>
+    public static void InRange(string operation, long value, long minimum, long maximum, string requirement, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                Message(operation, name, $"in [{minimum.ToString(CultureInfo.InvariantCulture)}, {maximum.ToString(CultureInfo.InvariantCulture)}] ({requirement})", value.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
     public static void Positive(string operation, double value, [CallerArgumentExpression(nameof(value))] string name = "")
     {

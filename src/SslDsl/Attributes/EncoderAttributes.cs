@@ -26,12 +26,12 @@ public sealed class EncoderAttribute : Attribute
 public sealed class BackboneAttribute : Attribute
 {
     /// <summary>Declares a built-in encoder.</summary>
-    /// <param name="kind">The built-in encoder. Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]. Otherwise: SSL013, SSL027.</param>
+    /// <param name="kind">The built-in encoder. Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d and DilatedConv series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]; DilatedConv with [Ts2VecLoss]. Otherwise: SSL013, SSL027, SSL049.</param>
     public BackboneAttribute(BackboneKind kind) => Kind = kind;
 
     /// <summary>
     /// The encoder family.
-    /// Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]. Otherwise: SSL013, SSL027.
+    /// Default: none (required). Allowed: a kind that reads the task's input (SmallCnn, ResNet and VisionTransformer images, TransformerEncoder text, Conv1d and DilatedConv series, Mlp any flat input); not Mlp or VisionTransformer with [MultiCrop]; DilatedConv with [Ts2VecLoss]. Otherwise: SSL013, SSL027, SSL049.
     /// </summary>
     public BackboneKind Kind { get; }
     /// <summary>

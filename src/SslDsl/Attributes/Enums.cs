@@ -52,6 +52,8 @@ public enum BackboneKind
     Conv1d,
     /// <summary>A Vision Transformer (patch embedding, position embedding, CLS token, pre-norm blocks) for images of one size; with [PatchMask] and [ReconstructionLoss] it trains as MAE (the encoder sees only the visible patches).</summary>
     VisionTransformer,
+    /// <summary>TS2Vec's dilated convolutional encoder for time series: it keeps the time axis (a representation per step) and max-pools it for the series' representation.</summary>
+    DilatedConv,
 }
 
 /// <summary>How a categorical table column becomes model input.</summary>

@@ -161,3 +161,16 @@ public sealed class TimeMaskAttribute : AugmentationAttribute
     /// </summary>
     public double Ratio { get; set; } = 0.1;
 }
+
+/// <summary>
+/// TS-TCC's permutation: cuts each series at random steps into 1 to <see cref="MaxSegments"/> segments and puts them
+/// back in a random order (every channel alike).
+/// </summary>
+public sealed class SegmentPermutationAttribute : AugmentationAttribute
+{
+    /// <summary>
+    /// The largest number of segments a series is cut into (the count is uniform from 1 to it).
+    /// Default: 5. Allowed: from 2 to TimeSeriesInput.Length. Otherwise: SSL051.
+    /// </summary>
+    public int MaxSegments { get; set; } = 5;
+}

@@ -322,6 +322,33 @@ public sealed class ForecastLossAttribute : ObjectiveLossAttribute
     public int Horizon { get; set; } = 1;
 }
 
+/// <summary>
+/// TS2Vec (Yue et al. 2022): two overlapping random crops of each series, timestamp masking of the encoder's latent
+/// vectors, and the hierarchical contrastive loss (instance-wise and temporal contrast at every scale of max-pooling
+/// along time) on the per-step representations of the overlap. Needs an encoder that keeps the time axis
+/// (<see cref="ITimestampEncoder"/>, e.g. <c>BackboneKind.DilatedConv</c>).
+/// </summary>
+public sealed class Ts2VecLossAttribute : ObjectiveLossAttribute
+{
+    /// <summary>
+    /// Weight of the instance-wise contrast; the temporal contrast has 1 - Alpha.
+    /// Default: 0.5. Allowed: [0, 1]. Otherwise: SSL007.
+    /// </summary>
+    public double Alpha { get; set; } = 0.5;
+
+    /// <summary>
+    /// The first scale with a temporal contrast; the crops share at least 2^(TemporalUnit+1) steps.
+    /// Default: 0. Allowed: &gt;= 0; 2^(TemporalUnit+1) at most TimeSeriesInput.Length. Otherwise: SSL026, SSL050.
+    /// </summary>
+    public int TemporalUnit { get; set; }
+
+    /// <summary>
+    /// Probability that a step's latent vector is masked (zeroed) in each crop.
+    /// Default: 0.5. Allowed: (0, 1). Otherwise: SSL007.
+    /// </summary>
+    public double MaskRatio { get; set; } = 0.5;
+}
+
 /// <summary>Adds a discriminator to an inpainting / reconstruction task; generator and discriminator update alternately.</summary>
 public sealed class AdversarialLossAttribute : ObjectiveLossAttribute
 {

@@ -8,7 +8,7 @@ namespace SslDsl;
 /// Batched augmentations of time series, float [B,C,T]. Random parameters are drawn per sample from the
 /// generator; with probability <c>p</c> a sample is augmented, otherwise it passes unchanged.
 /// </summary>
-public static class SeriesAugment
+public static partial class SeriesAugment
 {
     /// <summary>Adds N(0, std²) noise to every value of each selected series (no clamping). Draw order: mask, then [B,C,T] noise.</summary>
     /// <exception cref="ArgumentException">x is not [B,C,T], std is negative, or p is outside [0,1].</exception>

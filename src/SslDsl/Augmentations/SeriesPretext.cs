@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SslDsl;
 
 /// <summary>Pretext splits of time series, [B,C,T] (or any tensor with time on the last axis).</summary>
-public static class SeriesPretext
+public static partial class SeriesPretext
 {
     /// <summary>
     /// Splits a series into the context <c>x[..., :T-horizon]</c> and the forecast target <c>x[..., T-horizon:]</c>

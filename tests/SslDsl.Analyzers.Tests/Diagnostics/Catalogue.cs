@@ -6,7 +6,7 @@ namespace SslDsl.Analyzers.Tests;
 /// <summary>One failing declaration for every diagnostic ID, with {|SSL0xx:...|} markup where it is reported.</summary>
 public static class Catalogue
 {
-    /// <summary>(ID, failing source) for SSL001 to SSL038, SSL040 to SSL048 and SSL052 to SSL054.</summary>
+    /// <summary>(ID, failing source) for SSL001 to SSL038 and SSL040 to SSL054.</summary>
     public static IReadOnlyList<(string Id, string Source)> Failing { get; } = new List<(string, string)>
     {
         ("SSL001", Ssl001NotPartialTests.Failing),
@@ -56,6 +56,9 @@ public static class Catalogue
         ("SSL046", Ssl045To048TextMaskingTests.FailingNoCorruption),
         ("SSL047", Ssl045To048TextMaskingTests.FailingSentinels),
         ("SSL048", Ssl045To048TextMaskingTests.FailingDecoderHeads),
+        ("SSL049", Ssl049To051TimeSeriesTests.FailingPooledBackbone),
+        ("SSL050", Ssl049To051TimeSeriesTests.FailingShortestCrop),
+        ("SSL051", Ssl049To051TimeSeriesTests.FailingOneSegment),
         ("SSL052", Ssl052To054VimeTests.FailingNoMask),
         ("SSL053", Ssl052To054VimeTests.FailingUnsizedColumn),
         ("SSL054", Ssl052To054VimeTests.FailingTwoMasks),

@@ -70,6 +70,9 @@ internal static partial class AttributeCatalog
     /// <summary>[ForecastLoss].</summary>
     public static readonly ForecastLossSpec ForecastLoss = new();
 
+    /// <summary>[Ts2VecLoss]: TS2Vec's hierarchical contrast of two overlapping crops.</summary>
+    public static readonly Ts2VecLossSpec Ts2VecLoss = new();
+
     /// <summary>[MaskedTokenLoss]: masked language modelling.</summary>
     public static readonly ObjectiveSpec MaskedTokenLoss = new(nameof(MaskedTokenLoss), Modality.Text, ObjectiveFamily.Text);
 
@@ -363,5 +366,26 @@ internal static partial class AttributeCatalog
 
         /// <summary>Steps predicted after the context window.</summary>
         public IntParam Horizon { get; }
+    }
+
+    /// <summary>[Ts2VecLoss].</summary>
+    internal sealed class Ts2VecLossSpec : ObjectiveSpec
+    {
+        public Ts2VecLossSpec()
+            : base(nameof(Ts2VecLoss), Modality.Series, ObjectiveFamily.TemporalContrast)
+        {
+            Alpha = Double(nameof(Alpha), 0.5, Constraint.Probability, DiagnosticIds.Probability);
+            TemporalUnit = Int(nameof(TemporalUnit), 0, Constraint.NonNegative, DiagnosticIds.Strength);
+            MaskRatio = Double(nameof(MaskRatio), 0.5, Constraint.OpenUnit, DiagnosticIds.Probability);
+        }
+
+        /// <summary>The instance term's weight (the temporal term has 1 - Alpha).</summary>
+        public DoubleParam Alpha { get; }
+
+        /// <summary>The first scale with a temporal term; the crops share at least 2^(TemporalUnit+1) steps.</summary>
+        public IntParam TemporalUnit { get; }
+
+        /// <summary>The probability that a step's latent vector is masked.</summary>
+        public DoubleParam MaskRatio { get; }
     }
 }

@@ -75,6 +75,9 @@ internal static partial class AttributeCatalog
     /// <summary>[TimeMask].</summary>
     public static readonly TimeMaskSpec TimeMask = new();
 
+    /// <summary>[SegmentPermutation]: TS-TCC's permutation of random segments (a corruption: a forecast's future keeps its order).</summary>
+    public static readonly SegmentPermutationSpec SegmentPermutation = new();
+
     /// <summary>[RandomResizedCrop].</summary>
     internal sealed class RandomResizedCropSpec : StepSpec
     {
@@ -341,5 +344,19 @@ internal static partial class AttributeCatalog
 
         /// <summary>The fraction of the series zeroed, as one window.</summary>
         public DoubleParam Ratio { get; }
+    }
+
+    /// <summary>[SegmentPermutation].</summary>
+    internal sealed class SegmentPermutationSpec : StepSpec
+    {
+        public SegmentPermutationSpec()
+            : base(nameof(SegmentPermutation), Augmentation, Modality.Series, "SeriesAugment", p: 1.0, corrupts: true)
+        {
+            // From 2 to the series length: SeriesChecks compares it with the input (SSL051).
+            MaxSegments = Int(nameof(MaxSegments), 5, Constraint.None, null);
+        }
+
+        /// <summary>The largest number of segments.</summary>
+        public IntParam MaxSegments { get; }
     }
 }

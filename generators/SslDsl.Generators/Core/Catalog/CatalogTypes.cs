@@ -94,6 +94,8 @@ internal enum ObjectiveFamily
     SelfDistillation,
     /// <summary>The views are assigned to trainable prototypes and predict each other's assignments (SwAV).</summary>
     Clustering,
+    /// <summary>Two overlapping crops of a series contrasted step by step at every time scale (TS2Vec).</summary>
+    TemporalContrast,
     /// <summary>Two inputs, each with its encoder and projection, contrasted with each other (CLIP): emitted by MultimodalEmitter, not planned by a family.</summary>
     Multimodal,
 }

@@ -259,6 +259,21 @@ internal static class DiagnosticDescriptors
         "SSL048", "Span decoder heads do not divide the encoder width",
         "SpanCorruptionLoss.Heads is {0}, but the decoder is as wide as the encoder's output ({1}) and splits it evenly between its attention heads; set Heads to a divisor of {1}, e.g. {2}");
 
+    /// <summary>SSL049. {0}: the task; {1}: the encoder as declared; {2}: what to do.</summary>
+    public static readonly DiagnosticDescriptor Ts2VecNeedsTimestampEncoder = Error(
+        "SSL049", "TS2Vec needs an encoder with a representation per time step",
+        "Ts2VecLoss on task '{0}' contrasts the encoder's states step by step, but {1} pools the time axis away; {2}");
+
+    /// <summary>SSL050. {0}: TemporalUnit; {1}: the shortest overlap 2^(TemporalUnit+1); {2}: the series length; {3}: the largest TemporalUnit that fits.</summary>
+    public static readonly DiagnosticDescriptor Ts2VecCropTooLong = Error(
+        "SSL050", "TS2Vec's shortest crop is longer than the series",
+        "Ts2VecLoss.TemporalUnit is {0}, so TS2Vec's two crops must share at least 2^(TemporalUnit+1) = {1} steps, but the series has TimeSeriesInput.Length = {2}; set TemporalUnit to at most {3}");
+
+    /// <summary>SSL051. {0}: MaxSegments; {1}: the series length; {2}: why it does not fit; {3}: the nearest valid value.</summary>
+    public static readonly DiagnosticDescriptor SegmentCountInvalid = Error(
+        "SSL051", "Segment permutation with an impossible number of segments",
+        "SegmentPermutation.MaxSegments is {0}, but it must be from 2 to the series length (TimeSeriesInput.Length = {1}): {2}; set it to {3}");
+
     /// <summary>SSL052. {0}: the attribute; {1}: the task; {2}: what is missing; {3}: what to do.</summary>
     public static readonly DiagnosticDescriptor VimeMaskObjectiveMismatch = Error(
         "SSL052", "VIME's mask and objective are not declared together",

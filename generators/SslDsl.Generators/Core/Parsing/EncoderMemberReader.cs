@@ -69,7 +69,7 @@ internal static class EncoderMemberReader
                     parsed.HasDeclarationErrors = true;
                 }
 
-                encoder = new ParsedEncoderMember(member.Name, member is IPropertySymbol, Problem(member), pa, location);
+                encoder = new ParsedEncoderMember(member.Name, member is IPropertySymbol, Problem(member), pa, location) { EncodesTimestamps = EncodesTimestamps(member) };
             }
 
             if (encoder is not null)
@@ -82,6 +82,16 @@ internal static class EncoderMemberReader
             }
         }
     }
+
+    /// <summary>Whether the member's declared type implements SslDsl.ITimestampEncoder.</summary>
+    private static bool EncodesTimestamps(ISymbol member)
+    {
+        var type = member is IMethodSymbol m ? m.ReturnType : (member as IPropertySymbol)?.Type;
+        return type is not null && (IsTimestampEncoder(type) || type.AllInterfaces.Any(IsTimestampEncoder));
+    }
+
+    private static bool IsTimestampEncoder(ITypeSymbol t) =>
+        t.MetadataName == "ITimestampEncoder" && t.ContainingNamespace?.ToDisplayString() == "SslDsl";
 
     /// <summary>Whether <paramref name="type"/> is or derives from TorchSharp's nn.Module&lt;Tensor, Tensor&gt;.</summary>
     public static bool IsTensorModule(ITypeSymbol type)

@@ -72,6 +72,9 @@ internal sealed record ParsedEncoderMember(string Name, bool IsProperty, string?
     /// <summary>The [Projection] on the member, or null.</summary>
     public ParsedAttribute? Projection { get; init; }
 
+    /// <summary>Whether the member's declared type implements SslDsl.ITimestampEncoder (a representation per time step, as TS2Vec needs).</summary>
+    public bool EncodesTimestamps { get; init; }
+
     /// <summary>The augmentations on the member, in source (pipeline) order.</summary>
     public IReadOnlyList<ParsedAttribute> Steps { get; init; } = new ParsedAttribute[0];
 

@@ -165,12 +165,12 @@ internal static class StructureChecks
         _ => null,
     };
 
-    /// <summary>The inputs a built-in backbone reads: CNNs and the ViT images, the transformer token ids, Conv1d series; the MLP any flat float input.</summary>
+    /// <summary>The inputs a built-in backbone reads: CNNs and the ViT images, the transformer token ids, Conv1d and DilatedConv series; the MLP any flat float input.</summary>
     public static Modality BackboneModalities(string kind) => kind switch
     {
         "SmallCnn" or "ResNet" or VisionTransformerChecks.Kind => Modality.Image,
         "TransformerEncoder" => Modality.Text,
-        "Conv1d" => Modality.Series,
+        "Conv1d" or SeriesChecks.DilatedConv => Modality.Series,
         "Mlp" => Modality.Image | Modality.Tabular | Modality.Series,
         _ => Modality.Any,
     };

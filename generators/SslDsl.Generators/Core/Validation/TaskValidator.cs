@@ -48,6 +48,7 @@ internal static class TaskValidator
         TextChecks.Check(context);
         TokenMaskingChecks.Check(context);
         VimeChecks.Check(context);
+        SeriesChecks.Check(context);
         MultiCropChecks.Check(context);
         MethodChecks.Check(context);
         return context.Diagnostics;

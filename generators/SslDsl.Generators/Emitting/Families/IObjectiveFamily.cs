@@ -22,6 +22,7 @@ internal static class ObjectiveFamilies
     private static readonly IObjectiveFamily Text = new TextFamily();
     private static readonly IObjectiveFamily SelfDistillation = new SelfDistillationFamily();
     private static readonly IObjectiveFamily Clustering = new ClusteringFamily();
+    private static readonly IObjectiveFamily TemporalContrast = new TemporalContrastFamily();
 
     /// <summary>The family class of <paramref name="family"/>.</summary>
     public static IObjectiveFamily Of(ObjectiveFamily family) => family switch
@@ -32,6 +33,7 @@ internal static class ObjectiveFamilies
         ObjectiveFamily.Text => Text,
         ObjectiveFamily.SelfDistillation => SelfDistillation,
         ObjectiveFamily.Clustering => Clustering,
+        ObjectiveFamily.TemporalContrast => TemporalContrast,
         _ => throw new System.InvalidOperationException($"No family plans objectives of {family}."),
     };
 }

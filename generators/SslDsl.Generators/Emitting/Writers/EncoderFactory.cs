@@ -36,6 +36,7 @@ internal static class EncoderFactory
             "ResNet" => $"Backbones.ResNet(inChannels: {input.Literal(ImageInput.Channels)}, {common})",
             "Mlp" => $"Backbones.Mlp(inputFeatures: {input.Literal(TabularInput.Features)}, {common})",
             "Conv1d" => $"Backbones.Conv1d(inChannels: {input.Literal(TimeSeriesInput.Channels)}, {common})",
+            SeriesChecks.DilatedConv => $"Backbones.DilatedConv(inChannels: {input.Literal(TimeSeriesInput.Channels)}, {common})",
             VisionTransformerChecks.Kind => $"Backbones.VisionTransformer(inChannels: {input.Literal(ImageInput.Channels)}, imageHeight: {input.Literal(ImageInput.Height)}, imageWidth: {input.Literal(ImageInput.Width)}, patchSize: {b.Literal(Backbone.PatchSize)}, {common}, heads: {b.Literal(Backbone.Heads)}{(b.Get(Backbone.LearnedPositions) ? ", learnedPositions: true" : "")})",
             "TransformerEncoder" => $"Backbones.TransformerEncoder(vocabSize: {input.Literal(TextInput.VocabSize)}, maxLength: {input.Literal(TextInput.MaxLength)}, {common}, heads: {b.Literal(Backbone.Heads)}, padId: {input.Literal(TextInput.PadId)}{(causal ? ", causal: true" : "")})",
             _ => $"Backbones.SmallCnn(inChannels: {input.Literal(ImageInput.Channels)}, {common})",

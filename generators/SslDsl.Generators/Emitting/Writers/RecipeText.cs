@@ -141,6 +141,7 @@ internal static class RecipeText
             nameof(JigsawPrediction) => "predicting which permutation shuffled the tiles",
             nameof(RelativePatchPosition) => "predicting where a patch lies relative to the centre patch",
             nameof(ForecastLoss) => $"forecasting the next {Count(objective.Get(ForecastLoss.Horizon), "step")} from the window before them",
+            nameof(Ts2VecLoss) => "contrasting the per-step representations of two overlapping crops (latent steps masked) across series and across time, at every scale of max-pooling along time",
             nameof(MaskedTokenLoss) => "predicting the masked tokens",
             nameof(NextTokenLoss) => "predicting each next token",
             nameof(NextSentenceLoss) => "telling true continuations from random ones",
