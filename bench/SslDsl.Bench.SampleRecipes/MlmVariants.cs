@@ -11,7 +11,8 @@ namespace SslDsl.Bench.SampleRecipes;
 /// <summary>
 /// The MLM rows: pretrain on the sample's pool (N fortunes, the sample's --limit; no test fortune in it), probe
 /// the source-file task on 75% of the sample's labelled training fortunes and score on the other 25% (a
-/// stratified, seeded split). "sample" is samples/Text.Mlm's declaration; mask15 differs from it in one thing.
+/// stratified, seeded split). "sample" is samples/Text.Mlm's declaration; mask15 differs from it in one thing; wwm, t5
+/// and next-token are the other text methods of the methods table (<see cref="TextTable"/>, declared in TextMethods.cs).
 /// </summary>
 internal static class MlmVariants
 {
@@ -19,6 +20,9 @@ internal static class MlmVariants
     {
         ["sample"] = o => new FortuneMlm.Trainer(o),
         ["mask15"] = o => new MlmMask15.Trainer(o),
+        ["wwm"] = o => new FortuneWholeWord.Trainer(o),
+        ["t5"] = o => new FortuneSpanCorruption.Trainer(o),
+        ["next-token"] = o => new FortuneNextToken.Trainer(o),
     };
 
     public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit)

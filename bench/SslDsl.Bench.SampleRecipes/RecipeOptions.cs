@@ -16,10 +16,13 @@ internal sealed record RecipeOptions
     public int? ProbeBatch { get; init; }
     public double? ProbeLearningRate { get; init; }
 
-    /// <summary>The command of one sample (<paramref name="name"/>: mae or mlm) with its variants as positional choices.</summary>
-    public static SampleCommand<RecipeOptions> Command(string name, string description, string[] variants) =>
+    /// <summary>
+    /// The command of one sample (<paramref name="name"/>: mae, mlm or text) with its variants as positional choices
+    /// (<paramref name="optionalVariants"/>: none given means the command's default rows).
+    /// </summary>
+    public static SampleCommand<RecipeOptions> Command(string name, string description, string[] variants, bool optionalVariants = false) =>
         new SampleCommand<RecipeOptions>(name, description, new RecipeOptions())
-            .Add(CliOptions.Choices("variant", "the rows to run, in order ('sample' is the sample's own declaration)", variants), (o, v) => o with { Variants = v })
+            .Add(CliOptions.Choices("variant", "the rows to run, in order ('sample' is the sample's own declaration)", variants, optionalVariants), (o, v) => o with { Variants = v })
             .Add(CliOptions.List("--seeds", "one row per seed", new long[] { 42 },
                 s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null, "integers"), (o, v) => o with { Seeds = v })
             .Add(CliOptions.OptionalNonNegative("--epochs", "pretraining epochs (default: the sample's; 0 probes the untrained architecture)"), (o, v) => o with { Epochs = v })
