@@ -2,7 +2,8 @@
 # Runs every benchmark of docs/benchmarks.md, one heavy thing at a time, logging to out/bench/<name>.log.
 # Usage: bash bench/run-all.sh [encoder-file]   (without a file the label-efficiency run pretrains its own encoder)
 # Sections can be chosen with BENCH_ONLY="micro generator memory labels data" (default: all five); "samples" (the MAE
-# and MLM samples against their untrained architecture on validation, section 10; about 20 CPU minutes) runs only when named.
+# and MLM samples against their untrained architecture on validation, section 10; about 20 CPU minutes) and "text" (the
+# text methods table of docs/samples.md; about 25 CPU minutes) run only when named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 encoder="${1:-}"
@@ -57,4 +58,8 @@ if want samples; then
   run sample-recipes-mae-pretrained dotnet "$(bin SampleRecipes)" mae sample --seeds 42,43
   run sample-recipes-mlm dotnet "$(bin SampleRecipes)" mlm sample --epochs 0 --seeds 42,43
   run sample-recipes-mlm-pretrained dotnet "$(bin SampleRecipes)" mlm sample mask15 --seeds 42,43
+fi
+if want text; then
+  dotnet build bench/SslDsl.Bench.SampleRecipes -c Release -v:q -nologo
+  run text-methods dotnet "$(bin SampleRecipes)" text --seeds 42,43
 fi

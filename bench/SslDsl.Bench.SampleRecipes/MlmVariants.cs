@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using SslDsl;
 using TextMlmSample;
 using TorchSharp;
@@ -25,7 +26,7 @@ internal static class MlmVariants
         ["next-token"] = o => new FortuneNextToken.Trainer(o),
     };
 
-    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit)
+    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit, CancellationToken cancel)
     {
         var data = FortuneData.Load(TextCorpus.FortunesDirectory, limit, perClassLimit: null, seed);
         var tokenizer = ByteLevelTokenizer.BytesOnly();
@@ -35,7 +36,7 @@ internal static class MlmVariants
         using var fit = labelled.Subset(fitRows, "fortune-fit");
         using var validation = labelled.Subset(validationRows, "fortune-validation");
         using var trainer = (PretextTrainer<TokenBatch>)create(settings.Options(seed));
-        return settings.Score(trainer, pool, fit, validation, classes: FortuneData.ClassFiles.Count, seed);
+        return settings.Score(trainer, pool, fit, validation, classes: FortuneData.ClassFiles.Count, seed, cancel);
     }
 }
 

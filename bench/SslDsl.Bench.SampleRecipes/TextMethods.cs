@@ -1,4 +1,5 @@
 using SslDsl;
+using TextMlmSample;
 using static TorchSharp.torch;
 
 namespace SslDsl.Bench.SampleRecipes;
@@ -17,7 +18,7 @@ namespace SslDsl.Bench.SampleRecipes;
 public partial class FortuneWholeWord
 {
     [Encoder(OutputDim = 64)]
-    static nn.Module<Tensor, Tensor> Encoder() => Backbones.TransformerEncoder(vocabSize: 260, maxLength: 64, width: 64, outputDim: 64, depth: 2, heads: 4);
+    static nn.Module<Tensor, Tensor> Encoder() => FortuneMlm.Encoder();
 }
 
 /// <summary>
