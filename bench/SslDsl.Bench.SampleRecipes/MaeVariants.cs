@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using FashionMaeSample;
 using SslDsl;
 using TorchSharp;
@@ -27,13 +26,13 @@ internal static class MaeVariants
         ["vit"] = o => new MaeVit.Trainer(o),
     };
 
-    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit, CancellationToken cancel)
+    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit)
     {
         using var all = FashionMnist.Load(FashionMnistSplit.Train);
         using var pretrain = all.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray(), "pretrain");
         using var validation = all.Subset(Enumerable.Range(55_000, 5_000).Select(i => (long)i).ToArray(), "validation-5k");
         using var trainer = (PretextTrainer<ImageBatch>)create(settings.Options(seed));
-        return settings.Score(trainer, pretrain, pretrain, validation, classes: 10, seed, cancel);
+        return settings.Score(trainer, pretrain, pretrain, validation, classes: 10, seed);
     }
 }
 

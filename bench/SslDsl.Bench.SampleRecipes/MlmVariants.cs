@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using SslDsl;
 using TextMlmSample;
 using TorchSharp;
@@ -26,7 +25,7 @@ internal static class MlmVariants
         ["next-token"] = o => new FortuneNextToken.Trainer(o),
     };
 
-    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit, CancellationToken cancel)
+    public static Row Run(Func<TrainingOptions, object> create, RunSettings settings, long seed, int limit)
     {
         var data = FortuneData.Load(TextCorpus.FortunesDirectory, limit, perClassLimit: null, seed);
         var tokenizer = ByteLevelTokenizer.BytesOnly();
@@ -36,7 +35,7 @@ internal static class MlmVariants
         using var fit = labelled.Subset(fitRows, "fortune-fit");
         using var validation = labelled.Subset(validationRows, "fortune-validation");
         using var trainer = (PretextTrainer<TokenBatch>)create(settings.Options(seed));
-        return settings.Score(trainer, pool, fit, validation, classes: FortuneData.ClassFiles.Count, seed, cancel);
+        return settings.Score(trainer, pool, fit, validation, classes: FortuneData.ClassFiles.Count, seed);
     }
 }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using SslDsl.Bench.SampleRecipes;
@@ -18,12 +17,12 @@ using TorchSharp;
 //   dotnet bench/SslDsl.Bench.SampleRecipes/bin/Release/net10.0/SslDsl.Bench.SampleRecipes.dll mae sample --seeds 42,43
 // Options, --help, exit codes and one-line errors: the samples' SampleCommand and SampleExit (docs/samples.md lists the codes).
 return new SampleCommandSet("Ablation bench of the MAE and MLM samples' recipes on validation splits (docs/benchmarks.md section 10), and the text methods table (docs/samples.md). Run a command with --help for its options.")
-    .Add(RecipeOptions.Command("mae", "FashionMnist.Mae's declaration and one-change variants", MaeVariants.All.Keys.ToArray()), (o, cancel) => Run(o, mae: true, cancel))
-    .Add(RecipeOptions.Command("mlm", "Text.Mlm's declaration, one-change variants and the other text methods", MlmVariants.All.Keys.ToArray()), (o, cancel) => Run(o, mae: false, cancel))
-    .Add(RecipeOptions.Command("text", "the text methods table: each method (default: sample wwm t5 next-token) pretrained as the sample, probed, the test fortunes scored once; with random-init, supervised and majority rows", MlmVariants.All.Keys.ToArray(), optionalVariants: true), (o, cancel) => RunTextTable(o, cancel))
+    .Add(RecipeOptions.Command("mae", "FashionMnist.Mae's declaration and one-change variants", MaeVariants.All.Keys.ToArray()), (o, _) => Run(o, mae: true))
+    .Add(RecipeOptions.Command("mlm", "Text.Mlm's declaration, one-change variants and the other text methods", MlmVariants.All.Keys.ToArray()), (o, _) => Run(o, mae: false))
+    .Add(RecipeOptions.Command("text", "the text methods table: each method (default: sample wwm t5 next-token) pretrained as the sample, probed, the test fortunes scored once; with random-init, supervised and majority rows", MlmVariants.All.Keys.ToArray(), optionalVariants: true), (o, _) => RunTextTable(o))
     .Run(args);
 
-static int Run(RecipeOptions options, bool mae, CancellationToken cancel)
+static int Run(RecipeOptions options, bool mae)
 {
     var variants = mae ? MaeVariants.All : MlmVariants.All;
     int limit = options.Limit ?? (mae ? 6_000 : 8_000);
@@ -36,8 +35,8 @@ static int Run(RecipeOptions options, bool mae, CancellationToken cancel)
         {
             var clock = Stopwatch.StartNew();
             var row = mae
-                ? MaeVariants.Run(variants[name], settings, seed, limit, cancel)
-                : MlmVariants.Run(variants[name], settings, seed, limit, cancel);
+                ? MaeVariants.Run(variants[name], settings, seed, limit)
+                : MlmVariants.Run(variants[name], settings, seed, limit);
             string line = string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {seed} | {row.Epochs} | {row.Steps} | {row.FinalLoss:F4} | {row.ValidationAccuracy:F4} | lr {row.Probe.LearningRate:G2} wd {row.Probe.WeightDecay:G2} | {row.PretrainSeconds:F0} s | {clock.Elapsed.TotalSeconds:F0} s |");
             Console.WriteLine(line);
@@ -52,10 +51,10 @@ static int Run(RecipeOptions options, bool mae, CancellationToken cancel)
     return 0;
 }
 
-static int RunTextTable(RecipeOptions options, CancellationToken cancel)
+static int RunTextTable(RecipeOptions options)
 {
     Console.WriteLine($"{NativeRuntimeSettings.Describe()}; {torch.get_num_threads()} torch threads; text methods table");
-    return TextTable.Run(options, Settings(options, mae: false), options.Limit ?? 8_000, cancel);
+    return TextTable.Run(options, Settings(options, mae: false), options.Limit ?? 8_000);
 }
 
 // The samples' defaults: their --limit, and the probe their declaration sets (FineTune epochs and learning rate, ProbeBatchSize).

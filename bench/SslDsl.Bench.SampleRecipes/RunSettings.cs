@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Threading;
 using SslDsl;
 using TorchSharp;
 
@@ -32,26 +31,16 @@ internal sealed record RunSettings(int? Epochs, int? BatchSize, double? Learning
     };
 
     /// <summary>Pretrains (unless Epochs is 0), embeds both splits and probes; the row's numbers.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> (Ctrl-C or SIGTERM) stopped the pretraining.</exception>
-    public Row Score<TBatch>(PretextTrainer<TBatch> trainer, Dataset<TBatch> pretrain, Dataset<TBatch> fit, Dataset<TBatch> validation, int classes, long seed, CancellationToken cancel)
+    public Row Score<TBatch>(PretextTrainer<TBatch> trainer, Dataset<TBatch> pretrain, Dataset<TBatch> fit, Dataset<TBatch> validation, int classes, long seed)
         where TBatch : IBatch<TBatch>
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = Epochs is 0 ? null : Pretrain(trainer, pretrain, cancel);
+        var result = Epochs is 0 ? null : trainer.Fit(pretrain);
         double seconds = clock.Elapsed.TotalSeconds;
         using var fitFeatures = trainer.Embed(fit);
         using var validationFeatures = trainer.Embed(validation);
         var probe = LinearProbe.Fit((fitFeatures, fit.Labels!), (validationFeatures, validation.Labels!), null, classes, Probe(seed), Console.Out);
         return new Row(result?.Epochs.Count ?? 0, trainer.GlobalStep, result?.Epochs.LastOrDefault()?.Loss ?? double.NaN, probe.ValidationAccuracy, probe.Chosen, seconds);
-    }
-
-    /// <summary>Fits <paramref name="trainer"/> on <paramref name="data"/>; a fit stopped by <paramref name="cancel"/> stops the bench (nothing is saved).</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the fit.</exception>
-    public static FitResult Pretrain<TBatch>(PretextTrainer<TBatch> trainer, Dataset<TBatch> data, CancellationToken cancel)
-        where TBatch : IBatch<TBatch>
-    {
-        var fit = trainer.Fit(data, cancel);
-        return fit.Interrupted ? throw new OperationCanceledException("The bench was stopped.") : fit;
     }
 }
 

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using SslDsl;
 using SslDslSamples;
 using TextMlmSample;
@@ -30,8 +29,7 @@ internal static class TextTable
     public const long DataSeed = 42;
 
     /// <summary>Runs every row for every seed, printing each result as it comes and the table at the end; the exit code.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> (Ctrl-C or SIGTERM) stopped the run.</exception>
-    public static int Run(RecipeOptions options, RunSettings settings, int limit, CancellationToken cancel)
+    public static int Run(RecipeOptions options, RunSettings settings, int limit)
     {
         var methods = options.Variants.Length > 0 ? options.Variants : DefaultMethods;
         var data = FortuneData.Load(TextCorpus.FortunesDirectory, limit, perClassLimit: null, DataSeed);
@@ -47,13 +45,13 @@ internal static class TextTable
         var rows = new List<(string Name, Func<long, Result> Run)>();
         foreach (string method in methods)
         {
-            rows.Add((method, seed => Probed(MlmVariants.All[method], settings, pretrain: true, pool, fit, validation, test, seed, cancel)));
+            rows.Add((method, seed => Probed(MlmVariants.All[method], settings, pretrain: true, pool, fit, validation, test, seed)));
         }
 
-        rows.Add(("random init", seed => Probed(MlmVariants.All["sample"], settings, pretrain: false, pool, fit, validation, test, seed, cancel)));
+        rows.Add(("random init", seed => Probed(MlmVariants.All["sample"], settings, pretrain: false, pool, fit, validation, test, seed)));
         if (methods.Contains("next-token"))
         {
-            rows.Add(("random init, causal", seed => Probed(MlmVariants.All["next-token"], settings, pretrain: false, pool, fit, validation, test, seed, cancel)));
+            rows.Add(("random init, causal", seed => Probed(MlmVariants.All["next-token"], settings, pretrain: false, pool, fit, validation, test, seed)));
         }
 
         rows.Add(("supervised from scratch", seed => Supervised(train, test, seed)));
@@ -65,7 +63,6 @@ internal static class TextTable
         {
             foreach (var (name, run) in rows)
             {
-                cancel.ThrowIfCancellationRequested();
                 var result = run(seed);
                 results[name].Add(result);
                 Console.WriteLine(Invariant($"{name}, seed {seed}: {result.Steps} steps, loss {result.FinalLoss:F4}, {result.CpuSeconds:F0} s CPU; validation {result.ValidationAccuracy:F4}, test {result.TestAccuracy:F4}"));
@@ -89,11 +86,11 @@ internal static class TextTable
 
     /// <summary>One run: pretrains (unless <paramref name="pretrain"/> is false), embeds the three splits and probes; the test split is scored once, after the choice.</summary>
     private static Result Probed(Func<TrainingOptions, object> create, RunSettings settings, bool pretrain, Dataset<TokenBatch> pool,
-        Dataset<TokenBatch> fit, Dataset<TokenBatch> validation, Dataset<TokenBatch> test, long seed, CancellationToken cancel)
+        Dataset<TokenBatch> fit, Dataset<TokenBatch> validation, Dataset<TokenBatch> test, long seed)
     {
         using var trainer = (PretextTrainer<TokenBatch>)create(settings.Options(seed));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var result = pretrain && settings.Epochs is not 0 ? RunSettings.Pretrain(trainer, pool, cancel) : null;
+        var result = pretrain && settings.Epochs is not 0 ? trainer.Fit(pool) : null;
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         using var fitFeatures = trainer.Embed(fit);
         using var validationFeatures = trainer.Embed(validation);
