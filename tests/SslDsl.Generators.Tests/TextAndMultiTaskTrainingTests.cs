@@ -77,6 +77,43 @@ public class TextAndMultiTaskTrainingTests
         Assert.True(last < first, $"{first} -> {last}");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void NextTokenWithAnEncoderMemberChecksOnItsFirstStepThatTheEncoderIsCausal(bool causal)
+    {
+        string source = $$"""
+            using SslDsl;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Tiny;
+
+            [PretextTask("gpt-member")]
+            [TextInput(MaxLength = 12, VocabSize = 30)]
+            [NextTokenLoss]
+            [Optimizer(OptimizerKind.Adam, LearningRate = 0.01)]
+            [Training(BatchSize = 16, Epochs = 1)]
+            public partial class GptMember
+            {
+                [Encoder(OutputDim = 16)]
+                static nn.Module<Tensor, Tensor> Encoder() => Backbones.TransformerEncoder(vocabSize: 30, maxLength: 12, width: 16, outputDim: 16, depth: 1, heads: 2, causal: {{(causal ? "true" : "false")}});
+            }
+            """;
+        var assembly = TaskCompiler.Load(source);
+        if (causal)
+        {
+            var (first, last) = TrainerHarness.Train(assembly, "Tiny.GptMember", Sequences(), steps: 30);
+            Assert.True(last < first, $"{first} -> {last}");
+            return;
+        }
+
+        // Without a causal mask every position sees the token it must predict: the first step refuses to train.
+        var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => TrainerHarness.Train(assembly, "Tiny.GptMember", Sequences(), steps: 1));
+        var inner = Assert.IsType<System.ArgumentException>(error.InnerException);
+        Assert.StartsWith("Next-token prediction needs a causal encoder, but this one lets a position see later tokens: changing the last of 12 tokens moved", inner.Message);
+    }
+
     [Fact]
     public void MultiTaskPretrainingSumsWeightedMemberLossesOnOneSharedEncoder()
     {

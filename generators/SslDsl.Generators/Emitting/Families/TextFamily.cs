@@ -65,7 +65,7 @@ internal sealed class TextFamily : IObjectiveFamily
     {
         var o = plan.Objective;
         string ids = o.Local("ids", "batch.Ids.to(pipeline.Device)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.NextToken(model.TokenHead.forward(model.Encoder.forward({ids})), {ids}, batch.AttentionMask.to(pipeline.Device))"));
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.NextToken(model.TokenHead.forward(CausalEncoding.Encode(model.Encoder, {ids})), {ids}, batch.AttentionMask.to(pipeline.Device))"));
     }
 
     private static void PlanNextSentence(TaskPlan plan, AttributeModel objective)
