@@ -22,6 +22,7 @@ internal static class MlmVariants
         ["mask15"] = o => new MlmMask15.Trainer(o),
         ["wwm"] = o => new FortuneWholeWord.Trainer(o),
         ["t5"] = o => new FortuneSpanCorruption.Trainer(o),
+        ["t5-40"] = o => new FortuneSpanCorruption40.Trainer(o),
         ["next-token"] = o => new FortuneNextToken.Trainer(o),
     };
 

@@ -26,7 +26,7 @@ public class BenchCommandLineTests
     [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mae", "bogus" }, 2, "Argument variant takes sample, raw-targets, ratio50, ")]
     [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mlm", "sample", "--epochs", "x" }, 2, "Option --epochs needs a whole number >= 0; got 'x'.")]
     [InlineData("SslDsl.Bench.SampleRecipes", new[] { "mlm", "sample", "--seeds", "4x" }, 2, "Option --seeds needs integers separated by commas; got '4x'.")]
-    [InlineData("SslDsl.Bench.SampleRecipes", new[] { "text", "bogus" }, 2, "Argument variant takes sample, mask15, wwm, t5, next-token; got 'bogus'.")]
+    [InlineData("SslDsl.Bench.SampleRecipes", new[] { "text", "bogus" }, 2, "Argument variant takes sample, mask15, wwm, t5, t5-40, next-token; got 'bogus'.")]
     public void ABadArgumentEndsWithOneLineAndItsExitCode(string bench, string[] arguments, int code, string message)
     {
         string missing = Path.Combine(Path.GetTempPath(), "ssldsl-bench-missing-" + Guid.NewGuid().ToString("N"));
