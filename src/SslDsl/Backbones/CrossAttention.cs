@@ -52,11 +52,11 @@ public sealed class CrossAttention : nn.Module<Tensor, Tensor, Tensor, Tensor>
         long t = x.shape[1];
         long l = memory.shape[1];
         long headDim = Width / Heads;
-        var q = _query.forward(x).view(b, t, Heads, headDim).transpose(1, 2);                          // [B,H,T,Dh]
-        var kv = _keyValue.forward(memory).view(b, l, 2, Heads, headDim).permute(2, 0, 3, 1, 4);        // [2,B,H,L,Dh]
+        var q = _query.call(x).view(b, t, Heads, headDim).transpose(1, 2);                          // [B,H,T,Dh]
+        var kv = _keyValue.call(memory).view(b, l, 2, Heads, headDim).permute(2, 0, 3, 1, 4);        // [2,B,H,L,Dh]
         var scores = q.matmul(kv[0].transpose(-2, -1)).div_(Math.Sqrt(headDim));
         scores = scores.masked_fill(memoryPadding.view(b, 1, 1, l), PaddingScore);
         var context = scores.softmax(-1).matmul(kv[1]).transpose(1, 2).reshape(b, t, Width);
-        return _out.forward(context).MoveToOuterDisposeScope();
+        return _out.call(context).MoveToOuterDisposeScope();
     }
 }

@@ -33,8 +33,8 @@ public sealed class DilatedConvBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var residual = projector is null ? input : projector.forward(input);
-        var hidden = conv2.forward(nn.functional.gelu(conv1.forward(nn.functional.gelu(input))));
+        var residual = projector is null ? input : projector.call(input);
+        var hidden = conv2.call(nn.functional.gelu(conv1.call(nn.functional.gelu(input))));
         return hidden.add(residual).MoveToOuterDisposeScope();
     }
 }

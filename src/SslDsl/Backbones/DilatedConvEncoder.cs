@@ -51,7 +51,7 @@ public sealed class DilatedConvEncoder : nn.Module<Tensor, Tensor>, ITimestampEn
         const string op = nameof(EncodeTimestamps);
         Guard.FloatRank(op, x, 3, "[B,C,T]");
         using var scope = torch.NewDisposeScope();
-        var latent = input.forward(x.transpose(1, 2));
+        var latent = input.call(x.transpose(1, 2));
         if (kept is not null)
         {
             if (kept.dim() != 2 || kept.shape[0] != x.shape[0] || kept.shape[1] != x.shape[2])
@@ -63,7 +63,7 @@ public sealed class DilatedConvEncoder : nn.Module<Tensor, Tensor>, ITimestampEn
             latent = latent.masked_fill(kept.logical_not().unsqueeze(2), 0.0);
         }
 
-        var states = dropout.forward(blocks.forward(latent.transpose(1, 2)));
+        var states = dropout.call(blocks.call(latent.transpose(1, 2)));
         return states.transpose(1, 2).MoveToOuterDisposeScope();
     }
 

@@ -56,7 +56,7 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         long headDim = Width / Heads;
 
         // [B,L,3W] -> [3,B,H,L,Dh]
-        var qkv = _qkv.forward(x).view(b, l, 3, Heads, headDim).permute(2, 0, 3, 1, 4);
+        var qkv = _qkv.call(x).view(b, l, 3, Heads, headDim).permute(2, 0, 3, 1, 4);
         var q = qkv[0];
         var k = qkv[1];
         var v = qkv[2];
@@ -70,6 +70,6 @@ public sealed class MaskedSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         }
         var weights = scores.softmax(-1);
         var context = weights.matmul(v).transpose(1, 2).reshape(b, l, Width);
-        return _out.forward(context).MoveToOuterDisposeScope();
+        return _out.call(context).MoveToOuterDisposeScope();
     }
 }

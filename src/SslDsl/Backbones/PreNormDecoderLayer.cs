@@ -47,9 +47,9 @@ public sealed class PreNormDecoderLayer : nn.Module<Tensor, Tensor, Tensor, Tens
 
         // Causal attention alone keeps each position from seeing later ones; the start token is the pad id, so no key padding here.
         var none = torch.zeros(x.shape[0], x.shape[1], ScalarType.Bool, device: x.device);
-        var h = x.add(_selfAttention.forward(_norm1.forward(x), none));
-        h = h.add(_crossAttention.forward(_norm2.forward(h), memory, memoryPadding));
-        var y = h.add(_feedForward.forward(_norm3.forward(h)));
+        var h = x.add(_selfAttention.call(_norm1.call(x), none));
+        h = h.add(_crossAttention.call(_norm2.call(h), memory, memoryPadding));
+        var y = h.add(_feedForward.call(_norm3.call(h)));
         return y.MoveToOuterDisposeScope();
     }
 }

@@ -40,7 +40,7 @@ public sealed class PreNormEncoderLayer : nn.Module<Tensor, Tensor, Tensor>
         using var noPadding = torch.zeros(new[] { x.shape[0], x.shape[1] }, dtype: ScalarType.Bool, device: x.device);
         foreach (var layer in layers)
         {
-            x = layer.forward(x, noPadding);
+            x = layer.call(x, noPadding);
         }
 
         return x;
@@ -50,8 +50,8 @@ public sealed class PreNormEncoderLayer : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor keyPadding)
     {
         using var scope = torch.NewDisposeScope();
-        var h = x.add(_attention.forward(_norm1.forward(x), keyPadding));
-        var y = h.add(_feedForward.forward(_norm2.forward(h)));
+        var h = x.add(_attention.call(_norm1.call(x), keyPadding));
+        var y = h.add(_feedForward.call(_norm2.call(h)));
         return y.MoveToOuterDisposeScope();
     }
 }

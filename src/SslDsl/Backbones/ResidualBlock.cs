@@ -57,9 +57,9 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var hidden = nn.functional.relu(_bn1.call(_conv1.forward(input)));
-        var main = _bn2.call(_conv2.forward(hidden));
-        var sum = main.add(_shortcut.forward(input));
+        var hidden = nn.functional.relu(_bn1.call(_conv1.call(input)));
+        var main = _bn2.call(_conv2.call(hidden));
+        var sum = main.add(_shortcut.call(input));
         return nn.functional.relu(sum).MoveToOuterDisposeScope();
     }
 }

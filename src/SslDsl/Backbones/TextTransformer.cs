@@ -94,12 +94,12 @@ public sealed class TextTransformer : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var keyPadding = ids.eq(PadId);
-        var x = _embedding.forward(ids);
+        var x = _embedding.call(ids);
         foreach (var layer in _layers)
         {
-            x = layer.forward(x, keyPadding);
+            x = layer.call(x, keyPadding);
         }
 
-        return _head.forward(x).MoveToOuterDisposeScope();
+        return _head.call(x).MoveToOuterDisposeScope();
     }
 }

@@ -66,7 +66,7 @@ public sealed class TokenPositionEmbedding : nn.Module<Tensor, Tensor>
 
         using var scope = torch.NewDisposeScope();
         var positions = torch.arange(length, dtype: ScalarType.Int64, device: ids.device);
-        var sum = _tokens.forward(ids).add(_positions.forward(positions).unsqueeze(0));
+        var sum = _tokens.call(ids).add(_positions.call(positions).unsqueeze(0));
         return sum.MoveToOuterDisposeScope();
     }
 }

@@ -150,7 +150,7 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
         }
 
         using var scope = torch.NewDisposeScope();
-        var tokens = _patchEmbedding.forward(images).flatten(2).transpose(1, 2);
+        var tokens = _patchEmbedding.call(images).flatten(2).transpose(1, 2);
         return tokens.add(Positions).MoveToOuterDisposeScope();
     }
 
@@ -163,7 +163,7 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var visible = PatchShuffle.Gather(PatchTokens(images), keep);
-        return _norm.forward(Blocks(visible)).MoveToOuterDisposeScope();
+        return _norm.call(Blocks(visible)).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
@@ -171,8 +171,8 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor images)
     {
         using var scope = torch.NewDisposeScope();
-        var states = _norm.forward(Blocks(PatchTokens(images)));
-        return _projection.forward(states.select(1, 0)).MoveToOuterDisposeScope();
+        var states = _norm.call(Blocks(PatchTokens(images)));
+        return _projection.call(states.select(1, 0)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The CLS token in front of <paramref name="tokens"/> [B, L, D], then every block: [B, 1 + L, D].</summary>

@@ -288,6 +288,7 @@ public class FineTuner<TBatch> : IDisposable
     {
         ArgumentNullException.ThrowIfNull(data);
         _encoder.eval();
+        using var convolutionCheck = WatchConvolutions();
         var parts = new List<Tensor>();
         var labels = new List<Tensor>();
         var progress = Options.ShowProgress ? new ConsoleProgress(Options.Log) : null;
@@ -410,7 +411,7 @@ public class FineTuner<TBatch> : IDisposable
             new ParameterGroup(trainable.SelectMany(b => b.parameters()).ToArray(), Settings.EncoderLearningRateScale),
         };
         var optimizer = new TrainingOptimizer(new OptimizerSettings(OptimizerKind.AdamW, Settings.LearningRate, 1e-4, 0.9), groups);
-        using var convolutionCheck = ConvolutionGuard.Watch(_encoder, Device, ConvolutionGuard.Resolve(Options.Convolutions), Options.Log);
+        using var convolutionCheck = WatchConvolutions();
         return RunEpochs(train, optimizer, b => Head.forward(Pool(_encoder.forward(PrepareInputs(b)), b)), train: () =>
         {
             _encoder.train();
@@ -504,12 +505,17 @@ public class FineTuner<TBatch> : IDisposable
         return Head.forward(Standardize(Pool(_encoder.forward(PrepareInputs(b)), b)));
     }
 
+    /// <summary>The convolution check on the encoder (<see cref="ConvolutionGuard.Watch"/>) for one training or forward-only pass.</summary>
+    private IDisposable? WatchConvolutions() =>
+        ConvolutionGuard.Watch(_encoder, Device, ConvolutionGuard.Resolve(Options.Convolutions), Options.Log);
+
     /// <summary>Accuracy and mean cross entropy on <paramref name="data"/>.</summary>
     public EvaluationResult Evaluate(IDataSource<TBatch> data)
     {
         RequireLabels(data);
         _encoder.eval();
         Head.eval();
+        using var convolutionCheck = WatchConvolutions();
         long correct = 0;
         double lossSum = 0;
         long count = 0;

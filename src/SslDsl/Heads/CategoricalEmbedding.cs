@@ -57,7 +57,7 @@ public sealed class CategoricalEmbedding : nn.Module<Tensor, Tensor>
         var parts = new List<Tensor> { input.narrow(1, 0, _plain) };
         for (int i = 0; i < _tables.Count; i++)
         {
-            parts.Add(_tables[i].forward(input.narrow(1, _plain + i, 1).squeeze(1).to_type(ScalarType.Int64)));
+            parts.Add(_tables[i].call(input.narrow(1, _plain + i, 1).squeeze(1).to_type(ScalarType.Int64)));
         }
 
         return torch.cat(parts, 1).MoveToOuterDisposeScope();

@@ -51,6 +51,6 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Guard.LastDimension(nameof(ClassifierHead), input, 2, InputDim, "[B, inputDim]");
-        return _layers.forward(input);
+        return _layers.call(input);
     }
 }

@@ -86,7 +86,7 @@ public sealed class DinoHead : nn.Module<Tensor, Tensor>, IEpochAware
     {
         Guard.LastDimension(nameof(DinoHead), input, 2, InputDim, "[B, input]");
         using var scope = torch.NewDisposeScope();
-        var bottleneck = nn.functional.normalize(mlp.forward(input), dim: 1);
+        var bottleneck = nn.functional.normalize(mlp.call(input), dim: 1);
         var v = LastLayerFrozen ? last_weight.detach() : (Tensor)last_weight;
         var weight = v.div(v.norm(1, keepdim: true));
         if (last_scale is not null)

@@ -80,6 +80,6 @@ public sealed class Discriminator : nn.Module<Tensor, Tensor>
         }
 
         using var scope = torch.NewDisposeScope();
-        return _classifier.forward(_features.forward(input)).view(-1).MoveToOuterDisposeScope();
+        return _classifier.call(_features.call(input)).view(-1).MoveToOuterDisposeScope();
     }
 }

@@ -95,8 +95,8 @@ public sealed class ImageDecoder : nn.Module<Tensor, Tensor>
     {
         Guard.LastDimension(nameof(ImageDecoder), input, 2, InputDim, "[B, inputDim]");
         using var scope = torch.NewDisposeScope();
-        var map = _input.forward(input).view(input.shape[0], _startChannels, _startHeight, _startWidth);
-        var image = _output.forward(_blocks.forward(map));
+        var map = _input.call(input).view(input.shape[0], _startChannels, _startHeight, _startWidth);
+        var image = _output.call(_blocks.call(map));
         long top = (image.shape[2] - Height) / 2;
         long left = (image.shape[3] - Width) / 2;
         return image.narrow(2, top, Height).narrow(3, left, Width).MoveToOuterDisposeScope();

@@ -93,13 +93,13 @@ public sealed class MaeDecoder : nn.Module<Tensor, Tensor, Tensor>
 
         using var scope = torch.NewDisposeScope();
         long batch = latent.shape[0];
-        var x = _embedding.forward(latent);
+        var x = _embedding.call(latent);
         var cls = x.narrow(1, 0, 1);
         var visible = x.narrow(1, 1, x.shape[1] - 1);
         var masks = MaskToken.expand(batch, Patches - visible.shape[1], Hidden);
         var tokens = PatchShuffle.Gather(torch.cat(new[] { visible, masks }, 1), restore).add(Positions);
         x = PreNormEncoderLayer.Unpadded(_layers, torch.cat(new[] { cls, tokens }, 1));
-        var predicted = _prediction.forward(_norm.forward(x));
+        var predicted = _prediction.call(_norm.call(x));
         return predicted.narrow(1, 1, Patches).MoveToOuterDisposeScope();
     }
 }

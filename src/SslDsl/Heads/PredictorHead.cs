@@ -41,6 +41,6 @@ public sealed class PredictorHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Guard.LastDimension(nameof(PredictorHead), input, 2, InputDim, "[B, input]");
-        return _layers.forward(input);
+        return _layers.call(input);
     }
 }

@@ -77,12 +77,12 @@ public sealed class SpanDecoder : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
         using var scope = torch.NewDisposeScope();
         var padding = attentionMask.eq(0);
-        var x = _embedding.forward(decoderIds);
+        var x = _embedding.call(decoderIds);
         foreach (var layer in _layers)
         {
-            x = layer.forward(x, states, padding);
+            x = layer.call(x, states, padding);
         }
 
-        return _head.forward(x).MoveToOuterDisposeScope();
+        return _head.call(x).MoveToOuterDisposeScope();
     }
 }

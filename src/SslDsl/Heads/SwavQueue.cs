@@ -58,7 +58,7 @@ public sealed class SwavQueue : nn.Module, IEpochAware
         }
 
         using var noGrad = torch.no_grad();
-        return _views.Select(q => prototypes.forward(q.Negatives)).ToArray();
+        return _views.Select(q => prototypes.call(q.Negatives)).ToArray();
     }
 
     /// <summary>Enqueues the normalized features of the global crops, [views x N, dim] (crop-major, as the views were concatenated).</summary>

@@ -43,6 +43,6 @@ public sealed class TokenPredictionHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Guard.LastDimension(nameof(TokenPredictionHead), input, 3, InputDim, "[B, L, inputDim]");
-        return _layers.forward(input);
+        return _layers.call(input);
     }
 }

@@ -55,6 +55,6 @@ public sealed class VectorDecoder : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Guard.LastDimension(nameof(VectorDecoder), input, 2, InputDim, "[B, inputDim]");
-        return _layers.forward(input);
+        return _layers.call(input);
     }
 }

@@ -43,6 +43,7 @@ public static class ConvolutionGradientCheck
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(generator);
         using var scope = NewDisposeScope();
+        using var gradients = enable_grad(); // the check runs from forward-only calls too (no_grad)
         var x64 = randn(c.InputShape, dtype: ScalarType.Float64, generator: generator);
         double fanIn = (c.Transposed ? c.OutChannels : c.InChannels) / (double)c.Groups;
         foreach (long k in c.Kernel)

@@ -62,9 +62,11 @@ public static class ConvolutionGuard
     }
 
     /// <summary>
-    /// Installs the check on every 1-D and 2-D convolution of <paramref name="network"/> for training on
+    /// Installs the check on every 1-D and 2-D convolution of <paramref name="network"/> on
     /// <paramref name="device"/>: a forward pre-hook that checks each new (layer configuration, input
-    /// shape) once per process while gradients are enabled. Returns the hooks to remove (dispose), or
+    /// shape) once per process, in training and in forward-only use alike (embedding, evaluation). The hook
+    /// fires only for convolutions invoked through <c>call</c> (as <c>Sequential</c> and SslDsl's own modules
+    /// do); a custom module that calls a convolution's <c>forward</c> directly bypasses it. Returns the hooks to remove (dispose), or
     /// null when there is nothing to check (a GPU device, <see cref="ConvolutionBackendPolicy.Trust"/>).
     /// </summary>
     public static IDisposable? Watch(nn.Module network, Device device, ConvolutionBackendPolicy policy, TextWriter? log)
@@ -82,14 +84,16 @@ public static class ConvolutionGuard
         }
 
         var removers = new List<Action>();
-        foreach (var module in network.modules())
+        // modules() lists the descendants; a bare convolution passed as the network is watched too.
+        foreach (var module in network.modules().Prepend(network).Distinct(ReferenceEqualityComparer.Instance).OfType<nn.Module>())
         {
             if (module is Convolution conv && conv.kernel_size.Length is 1 or 2)
             {
                 var remover = conv.register_forward_pre_hook((m, input) =>
                 {
-                    if (torch.is_grad_enabled() && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 &&
-                        (input.requires_grad || conv.weight?.requires_grad == true) && input.dim() == conv.kernel_size.Length + 2 &&
+                    // Forward-only calls (embedding, evaluation, export) are checked too: the faults seen include
+                    // wrong forward outputs (Conv1d 28->8, kernel 5, on an AMD EPYC), not only wrong gradients.
+                    if (input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() == conv.kernel_size.Length + 2 &&
                         ConvolutionCase.Of(conv, input.shape[0], input.shape.Skip(2).ToArray()) is { } c)
                     {
                         Ensure(c, log);
@@ -137,6 +141,16 @@ public static class ConvolutionGuard
             }
 
             Verified.Add(checkCase.Key);
+        }
+    }
+
+    /// <summary>Whether this process has checked <paramref name="c"/> (its batch cut as <see cref="Bounded"/> cuts it) on the back end in force and found it right.</summary>
+    public static bool IsVerified(ConvolutionCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        lock (Gate)
+        {
+            return Verified.Contains(Bounded(c).Key);
         }
     }
 

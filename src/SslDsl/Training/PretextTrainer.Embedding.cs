@@ -88,6 +88,7 @@ public abstract partial class PretextTrainer<TBatch>
 
         long count = Math.Min(data.Count, limit ?? long.MaxValue);
         var encoder = Encoder;
+        using var convolutionCheck = ConvolutionGuard.Watch(encoder, Device, ConvolutionGuard.Resolve(Options.Convolutions), Options.Log);
         bool networkTraining = Network.training;
         bool encoderTraining = encoder.training;
         Network.eval();

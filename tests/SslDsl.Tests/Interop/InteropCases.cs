@@ -80,10 +80,15 @@ internal static class InteropCases
         return encoder;
     }
 
-    /// <summary>The encoder's eval-mode output for the case's input.</summary>
+    /// <summary>
+    /// The encoder's eval-mode output for the case's input, computed as SslDsl's embedding paths compute it: with
+    /// <see cref="ConvolutionGuard"/> watching its convolutions (on an AMD EPYC, libtorch's oneDNN Conv1d 28->8 with
+    /// kernel 5 returns outputs off by 10-30 %; the guard finds that and moves the process to libtorch's native path).
+    /// </summary>
     public static Tensor Embed(nn.Module<Tensor, Tensor> encoder, Tensor input)
     {
         using var noGrad = torch.no_grad();
+        using var check = ConvolutionGuard.Watch(encoder, torch.CPU, ConvolutionBackendPolicy.Verify, log: null);
         encoder.eval();
         return encoder.forward(input);
     }
