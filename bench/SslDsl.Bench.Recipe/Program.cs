@@ -20,7 +20,8 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["old"] = o => new Old.Trainer(o),
     ["pooled"] = o => new Pooled.Trainer(o),
     ["reference"] = o => new Reference.Trainer(o),
-    ["two-convs"] = o => new FashionSimClrSample.FashionSimClr.Trainer(o), // reference with two convolutions per block: the main job (its file, linked)
+    ["two-convs"] = o => new TwoConvs.Trainer(o), // reference with two convolutions per block: the main job until 2026-12-01
+    ["main"] = o => new FashionSimClrSample.FashionSimClr.Trainer(o), // the main job (its file, linked): two-convs-crop0.6 with 3 epochs
     ["two-convs-pool-first"] = o => new TwoConvsPoolFirst.Trainer(o),
     ["two-convs-short-warmup"] = o => new TwoConvsShortWarmup.Trainer(o),
     ["two-convs-lr4e-3"] = o => new TwoConvsLr4e3.Trainer(o),
@@ -28,6 +29,8 @@ var variants = new Dictionary<string, Func<TrainingOptions, PretextTrainer<Image
     ["two-convs-t0.1"] = o => new TwoConvsT01.Trainer(o),
     ["two-convs-t0.5"] = o => new TwoConvsT05.Trainer(o),
     ["two-convs-crop0.2"] = o => new TwoConvsCrop02.Trainer(o),
+    ["two-convs-crop0.6"] = o => new TwoConvsCrop06.Trainer(o),
+    ["two-convs-wd0.05"] = o => new TwoConvsWd005.Trainer(o),
     ["two-convs-batch128"] = o => new TwoConvsBatch128.Trainer(o),
 };
 

@@ -6,7 +6,8 @@ namespace SslDsl.Bench.Recipe;
 
 // One declaration per row of the ablation table in docs/benchmarks.md ("SimCLR recipe ablation").
 // Each row changes one thing from the row it names; "old" is the main job's recipe before issue #11; "two-convs"
-// (reference with two convolutions per block) is the main job itself, compiled from samples/FashionMnist.SimClr.
+// (reference with two convolutions per block) was the main job until 2026-12-01; "main" is the main job itself
+// (two-convs-crop0.6 with 3 epochs), compiled from samples/FashionMnist.SimClr.
 
 /// <summary>The recipe before issue #11: SmallCnn width 16 with a 128-wide linear bottleneck.</summary>
 [PretextTask("old")]
@@ -179,6 +180,25 @@ public partial class TwoConvsT05
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
 }
 
+/// <summary>reference with two 3x3 convolutions per block: the main job until 2026-12-01 (crops 0.4-1, 2 epochs).</summary>
+[PretextTask("two-convs")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvs
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
 /// <summary>two-convs with crops of 0.2-1 of the image instead of 0.4-1.</summary>
 [PretextTask("two-convs-crop0.2")]
 [ImageInput(Channels = 1, Height = 28, Width = 28)]
@@ -193,6 +213,44 @@ public partial class TwoConvsT05
 [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
 [Training(BatchSize = 256, Epochs = 2, Seed = 42)]
 public partial class TwoConvsCrop02
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with crops of 0.6-1 of the image instead of 0.4-1 (milder: keeps more of each garment).</summary>
+[PretextTask("two-convs-crop0.6")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.6, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsCrop06
+{
+    [Encoder(OutputDim = 1024)]
+    static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);
+}
+
+/// <summary>two-convs with AdamW weight decay 0.05 instead of 1e-4.</summary>
+[PretextTask("two-convs-wd0.05")]
+[ImageInput(Channels = 1, Height = 28, Width = 28)]
+[Views(2)]
+[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[HorizontalFlip(P = 0.5)]
+[ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
+[RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
+[ProjectionHead(Hidden = 512, Output = 128)]
+[NtXentLoss(Temperature = 0.2)]
+[Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 0.05)]
+[LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
+[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+public partial class TwoConvsWd005
 {
     [Encoder(OutputDim = 1024)]
     static nn.Module<Tensor, Tensor> Encoder() => Backbones.PooledCnn(inChannels: 1, width: 32, depth: 2, pool: 4, convsPerBlock: 2);

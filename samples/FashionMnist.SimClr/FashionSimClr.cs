@@ -13,7 +13,7 @@ namespace FashionSimClrSample;
 [PretextTask("fashion-simclr")]
 [ImageInput(Channels = 1, Height = 28, Width = 28)]
 [Views(2)]
-[RandomResizedCrop(MinScale = 0.4, MaxScale = 1.0)]
+[RandomResizedCrop(MinScale = 0.6, MaxScale = 1.0)]
 [HorizontalFlip(P = 0.5)]
 [ColorJitter(Brightness = 0.6, Contrast = 0.6, P = 0.8)]
 [RandomErasing(MinArea = 0.0816, MaxArea = 0.0816, P = 0.25)]
@@ -21,7 +21,7 @@ namespace FashionSimClrSample;
 [NtXentLoss(Temperature = 0.2)]
 [Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
 [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
-[Training(BatchSize = 256, Epochs = 2, Seed = 42)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
 [FineTune(Classes = 10, Mode = FineTuneMode.LinearProbe, Epochs = 30, LearningRate = 1e-3)]
 public partial class FashionSimClr
 {
