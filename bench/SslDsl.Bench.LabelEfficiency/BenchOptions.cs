@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using SslDslSamples;
 
 namespace SslDsl.Bench.LabelEfficiency;
@@ -8,7 +9,7 @@ namespace SslDsl.Bench.LabelEfficiency;
 internal sealed record BenchOptions
 {
     public string? Encoder { get; init; }
-    public int PretrainEpochs { get; init; } = 2;
+    public int PretrainEpochs { get; init; } = 3;
     public int? PretrainLimit { get; init; }
     public long[] Seeds { get; init; } = { 1, 2, 3 };
     public double[] Fractions { get; init; } = { 0.01, 0.1, 1.0 };
@@ -16,6 +17,10 @@ internal sealed record BenchOptions
     public int MaxEpochs { get; init; } = 200;
     public double EncoderLearningRateScale { get; init; } = 1.0;
     public int ProbeEpochs { get; init; } = 30;
+    public double[]? ProbeLearningRates { get; init; }
+    // AdamW's decoupled decay at lr 1e-3 over ~500 steps shrinks weights by about exp(-lr * wd * 250): the runtime's
+    // default {1e-4, 0.1} barely regularises a probe fitted on 550 labels, so this bench searches up to 100.
+    public double[] ProbeWeightDecays { get; init; } = { 1e-4, 0.1, 1, 10, 100 };
     public double[] FullLearningRates { get; init; } = { 1e-3, 3e-3 };
     public string[] Methods { get; init; } = { "raw", "a", "b", "c" };
     public string? Data { get; init; }
@@ -43,6 +48,10 @@ internal sealed record BenchOptions
             .Add(CliOptions.Positive("--max-epochs", "cap on those epochs", d.MaxEpochs), (o, v) => o with { MaxEpochs = v })
             .Add(CliOptions.PositiveNumber("--encoder-lr-scale", "learning-rate scale of encoder weights in the end-to-end runs", d.EncoderLearningRateScale), (o, v) => o with { EncoderLearningRateScale = v })
             .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features (raw pixels and (b))", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
+            .Add(CliOptions.List("--probe-lrs", "the probes' learning rates to choose from on validation", new ProbeSettings().LearningRates.ToArray(),
+                CliOptions.PositiveNumber, "numbers > 0"), (o, v) => o with { ProbeLearningRates = v })
+            .Add(CliOptions.List("--probe-wds", "the probes' (AdamW) weight decays to choose from on validation", d.ProbeWeightDecays,
+                CliOptions.NonNegativeNumber, "numbers >= 0"), (o, v) => o with { ProbeWeightDecays = v })
             .Add(CliOptions.List("--full-lrs", "learning rates tried (with the first seed, chosen on validation) for (a) and (c)", d.FullLearningRates,
                 s => CliOptions.PositiveNumber(s), "numbers > 0"), (o, v) => o with { FullLearningRates = v })
             .Add(CliOptions.Words("--methods", "rows to run", d.Methods), (o, v) => o with { Methods = v })

@@ -79,7 +79,13 @@ static int Run(BenchOptions options)
     // The validation labels choose settings only: a probe's final head is trained on the labelled fraction alone (the
     // default refit on training + validation would add 5,000 labels to the 550 of the 1 % row). At least 500 steps per
     // fit: 30 epochs of the 1 % row's single batch would be 30 steps, far from converged.
-    static ProbeSettings LabelsOfTheFractionOnly(ProbeSettings probe) => probe with { RefitOnValidation = false, MinSteps = 500 };
+    ProbeSettings LabelsOfTheFractionOnly(ProbeSettings probe) => probe with
+    {
+        RefitOnValidation = false,
+        MinSteps = 500,
+        LearningRates = options.ProbeLearningRates ?? probe.LearningRates,
+        WeightDecays = options.ProbeWeightDecays,
+    };
 
     // Probes choose their learning rate and weight decay on the validation split themselves (LinearProbe); the end-to-end
     // methods try each --full-lrs value with the first seed, keep the one with the best validation accuracy, and run

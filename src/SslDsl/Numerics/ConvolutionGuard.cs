@@ -72,7 +72,16 @@ public static class ConvolutionGuard
     public static IDisposable? Watch(nn.Module network, Device device, ConvolutionBackendPolicy policy, TextWriter? log)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (device.type != DeviceType.CPU || policy == ConvolutionBackendPolicy.Trust)
+        if (device.type != DeviceType.CPU)
+        {
+            return null;
+        }
+
+        // Not a correctness matter: where NNPACK cannot initialise, libtorch logs so on every convolution it considers
+        // for it (this guard's own float64 checks included); switching it off there silences that and changes nothing else.
+        LibTorchContext.SilenceUnavailableNnpack();
+
+        if (policy == ConvolutionBackendPolicy.Trust)
         {
             return null;
         }

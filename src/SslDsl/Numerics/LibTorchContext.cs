@@ -6,19 +6,24 @@ namespace SslDsl;
 
 /// <summary>
 /// Switches of libtorch's global context (<c>at::globalContext()</c>) that TorchSharp does not bind,
-/// reached through the C++ entry points libtorch_cpu exports. Today: whether CPU convolutions may use
-/// oneDNN (the switch PyTorch exposes as <c>torch.backends.mkldnn.enabled</c>).
+/// reached through the C++ entry points libtorch_cpu exports: whether CPU convolutions may use oneDNN
+/// (PyTorch's <c>torch.backends.mkldnn.enabled</c>) and whether they may use NNPACK
+/// (<c>torch.backends.nnpack.set_flags</c>).
 /// </summary>
 public static unsafe class LibTorchContext
 {
     private const string GlobalContextSymbol = "_ZN2at13globalContextEv";
     private const string SetMkldnnSymbol = "_ZN2at7Context20setUserEnabledMkldnnEb";
     private const string GetMkldnnSymbol = "_ZNK2at7Context17userEnabledMkldnnEv";
+    private const string SetNnpackSymbol = "_ZN2at7Context20setUserEnabledNNPACKEb";
+    private const string GetNnpackSymbol = "_ZNK2at7Context17userEnabledNNPACKEv";
+    private const string NnpackAvailableSymbol = "_ZN2at6native17_nnpack_availableEv";
     private static readonly string[] LibraryNames = { "libtorch_cpu.so", "libtorch_cpu.dylib", "torch_cpu.dll" };
     private static readonly object Gate = new();
     private static Entry? _entry;
+    private static bool? _nnpackInitialises;
 
-    private sealed record Entry(IntPtr Context, IntPtr Get, IntPtr Set);
+    private sealed record Entry(IntPtr Context, IntPtr GetMkldnn, IntPtr SetMkldnn, IntPtr GetNnpack, IntPtr SetNnpack, IntPtr NnpackAvailable);
 
     /// <summary>Whether this process can read and set the switches (libtorch_cpu exports them).</summary>
     public static bool IsAvailable => Resolve() is not null;
@@ -30,22 +35,71 @@ public static unsafe class LibTorchContext
     /// <exception cref="PlatformNotSupportedException">libtorch_cpu does not export the switch (see <see cref="IsAvailable"/>).</exception>
     public static bool OneDnnEnabled
     {
+        get => Read(Require().GetMkldnn);
+        set => Write(Require().SetMkldnn, value);
+    }
+
+    /// <summary>
+    /// Whether libtorch may run forward-only CPU convolutions on NNPACK (its default: true). NNPACK is used only where
+    /// it initialises; switching it off there changes nothing else. Affects the whole process.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">libtorch_cpu does not export the switch (see <see cref="IsAvailable"/>).</exception>
+    public static bool NnpackEnabled
+    {
+        get => Read(Require().GetNnpack);
+        set => Write(Require().SetNnpack, value);
+    }
+
+    /// <summary>
+    /// Whether NNPACK initialises on this CPU (libtorch's <c>at::_nnpack_available()</c>; false on some AMD EPYC virtual
+    /// machines). Asked once per process: where it is false, libtorch logs "Could not initialize NNPACK! Reason:
+    /// Unsupported hardware." to standard error each time it is asked.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">libtorch_cpu does not export the question (see <see cref="IsAvailable"/>).</exception>
+    public static bool NnpackInitialises
+    {
         get
         {
-            var e = Require();
-            return ((delegate* unmanaged<IntPtr, byte>)e.Get)(e.Context) != 0;
+            lock (Gate)
+            {
+                _nnpackInitialises ??= ((delegate* unmanaged<byte>)Require().NnpackAvailable)() != 0;
+                return _nnpackInitialises.Value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Switches NNPACK off where it cannot initialise (<see cref="NnpackInitialises"/> is false). libtorch otherwise asks
+    /// on every CPU convolution it considers for NNPACK and logs the failure each time (the main job printed the line
+    /// 110 times on an AMD EPYC); switched off, it no longer asks, and nothing else changes, since NNPACK could not run.
+    /// Returns whether NNPACK is off for that reason. Does nothing where the switches are not exported.
+    /// </summary>
+    public static bool SilenceUnavailableNnpack()
+    {
+        if (!IsAvailable || NnpackInitialises)
+        {
+            return false;
         }
 
-        set
-        {
-            var e = Require();
-            ((delegate* unmanaged<IntPtr, byte, void>)e.Set)(e.Context, value ? (byte)1 : (byte)0);
-        }
+        NnpackEnabled = false;
+        return true;
+    }
+
+    private static bool Read(IntPtr getter)
+    {
+        var e = Require();
+        return ((delegate* unmanaged<IntPtr, byte>)getter)(e.Context) != 0;
+    }
+
+    private static void Write(IntPtr setter, bool value)
+    {
+        var e = Require();
+        ((delegate* unmanaged<IntPtr, byte, void>)setter)(e.Context, value ? (byte)1 : (byte)0);
     }
 
     private static Entry Require() =>
         Resolve() ?? throw new PlatformNotSupportedException(
-            "libtorch_cpu does not export at::Context::setUserEnabledMkldnn here, so SslDsl cannot switch oneDNN convolutions off.");
+            "libtorch_cpu does not export at::Context's backend switches here, so SslDsl cannot switch oneDNN or NNPACK convolutions off.");
 
     private static Entry? Resolve()
     {
@@ -63,11 +117,14 @@ public static unsafe class LibTorchContext
             {
                 if (NativeLibrary.TryLoad(name, out var handle) &&
                     NativeLibrary.TryGetExport(handle, GlobalContextSymbol, out var globalContext) &&
-                    NativeLibrary.TryGetExport(handle, GetMkldnnSymbol, out var get) &&
-                    NativeLibrary.TryGetExport(handle, SetMkldnnSymbol, out var set))
+                    NativeLibrary.TryGetExport(handle, GetMkldnnSymbol, out var getMkldnn) &&
+                    NativeLibrary.TryGetExport(handle, SetMkldnnSymbol, out var setMkldnn) &&
+                    NativeLibrary.TryGetExport(handle, GetNnpackSymbol, out var getNnpack) &&
+                    NativeLibrary.TryGetExport(handle, SetNnpackSymbol, out var setNnpack) &&
+                    NativeLibrary.TryGetExport(handle, NnpackAvailableSymbol, out var nnpackAvailable))
                 {
                     var context = ((delegate* unmanaged<IntPtr>)globalContext)();
-                    _entry = new Entry(context, get, set);
+                    _entry = new Entry(context, getMkldnn, setMkldnn, getNnpack, setNnpack, nnpackAvailable);
                     return _entry;
                 }
             }

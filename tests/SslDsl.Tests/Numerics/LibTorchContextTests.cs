@@ -6,7 +6,10 @@ using static TorchSharp.torch;
 
 namespace SslDsl.Tests.Numerics;
 
-/// <summary>The oneDNN switch reaches libtorch: it reads back, and it changes which code computes a convolution.</summary>
+/// <summary>
+/// The oneDNN switch reaches libtorch: it reads back, and it changes which code computes a convolution. The NNPACK switch
+/// reads back and is off exactly where NNPACK cannot initialise once a guard is installed.
+/// </summary>
 [Collection(ConvolutionBackendCollection.Name)]
 public class LibTorchContextTests
 {
@@ -34,6 +37,38 @@ public class LibTorchContextTests
         finally
         {
             LibTorchContext.OneDnnEnabled = original;
+        }
+    }
+
+    [Fact]
+    public void TheGuardSwitchesNnpackOffExactlyWhereItCannotInitialise()
+    {
+        Assert.True(LibTorchContext.IsAvailable);
+        bool original = LibTorchContext.NnpackEnabled;
+        try
+        {
+            LibTorchContext.NnpackEnabled = false;
+            Assert.False(LibTorchContext.NnpackEnabled);
+            LibTorchContext.NnpackEnabled = true;
+            Assert.True(LibTorchContext.NnpackEnabled);
+
+            using var conv = nn.Conv2d(1, 4, 3, padding: 1);
+            using (ConvolutionGuard.Watch(conv, CPU, ConvolutionBackendPolicy.Verify, log: null))
+            {
+                // Switched off on a CPU where NNPACK cannot run (AMD EPYC here), left on where it can (Intel Xeon).
+                Assert.Equal(LibTorchContext.NnpackInitialises, LibTorchContext.NnpackEnabled);
+            }
+
+            // Either way a forward-only convolution stays right: a 3x3 all-ones kernel sums each 3x3 neighbourhood.
+            using var _ = no_grad();
+            var x = arange(16, dtype: ScalarType.Float32).reshape(1, 1, 4, 4);
+            var y = nn.functional.conv2d(x, ones(1, 1, 3, 3), null, padding: new long[] { 1, 1 });
+            Assert.Equal(0f + 1 + 4 + 5, y[0, 0, 0, 0].item<float>());
+            Assert.Equal(0f + 1 + 2 + 4 + 5 + 6 + 8 + 9 + 10, y[0, 0, 1, 1].item<float>());
+        }
+        finally
+        {
+            LibTorchContext.NnpackEnabled = original;
         }
     }
 
