@@ -15,7 +15,7 @@ internal sealed record BenchOptions
     public double[] Fractions { get; init; } = { 0.01, 0.1, 1.0 };
     public int TargetSteps { get; init; } = 2150;
     public int MaxEpochs { get; init; } = 200;
-    public double EncoderLearningRateScale { get; init; } = 1.0;
+    public double[] EncoderLearningRateScales { get; init; } = { 0.1, 1.0 };
     public int ProbeEpochs { get; init; } = 30;
     public double[]? ProbeLearningRates { get; init; }
     // AdamW's decoupled decay at lr 1e-3 over ~500 steps shrinks weights by about exp(-lr * wd * 250): the runtime's
@@ -46,7 +46,8 @@ internal sealed record BenchOptions
                 s => CliOptions.PositiveNumber(s) is double f && f <= 1 ? f : null, "numbers in (0, 1]"), (o, v) => o with { Fractions = v })
             .Add(CliOptions.Positive("--steps", "optimizer steps each end-to-end run aims for: epochs = ceil(N / batches per epoch)", d.TargetSteps), (o, v) => o with { TargetSteps = v })
             .Add(CliOptions.Positive("--max-epochs", "cap on those epochs", d.MaxEpochs), (o, v) => o with { MaxEpochs = v })
-            .Add(CliOptions.PositiveNumber("--encoder-lr-scale", "learning-rate scale of encoder weights in the end-to-end runs", d.EncoderLearningRateScale), (o, v) => o with { EncoderLearningRateScale = v })
+            .Add(CliOptions.List("--encoder-lr-scales", "encoder learning-rate scales tried for (c), with each --full-lrs value (chosen on validation with the first seed)", d.EncoderLearningRateScales,
+                s => CliOptions.PositiveNumber(s), "numbers > 0"), (o, v) => o with { EncoderLearningRateScales = v })
             .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features (raw pixels and (b))", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
             .Add(CliOptions.List("--probe-lrs", "the probes' learning rates to choose from on validation", new ProbeSettings().LearningRates.ToArray(),
                 CliOptions.PositiveNumber, "numbers > 0"), (o, v) => o with { ProbeLearningRates = v })

@@ -57,7 +57,7 @@ static int Run(BenchOptions options)
     using var validation = train.Subset(Enumerable.Range((int)train.Count - validationCount, validationCount).Select(i => (long)i).ToArray(), "validation");
     var declared = FashionSimClr.DeclaredFineTune!;
     var probeSettings = declared with { Mode = FineTuneMode.LinearProbe };
-    var fullSettings = declared with { Mode = FineTuneMode.Full, EncoderLearningRateScale = options.EncoderLearningRateScale };
+    var fullSettings = declared with { Mode = FineTuneMode.Full };
 
     nn.Module<Tensor, Tensor> Pretrained()
     {
@@ -88,22 +88,26 @@ static int Run(BenchOptions options)
     };
 
     // Probes choose their learning rate and weight decay on the validation split themselves (LinearProbe); the end-to-end
-    // methods try each --full-lrs value with the first seed, keep the one with the best validation accuracy, and run
-    // every seed with it.
-    var methods = new (string Key, string Name, bool EndToEnd, Func<long, double, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
+    // methods try each setting (every --full-lrs value; for (c) with every --encoder-lr-scales value, since a pretrained
+    // encoder may want a gentler rate than its new head) with the first seed, keep the one with the best validation
+    // accuracy, and run every seed with it.
+    var fromScratch = options.FullLearningRates.Select(lr => new EndToEndSetting(lr, 1.0)).ToArray();
+    var fineTune = options.FullLearningRates.SelectMany(lr => options.EncoderLearningRateScales.Select(scale => new EndToEndSetting(lr, scale))).ToArray();
+    var methods = new (string Key, string Name, EndToEndSetting[] Settings, Func<long, EndToEndSetting, TrainingOptions, Dataset<ImageBatch>, FineTuneResult> Run)[]
     {
-        ("raw", "raw pixels, logistic regression", false, (seed, lr, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); f.Probe = LabelsOfTheFractionOnly(f.Probe); return f.Fit(data, validation, test); }),
-        ("a", "(a) same CNN from scratch", true, (seed, lr, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, fullSettings with { LearningRate = lr }, o); return f.Fit(data, validation, test); }),
-        ("b", "(b) SimCLR + linear probe", false, (seed, lr, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); f.Probe = LabelsOfTheFractionOnly(f.Probe); return f.Fit(data, validation, test); }),
-        ("c", "(c) SimCLR + full fine-tune", true, (seed, lr, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, fullSettings with { LearningRate = lr }, o); return f.Fit(data, validation, test); }),
+        ("raw", "raw pixels, logistic regression", Array.Empty<EndToEndSetting>(), (seed, _, o, data) => { using var f = new FineTuner<ImageBatch>(nn.Flatten(), 28 * 28, probeSettings, o); f.Probe = LabelsOfTheFractionOnly(f.Probe); return f.Fit(data, validation, test); }),
+        ("a", "(a) same CNN from scratch", fromScratch, (seed, setting, o, data) => { using var e = Scratch(seed); using var f = new FashionSimClr.FineTuner(e, setting.Apply(fullSettings), o); return f.Fit(data, validation, test); }),
+        ("b", "(b) SimCLR + linear probe", Array.Empty<EndToEndSetting>(), (seed, _, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, probeSettings, o); f.Probe = LabelsOfTheFractionOnly(f.Probe); return f.Fit(data, validation, test); }),
+        ("c", "(c) SimCLR + full fine-tune", fineTune, (seed, setting, o, data) => { using var e = Pretrained(); using var f = new FashionSimClr.FineTuner(e, setting.Apply(fullSettings), o); return f.Fit(data, validation, test); }),
     }.Where(m => options.Methods.Contains(m.Key)).ToArray();
 
     var runs = new List<RunRecord>();
     foreach (double fraction in options.Fractions)
     {
-        foreach (var (_, name, endToEnd, run) in methods)
+        foreach (var (_, name, settings, run) in methods)
         {
-            double chosenLr = double.NaN;
+            bool endToEnd = settings.Length > 0;
+            EndToEndSetting? chosen = null;
             for (int s = 0; s < options.Seeds.Length; s++)
             {
                 long seed = options.Seeds[s];
@@ -113,26 +117,26 @@ static int Run(BenchOptions options)
                 FineTuneResult result;
                 if (endToEnd && s == 0)
                 {
-                    // Selection with the first seed: one run per learning rate, scored on validation only.
-                    var tried = options.FullLearningRates.Select(lr => (Lr: lr, Result: run(seed, lr, runOptions, subset))).ToArray();
+                    // Selection with the first seed: one run per setting, scored on validation only.
+                    var tried = settings.Select(setting => (Setting: setting, Result: run(seed, setting, runOptions, subset))).ToArray();
                     foreach (var t in tried)
                     {
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{fraction,5:P0} seed {seed}: {name,-30} lr {t.Lr:G2}: validation {t.Result.Validation!.Accuracy:F4}"));
+                            $"{fraction,5:P0} seed {seed}: {name,-30} {t.Setting}: validation {t.Result.Validation!.Accuracy:F4}"));
                     }
 
                     var best = tried.Aggregate((a, b) => b.Result.Validation!.Accuracy > a.Result.Validation!.Accuracy ? b : a);
-                    chosenLr = best.Lr;
+                    chosen = best.Setting;
                     result = best.Result;
                 }
                 else
                 {
-                    result = run(seed, chosenLr, runOptions, subset);
+                    result = run(seed, chosen ?? new EndToEndSetting(double.NaN, 1.0), runOptions, subset);
                 }
 
                 string choice = result.Probe is { } probe
                     ? string.Create(CultureInfo.InvariantCulture, $"lr {probe.Chosen.LearningRate:G2}, wd {probe.Chosen.WeightDecay:G2}")
-                    : string.Create(CultureInfo.InvariantCulture, $"lr {chosenLr:G2}");
+                    : chosen!.ToString();
                 // A probe's epochs are those its final head ran (MinSteps adds epochs on small subsets).
                 var record = new RunRecord(name, fraction, seed, subset.Count, result.Probe is null ? epochs : result.EpochLosses.Count, choice, result.Validation!.Accuracy, result.Test!.Accuracy, result.Train.Accuracy, result.Seconds);
                 runs.Add(record);
@@ -148,6 +152,6 @@ static int Run(BenchOptions options)
     Console.WriteLine(ResultTable.Targets(runs));
     Console.WriteLine($"Total wall time {ConsoleProgress.FormatTime(clock.Elapsed.TotalSeconds)} (pretraining {ConsoleProgress.FormatTime(pretrainSeconds)}).");
     File.WriteAllText(Path.Combine(options.Output, "table.md"), table);
-    File.WriteAllText(Path.Combine(options.Output, "runs.json"), JsonSerializer.Serialize(new { encoder = encoderPath, pretrainSeconds, totalSeconds = clock.Elapsed.TotalSeconds, options.TargetSteps, options.MaxEpochs, options.EncoderLearningRateScale, options.FullLearningRates, runs }, new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(Path.Combine(options.Output, "runs.json"), JsonSerializer.Serialize(new { encoder = encoderPath, pretrainSeconds, totalSeconds = clock.Elapsed.TotalSeconds, options.TargetSteps, options.MaxEpochs, options.EncoderLearningRateScales, options.FullLearningRates, runs }, new JsonSerializerOptions { WriteIndented = true }));
     return 0;
 }
