@@ -35,8 +35,8 @@ public static unsafe class LibTorchContext
     /// <exception cref="PlatformNotSupportedException">libtorch_cpu does not export the switch (see <see cref="IsAvailable"/>).</exception>
     public static bool OneDnnEnabled
     {
-        get => Read(Require().GetMkldnn);
-        set => Write(Require().SetMkldnn, value);
+        get => Read(e => e.GetMkldnn);
+        set => Write(e => e.SetMkldnn, value);
     }
 
     /// <summary>
@@ -46,8 +46,8 @@ public static unsafe class LibTorchContext
     /// <exception cref="PlatformNotSupportedException">libtorch_cpu does not export the switch (see <see cref="IsAvailable"/>).</exception>
     public static bool NnpackEnabled
     {
-        get => Read(Require().GetNnpack);
-        set => Write(Require().SetNnpack, value);
+        get => Read(e => e.GetNnpack);
+        set => Write(e => e.SetNnpack, value);
     }
 
     /// <summary>
@@ -85,16 +85,16 @@ public static unsafe class LibTorchContext
         return true;
     }
 
-    private static bool Read(IntPtr getter)
+    private static bool Read(Func<Entry, IntPtr> getter)
     {
         var e = Require();
-        return ((delegate* unmanaged<IntPtr, byte>)getter)(e.Context) != 0;
+        return ((delegate* unmanaged<IntPtr, byte>)getter(e))(e.Context) != 0;
     }
 
-    private static void Write(IntPtr setter, bool value)
+    private static void Write(Func<Entry, IntPtr> setter, bool value)
     {
         var e = Require();
-        ((delegate* unmanaged<IntPtr, byte, void>)setter)(e.Context, value ? (byte)1 : (byte)0);
+        ((delegate* unmanaged<IntPtr, byte, void>)setter(e))(e.Context, value ? (byte)1 : (byte)0);
     }
 
     private static Entry Require() =>
