@@ -170,7 +170,7 @@ public static class MlmSample
 
                 var masked = pipeline.Mask(batches.Current.To(device));
                 var scored = masked.Labels.ne(TokenMaskResult.IgnoreIndex);
-                var predicted = model.TokenHead.forward(model.Encoder.forward(masked.Ids)).argmax(-1);
+                var predicted = model.TokenHead.call(model.Encoder.call(masked.Ids)).argmax(-1);
                 correct += predicted.eq(masked.Labels).logical_and(scored).sum().item<long>();
                 frequentCorrect += masked.Labels.eq(frequent).logical_and(scored).sum().item<long>();
                 positions += scored.sum().item<long>();

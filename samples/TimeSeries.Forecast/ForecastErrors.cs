@@ -41,7 +41,7 @@ public static class ForecastErrors
             using var scope = torch.NewDisposeScope();
             var values = windows.Tensors[0].to(device);
             var (context, future) = SeriesPretext.SplitForecast(values, Co2Windows.Horizon);
-            var predicted = model.ForecastHead.forward(model.Encoder.forward(context)).view(-1, 1, Co2Windows.Horizon);
+            var predicted = model.ForecastHead.call(model.Encoder.call(context)).view(-1, 1, Co2Windows.Horizon);
             return Errors(predicted, future, scale);
         }
         finally

@@ -313,7 +313,7 @@ public class FineTuner<TBatch> : IDisposable
                 }
 
                 var batch = e.Current.To(Device);
-                parts.Add(Pool(_encoder.forward(PrepareInputs(batch)), batch).cpu().MoveToOuterDisposeScope());
+                parts.Add(Pool(_encoder.call(PrepareInputs(batch)), batch).cpu().MoveToOuterDisposeScope());
                 if (batch.Labels is { } batchLabels)
                 {
                     labels.Add(batchLabels.to_type(ScalarType.Int64).cpu().MoveToOuterDisposeScope());
@@ -412,7 +412,7 @@ public class FineTuner<TBatch> : IDisposable
         };
         var optimizer = new TrainingOptimizer(new OptimizerSettings(OptimizerKind.AdamW, Settings.LearningRate, 1e-4, 0.9), groups);
         using var convolutionCheck = WatchConvolutions();
-        return RunEpochs(train, optimizer, b => Head.forward(Pool(_encoder.forward(PrepareInputs(b)), b)), train: () =>
+        return RunEpochs(train, optimizer, b => Head.call(Pool(_encoder.call(PrepareInputs(b)), b)), train: () =>
         {
             _encoder.train();
             Head.train();
@@ -502,7 +502,7 @@ public class FineTuner<TBatch> : IDisposable
     public Tensor Logits(TBatch batch)
     {
         var b = batch.To(Device);
-        return Head.forward(Standardize(Pool(_encoder.forward(PrepareInputs(b)), b)));
+        return Head.call(Standardize(Pool(_encoder.call(PrepareInputs(b)), b)));
     }
 
     /// <summary>The convolution check on the encoder (<see cref="ConvolutionGuard.Watch"/>) for one training or forward-only pass.</summary>

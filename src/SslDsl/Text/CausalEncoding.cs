@@ -30,7 +30,7 @@ public static class CausalEncoding
             Checked.AddOrUpdate(encoder, true);
         }
 
-        return encoder.forward(ids);
+        return encoder.call(ids);
     }
 
     /// <summary>
@@ -62,8 +62,8 @@ public static class CausalEncoding
         {
             encoder.eval();
             using var noGrad = torch.no_grad();
-            before = encoder.forward(first);
-            after = encoder.forward(changed);
+            before = encoder.call(first);
+            after = encoder.call(changed);
         }
         finally
         {

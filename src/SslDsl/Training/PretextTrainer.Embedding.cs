@@ -126,7 +126,7 @@ public abstract partial class PretextTrainer<TBatch>
                 }
 
                 batch = batch.To(Device);
-                var features = Pool(encoder.forward(PrepareForEmbedding(batch)), batch);
+                var features = Pool(encoder.call(PrepareForEmbedding(batch)), batch);
                 parts.Add(features.to_type(ScalarType.Float32).cpu().MoveToOuterDisposeScope());
                 done += take;
             }

@@ -46,9 +46,9 @@ internal sealed class ClusteringFamily : IObjectiveFamily
         }
 
         var o = plan.Objective;
-        string network = projection is not null ? "model.Projection.forward(model.Encoder.forward({0}))" : "model.Encoder.forward({0})";
+        string network = projection is not null ? "model.Projection.call(model.Encoder.call({0}))" : "model.Encoder.call({0})";
         var (global, all) = CropEncoding.Outputs(plan, "swavFeatures", network);
-        string scores = o.Local("swavScores", $"model.Prototypes.forward({all}).chunk({task.Views}, 0)");
+        string scores = o.Local("swavScores", $"model.Prototypes.call({all}).chunk({task.Views}, 0)");
         string queue = queued ? ", queueScores: " + o.Local("swavQueueScores", "model.SwavQueue.Scores(model.Prototypes)") : "";
         o.Term(swav, o.Local("swav", $"Losses.Swav({scores}, globalViews: {task.GlobalViews}, temperature: {swav.Literal(SwavLoss.Temperature)}, sinkhornIterations: {swav.Literal(SwavLoss.SinkhornIterations)}, epsilon: {swav.Literal(SwavLoss.Epsilon)}{queue})"));
 

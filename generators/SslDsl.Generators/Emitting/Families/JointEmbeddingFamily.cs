@@ -41,16 +41,16 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
         string embeddings = "";
         if (readsOnline || readsPrediction)
         {
-            embeddings = o.Local("representations", $"model.Encoder.forward({all})");
+            embeddings = o.Local("representations", $"model.Encoder.call({all})");
             if (projection is not null)
             {
-                embeddings = o.Local("projections", $"model.Projection.forward({embeddings})");
+                embeddings = o.Local("projections", $"model.Projection.call({embeddings})");
             }
         }
 
         string z = readsOnline ? o.Local("z", $"{embeddings}.chunk({views}, 0)") : "";
         string t = readsTarget ? o.Local("t", $"{o.NoGradLocal("targets", Target(projection is not null, all))}.chunk({views}, 0)") : "";
-        string p = readsPrediction ? o.Local("p", $"model.Predictor.forward({embeddings}).chunk({views}, 0)") : "";
+        string p = readsPrediction ? o.Local("p", $"model.Predictor.call({embeddings}).chunk({views}, 0)") : "";
 
         // MoCo: the queries come from their own view only, and the keys from the other view, shuffled
         // (ShufflingBatchNorm), so neither BatchNorm lets a query find its positive key by batch statistics.
@@ -148,11 +148,11 @@ internal sealed class JointEmbeddingFamily : IObjectiveFamily
 
     /// <summary>The online network (encoder, then the projection when declared) on <paramref name="input"/>.</summary>
     private static string Online(bool projected, string input) =>
-        projected ? $"model.Projection.forward(model.Encoder.forward({input}))" : $"model.Encoder.forward({input})";
+        projected ? $"model.Projection.call(model.Encoder.call({input}))" : $"model.Encoder.call({input})";
 
     /// <summary>The momentum target (its encoder, then its projection when declared) on <paramref name="input"/>.</summary>
     private static string Target(bool projected, string input) =>
-        projected ? $"model.TargetProjection.forward(model.TargetEncoder.forward({input}))" : $"model.TargetEncoder.forward({input})";
+        projected ? $"model.TargetProjection.call(model.TargetEncoder.call({input}))" : $"model.TargetEncoder.call({input})";
 
     /// <summary>The loss's runtime call on two embeddings, with its own parameters in catalog order.</summary>
     private static string Call(AttributeModel objective, string a, string b, string extra = "")

@@ -41,7 +41,7 @@ internal static class MaskedAutoencoderPlan
         string shuffle = o.Local("shuffle", $"pipeline.Shuffle({target}.shape[0])");
         string encoderInput = corruptions.Count > 0 ? $"pipeline.Corrupt({target})" : target;
         string latent = o.Local("latent", $"VisionTransformer.Of(model.Encoder).EncodeVisible({encoderInput}, {shuffle}.Keep)");
-        string reconstruction = o.Local("reconstruction", $"model.Decoder.forward({latent}, {shuffle}.Restore)");
+        string reconstruction = o.Local("reconstruction", $"model.Decoder.call({latent}, {shuffle}.Restore)");
         string patches = o.Local("targetPatches", $"ImagePatches.Patchify({target}, patchSize: {backbone.Literal(Backbone.PatchSize)})");
         string maskArgument = objective.Get(ReconstructionLoss.MaskedOnly) ? $"{shuffle}.Mask.unsqueeze(-1)" : "null";
         o.Term(objective, o.Local("reconstructionLoss", $"Losses.Reconstruction({reconstruction}, {patches}, mask: {maskArgument}, normalizeTargets: {objective.Literal(ReconstructionLoss.NormalizeTargets)}, patchSize: 0)"), "reconstruction");

@@ -38,7 +38,7 @@ internal sealed class PredictionFamily : IObjectiveFamily
             "Predicts which rotation was applied."));
         var o = plan.Objective;
         o.Locals(new[] { "rotated", "rotationLabels" }, $"ImagePretext.Rotations({o.Views()}[0], angles: {angles}, pipeline.Generator)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), "Losses.Classification(model.RotationHead.forward(model.Encoder.forward(rotated)), rotationLabels)"));
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), "Losses.Classification(model.RotationHead.call(model.Encoder.call(rotated)), rotationLabels)"));
     }
 
     private static void PlanJigsaw(TaskPlan plan, AttributeModel objective)
@@ -50,7 +50,7 @@ internal sealed class PredictionFamily : IObjectiveFamily
         plan.Pipeline.Parts.Add(new JigsawPermutationSet(objective.Literal(JigsawPrediction.Grid), objective.Literal(JigsawPrediction.Permutations)));
         var o = plan.Objective;
         o.Locals(new[] { "shuffled", "permutationLabels" }, $"ImagePretext.Jigsaw({o.Views()}[0], grid: {objective.Literal(JigsawPrediction.Grid)}, Pipeline.JigsawPermutations, pipeline.Generator)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), "Losses.Classification(model.JigsawHead.forward(model.Encoder.forward(shuffled)), permutationLabels)"));
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), "Losses.Classification(model.JigsawHead.call(model.Encoder.call(shuffled)), permutationLabels)"));
     }
 
     private static void PlanRelativePosition(TaskPlan plan, AttributeModel objective)
@@ -61,8 +61,8 @@ internal sealed class PredictionFamily : IObjectiveFamily
             "Predicts where the neighbour patch lies relative to the centre patch (8 positions)."));
         var o = plan.Objective;
         o.Locals(new[] { "centre", "neighbour", "positionLabels" }, $"ImagePretext.RelativePatches({o.Views()}[0], grid: {objective.Literal(RelativePatchPosition.Grid)}, pipeline.Generator)");
-        string pair = o.Local("pairFeatures", "torch.cat(new[] { model.Encoder.forward(centre), model.Encoder.forward(neighbour) }, 1)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Classification(model.PositionHead.forward({pair}), positionLabels)"));
+        string pair = o.Local("pairFeatures", "torch.cat(new[] { model.Encoder.call(centre), model.Encoder.call(neighbour) }, 1)");
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Classification(model.PositionHead.call({pair}), positionLabels)"));
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ internal sealed class PredictionFamily : IObjectiveFamily
             steps.Where(s => ((StepSpec)s.Spec).Corrupts).ToEquatableArray()));
         var o = plan.Objective;
         o.Locals(new[] { "context", "future" }, $"pipeline.Forecast(batch.{plan.Input.Tensor})");
-        string predicted = o.Local("predicted", $"model.ForecastHead.forward(model.Encoder.forward(context)).view(-1, {channels}, {horizon})");
+        string predicted = o.Local("predicted", $"model.ForecastHead.call(model.Encoder.call(context)).view(-1, {channels}, {horizon})");
         o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Forecast({predicted}, future)"));
     }
 

@@ -67,10 +67,10 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
             plan.Model.Add(new ModelMember("maskToken", "MaskToken", "MaskToken",
                 $"new MaskToken(channels: {input.Literal(ImageInput.Channels)}, patchSize: {mask.Literal(PatchMask.PatchSize)})",
                 "The learned patch that hidden pixels show the encoder, so a hidden patch differs from an empty one."));
-            encoderInput = o.Local("masked", $"model.MaskToken.forward({corrupted}.Input, {corrupted}.Mask)");
+            encoderInput = o.Local("masked", $"model.MaskToken.call({corrupted}.Input, {corrupted}.Mask)");
         }
 
-        string reconstruction = o.Local("reconstruction", $"model.Decoder.forward(model.Encoder.forward({encoderInput})){reshape}");
+        string reconstruction = o.Local("reconstruction", $"model.Decoder.call(model.Encoder.call({encoderInput})){reshape}");
         string maskArgument = objective.Get(ReconstructionLoss.MaskedOnly) ? $"{corrupted}.Mask" : "null";
         string patchSize = mask?.Is(PatchMask) == true ? mask.Literal(PatchMask.PatchSize) : "0";
         o.Term(objective, o.Local("reconstructionLoss", $"Losses.Reconstruction({reconstruction}, {target}, mask: {maskArgument}, normalizeTargets: {objective.Literal(ReconstructionLoss.NormalizeTargets)}, patchSize: {patchSize})"), "reconstruction");
@@ -94,7 +94,7 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
 
         var o = plan.Objective;
         string filled = o.Local("filled", $"{target} * (1 - {corrupted}.Mask) + {reconstruction} * {corrupted}.Mask");
-        o.Term(adversarial, o.Local("adversarial", $"Losses.AdversarialGenerator(model.Discriminator.forward({filled}))"));
+        o.Term(adversarial, o.Local("adversarial", $"Losses.AdversarialGenerator(model.Discriminator.call({filled}))"));
         o.Output("real", target);
         o.Output("fake", $"{filled}.detach()");
 
@@ -106,7 +106,7 @@ internal sealed class ReconstructionFamily : IObjectiveFamily
             "The discriminator's optimizer (the declared optimizer over D's parameters alone)."));
         plan.Trainer.AfterStepWithTrainer.Add("// Alternate: one discriminator update on the real and the (detached) filled images.");
         plan.Trainer.AfterStepWithTrainer.Add("DiscriminatorOptimizer.ZeroGrad();");
-        plan.Trainer.AfterStepWithTrainer.Add("var discriminatorLoss = Losses.AdversarialDiscriminator(Model.Discriminator.forward(loss.Outputs[\"real\"]), Model.Discriminator.forward(loss.Outputs[\"fake\"]));");
+        plan.Trainer.AfterStepWithTrainer.Add("var discriminatorLoss = Losses.AdversarialDiscriminator(Model.Discriminator.call(loss.Outputs[\"real\"]), Model.Discriminator.call(loss.Outputs[\"fake\"]));");
         plan.Trainer.AfterStepWithTrainer.Add("discriminatorLoss.backward();");
         plan.Trainer.AfterStepWithTrainer.Add("DiscriminatorOptimizer.Step();");
     }

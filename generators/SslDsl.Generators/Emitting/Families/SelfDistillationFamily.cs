@@ -34,9 +34,9 @@ internal sealed class SelfDistillationFamily : IObjectiveFamily
             "The centre of the teacher's outputs and the teacher temperature of the current epoch (saved in checkpoints)."));
 
         var o = plan.Objective;
-        var (_, studentOutputs) = CropEncoding.Outputs(plan, "studentOutputs", "model.DinoHead.forward(model.Encoder.forward({0}))");
+        var (_, studentOutputs) = CropEncoding.Outputs(plan, "studentOutputs", "model.DinoHead.call(model.Encoder.call({0}))");
         string student = o.Local("student", $"{studentOutputs}.chunk({task.Views}, 0)");
-        string teacherOutputs = o.NoGradLocal("teacherOutputs", $"model.TargetDinoHead.forward(model.TargetEncoder.forward({CropEncoding.GlobalCrops(plan)}))");
+        string teacherOutputs = o.NoGradLocal("teacherOutputs", $"model.TargetDinoHead.call(model.TargetEncoder.call({CropEncoding.GlobalCrops(plan)}))");
         string teacher = o.Local("teacher", $"{teacherOutputs}.chunk({task.GlobalViews}, 0)");
         o.Term(dino, o.Local("dino", $"Losses.Dino({student}, {teacher}, center: model.DinoCentering.Center, studentTemperature: {dino.Literal(DinoLoss.StudentTemperature)}, teacherTemperature: model.DinoCentering.TeacherTemperature)"));
         o.Output("teacher", teacherOutputs);

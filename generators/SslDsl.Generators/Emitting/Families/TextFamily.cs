@@ -43,7 +43,7 @@ internal sealed class TextFamily : IObjectiveFamily
         plan.Pipeline.Parts.Add(new TokenMask(mask, plan.Task.Input));
         var o = plan.Objective;
         string masked = o.Local("masked", "pipeline.Mask(batch)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.MaskedToken(model.TokenHead.forward(model.Encoder.forward({masked}.Ids)), {masked}.Labels)"));
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.MaskedToken(model.TokenHead.call(model.Encoder.call({masked}.Ids)), {masked}.Labels)"));
     }
 
     private static void PlanSpanCorruption(TaskPlan plan, AttributeModel objective)
@@ -57,15 +57,15 @@ internal sealed class TextFamily : IObjectiveFamily
         plan.Pipeline.Parts.Add(new SpanCorruptionPart(corruption, input));
         var o = plan.Objective;
         string corrupted = o.Local("corrupted", "pipeline.CorruptSpans(batch)");
-        string states = o.Local("states", $"model.Encoder.forward({corrupted}.Ids)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.SpanCorruption(model.SpanDecoder.forward({states}, {corrupted}.AttentionMask, {corrupted}.DecoderIds), {corrupted}.Targets)"));
+        string states = o.Local("states", $"model.Encoder.call({corrupted}.Ids)");
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.SpanCorruption(model.SpanDecoder.call({states}, {corrupted}.AttentionMask, {corrupted}.DecoderIds), {corrupted}.Targets)"));
     }
 
     private static void PlanNextToken(TaskPlan plan, AttributeModel objective)
     {
         var o = plan.Objective;
         string ids = o.Local("ids", "batch.Ids.to(pipeline.Device)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.NextToken(model.TokenHead.forward(CausalEncoding.Encode(model.Encoder, {ids})), {ids}, batch.AttentionMask.to(pipeline.Device))"));
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.NextToken(model.TokenHead.call(CausalEncoding.Encode(model.Encoder, {ids})), {ids}, batch.AttentionMask.to(pipeline.Device))"));
     }
 
     private static void PlanNextSentence(TaskPlan plan, AttributeModel objective)
@@ -78,8 +78,8 @@ internal sealed class TextFamily : IObjectiveFamily
             "Predicts from the [CLS] state whether the second segment continues the first."));
         var o = plan.Objective;
         o.Locals(new[] { "pairs", "sentenceLabels" }, $"TextPretext.NextSentencePairs(batch.To(pipeline.Device), pipeline.Generator, clsId: {input.Literal(TextInput.ClsId)}, sepId: {input.Literal(TextInput.SepId)}, padId: {input.Literal(TextInput.PadId)})");
-        string cls = o.Local("clsStates", "model.Encoder.forward(pairs.Ids).select(1, 0)");
-        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Classification(model.SentenceHead.forward({cls}), sentenceLabels)"));
+        string cls = o.Local("clsStates", "model.Encoder.call(pairs.Ids).select(1, 0)");
+        o.Term(objective, o.Local(Naming.Variable(objective.Name), $"Losses.Classification(model.SentenceHead.call({cls}), sentenceLabels)"));
     }
 
     /// <summary>The special ids (pad, cls, sep, mask) as a property of the pipeline: the maskings never touch them.</summary>

@@ -30,8 +30,8 @@ internal static class VimePlan
         var o = plan.Objective;
         string clean = o.Local("clean", $"batch.{plan.Input.Tensor}.to(pipeline.Device)");
         string corrupted = o.Local("vimeCorrupted", $"pipeline.MaskColumns({clean})");
-        string representation = o.Local("vimeRepresentation", $"model.Encoder.forward({corrupted}.Input)");
-        o.Term(objective, o.Local("vime", $"Losses.Vime(model.MaskEstimator.forward({representation}), model.FeatureEstimator.forward({representation}), {corrupted}.Mask, {clean}, Pipeline.Columns, alpha: {objective.Literal(VimeLoss.Alpha)})"));
+        string representation = o.Local("vimeRepresentation", $"model.Encoder.call({corrupted}.Input)");
+        o.Term(objective, o.Local("vime", $"Losses.Vime(model.MaskEstimator.call({representation}), model.FeatureEstimator.call({representation}), {corrupted}.Mask, {clean}, Pipeline.Columns, alpha: {objective.Literal(VimeLoss.Alpha)})"));
     }
 
     /// <summary>The runtime layout: <c>TabularColumns.Plain(F)</c>, or the numeric count and the categorical cardinalities.</summary>

@@ -63,7 +63,7 @@ internal static class MultiTaskEmitter
 
             w.Line();
             w.Summary("The representation f(x) of a batch of inputs.");
-            w.Line("public override Tensor forward(Tensor input) => encoder.forward(input);");
+            w.Line("public override Tensor forward(Tensor input) => encoder.call(input);");
         }
 
         w.Line();

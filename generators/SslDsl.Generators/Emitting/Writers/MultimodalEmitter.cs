@@ -118,12 +118,12 @@ internal static class MultimodalEmitter
             {
                 w.Line();
                 w.SummaryXml($"The embeddings [B, {s.EmbeddingDim}] of <paramref name=\"{s.Local}\"/> in the shared space (not normalized).");
-                w.Line($"public Tensor Embed{s.Plural}({s.Kind.BatchType} {s.Local}) => {s.ProjectionField}.forward({Representation(s)});");
+                w.Line($"public Tensor Embed{s.Plural}({s.Kind.BatchType} {s.Local}) => {s.ProjectionField}.call({Representation(s)});");
             }
 
             w.Line();
             w.Summary($"The representation f(x) of a batch of {Naming.Camel(first.Plural)}.");
-            w.Line($"public override Tensor forward(Tensor input) => {first.EncoderField}.forward(input);");
+            w.Line($"public override Tensor forward(Tensor input) => {first.EncoderField}.call(input);");
         }
     }
 
@@ -132,8 +132,8 @@ internal static class MultimodalEmitter
         : $"Maps a batch to [B, {s.Side.Encoder.OutputDim}].";
 
     private static string Representation(SideNames s) => s.Kind.IsText
-        ? $"Backbones.MeanPool({s.EncoderField}.forward({s.Local}.Ids), {s.Local}.AttentionMask)"
-        : $"{s.EncoderField}.forward({s.Local}.{s.Kind.Tensor})";
+        ? $"Backbones.MeanPool({s.EncoderField}.call({s.Local}.Ids), {s.Local}.AttentionMask)"
+        : $"{s.EncoderField}.call({s.Local}.{s.Kind.Tensor})";
 
     private static void EmitTrainer(SourceWriter w, MultimodalTaskModel t, SideNames first, SideNames second, string batch)
     {
