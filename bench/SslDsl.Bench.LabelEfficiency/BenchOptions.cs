@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using FashionSimClrSample;
 using SslDslSamples;
 
 namespace SslDsl.Bench.LabelEfficiency;
@@ -17,7 +18,8 @@ internal sealed record BenchOptions
     public int MaxEpochs { get; init; } = 200;
     public double[] EncoderLearningRateScales { get; init; } = { 0.1, 1.0 };
     public int ProbeEpochs { get; init; } = 30;
-    public double[]? ProbeLearningRates { get; init; }
+    // What the runtime's probe tries by default: the declared fine-tune rate and 4x it (FineTuner's grid).
+    public double[] ProbeLearningRates { get; init; } = { FashionSimClr.DeclaredFineTune!.LearningRate, 4 * FashionSimClr.DeclaredFineTune!.LearningRate };
     // AdamW's decoupled decay at lr 1e-3 over ~500 steps shrinks weights by about exp(-lr * wd * 250): the runtime's
     // default {1e-4, 0.1} barely regularises a probe fitted on 550 labels, so this bench searches up to 100.
     public double[] ProbeWeightDecays { get; init; } = { 1e-4, 0.1, 1, 10, 100 };
@@ -49,7 +51,7 @@ internal sealed record BenchOptions
             .Add(CliOptions.List("--encoder-lr-scales", "encoder learning-rate scales tried for (c), with each --full-lrs value (chosen on validation with the first seed)", d.EncoderLearningRateScales,
                 s => CliOptions.PositiveNumber(s), "numbers > 0"), (o, v) => o with { EncoderLearningRateScales = v })
             .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features (raw pixels and (b))", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
-            .Add(CliOptions.List("--probe-lrs", "the probes' learning rates to choose from on validation", new ProbeSettings().LearningRates.ToArray(),
+            .Add(CliOptions.List("--probe-lrs", "the probes' learning rates to choose from on validation (default: the sample's declared fine-tune rate and 4x it)", d.ProbeLearningRates,
                 CliOptions.PositiveNumber, "numbers > 0"), (o, v) => o with { ProbeLearningRates = v })
             .Add(CliOptions.List("--probe-wds", "the probes' (AdamW) weight decays to choose from on validation", d.ProbeWeightDecays,
                 CliOptions.NonNegativeNumber, "numbers >= 0"), (o, v) => o with { ProbeWeightDecays = v })

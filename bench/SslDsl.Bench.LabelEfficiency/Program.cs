@@ -83,7 +83,7 @@ static int Run(BenchOptions options)
     {
         RefitOnValidation = false,
         MinSteps = 500,
-        LearningRates = options.ProbeLearningRates ?? probe.LearningRates,
+        LearningRates = options.ProbeLearningRates,
         WeightDecays = options.ProbeWeightDecays,
     };
 
