@@ -21,7 +21,7 @@ internal sealed record RunSettings(int? Epochs, int? BatchSize, double? Learning
         CollapseMonitor = null,
     };
 
-    /// <summary>The samples' probe (FineTuner's grid for a declared probe learning rate lr): lr {lr, 4 lr} x weight decay {1e-4, 1e-1}, chosen on validation.</summary>
+    /// <summary>The samples' probe (FineTuner's grid for a declared probe learning rate lr): lr {lr, 4 lr} x ProbeSettings' weight decays {1e-4, 0.1, 1, 10}, at least 500 steps, chosen on validation.</summary>
     public ProbeSettings Probe(long seed) => new()
     {
         LearningRates = new[] { ProbeLearningRate, 4 * ProbeLearningRate },

@@ -58,7 +58,7 @@ public sealed record ScarfOptions
             """, d)
             .Add(CliOptions.Positive("--epochs", "pretraining epochs", d.Epochs), (o, v) => o with { Epochs = v })
             .Add(CliOptions.Positive("--batch-size", "pretraining batch size", d.BatchSize), (o, v) => o with { BatchSize = v })
-            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each downstream run", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
+            .Add(CliOptions.Positive("--downstream-epochs", "epochs of each downstream run (a linear probe runs at least 500 steps: more epochs on few rows)", d.DownstreamEpochs), (o, v) => o with { DownstreamEpochs = v })
             .Add(CliOptions.Integer("--seed", "seed of split, weights, shuffling and corruption", d.Seed), (o, v) => o with { Seed = v })
             .Add(CliOptions.Fraction("--test-fraction", "fraction of rows held out for testing", d.TestFraction), (o, v) => o with { TestFraction = v })
             .Add(CliOptions.OptionalPositive("--limit", "use only the first N rows (default all 569)"), (o, v) => o with { Limit = v })

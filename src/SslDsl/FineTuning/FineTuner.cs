@@ -67,7 +67,6 @@ public class FineTuner<TBatch> : IDisposable
         Probe = new ProbeSettings
         {
             LearningRates = new[] { settings.LearningRate, 4 * settings.LearningRate },
-            WeightDecays = new[] { 1e-4, 1e-1 },
             Epochs = Options.Epochs ?? settings.Epochs,
             BatchSize = Options.BatchSize ?? 1024,
             Seed = Options.Seed ?? 0,
@@ -132,8 +131,9 @@ public class FineTuner<TBatch> : IDisposable
 
     /// <summary>
     /// The linear probe's grid and training settings (<see cref="FineTuneMode.LinearProbe"/>). By default the
-    /// learning rates {lr, 4 lr} of the declared rate, weight decays {1e-4, 1e-1}, the declared (or overridden)
-    /// epochs, batches of 1,024 cached features (or the overridden batch size), and the run's seed.
+    /// learning rates {lr, 4 lr} of the declared rate, <see cref="ProbeSettings"/>' weight decays {1e-4, 0.1, 1, 10},
+    /// the declared (or overridden) epochs but at least <see cref="ProbeSettings.MinSteps"/> (500) steps, batches of
+    /// 1,024 cached features (or the overridden batch size), and the run's seed.
     /// </summary>
     public ProbeSettings Probe { get; set; }
 

@@ -58,17 +58,14 @@ public static class LinearProbe
 
         var clock = Stopwatch.StartNew();
         var candidates = new List<ProbeCandidate>();
-        foreach (double lr in settings.LearningRates)
+        foreach (var (lr, wd) in settings.Grid())
         {
-            foreach (double wd in settings.WeightDecays)
-            {
-                var fitClock = Stopwatch.StartNew();
-                using var head = Train(train, lr, wd, classes, settings, train, curve: null, cancellationToken);
-                double accuracy = Evaluate(head, validation, train).Accuracy;
-                candidates.Add(new ProbeCandidate(lr, wd, accuracy));
-                log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[probe] lr {lr:G3} weight decay {wd:G3}: validation accuracy {accuracy:F4} ({fitClock.Elapsed.TotalSeconds:F1} s)"));
-            }
+            var fitClock = Stopwatch.StartNew();
+            using var head = Train(train, lr, wd, classes, settings, train, curve: null, cancellationToken);
+            double accuracy = Evaluate(head, validation, train).Accuracy;
+            candidates.Add(new ProbeCandidate(lr, wd, accuracy));
+            log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[probe] lr {lr:G3} weight decay {wd:G3}: validation accuracy {accuracy:F4} ({fitClock.Elapsed.TotalSeconds:F1} s)"));
         }
 
         var chosen = candidates.Aggregate((best, c) => c.ValidationAccuracy > best.ValidationAccuracy ? c : best);

@@ -10,25 +10,31 @@ namespace SslDsl;
 /// the validation features; the best pair is trained again on training + validation features and
 /// scored once on the test features. Training is AdamW on standardized features with a cosine schedule
 /// for <see cref="Epochs"/> epochs and at least <see cref="MinSteps"/> steps, enough for the convex problem to converge
-/// (docs/benchmarks.md).
+/// (docs/benchmarks.md). Grid points whose learning rate times weight decay reaches 1 are skipped (<see cref="Grid"/>).
 /// </summary>
 public sealed record ProbeSettings
 {
     /// <summary>The learning rates tried.</summary>
     public IReadOnlyList<double> LearningRates { get; init; } = new[] { 1e-3, 4e-3 };
 
-    /// <summary>The (decoupled, AdamW) weight decays tried.</summary>
-    public IReadOnlyList<double> WeightDecays { get; init; } = new[] { 1e-4, 1e-1 };
+    /// <summary>
+    /// The (decoupled, AdamW) weight decays tried: by default {1e-4, 0.1, 1, 10}, from next to no regularisation to a
+    /// strong one. AdamW shrinks the weights by lr x wd each step, so over a short fit (500 steps at lr 1e-3) a decay of
+    /// 0.1 shrinks them by only 2.5 %: a probe fitted on a few hundred labels needs the larger values, and validation
+    /// chooses 10 there (docs/benchmarks.md, section 1), while a long fit on many labels chooses a small one.
+    /// </summary>
+    public IReadOnlyList<double> WeightDecays { get; init; } = new[] { 1e-4, 1e-1, 1, 10 };
 
     /// <summary>Epochs over the cached features per fit (more when <see cref="MinSteps"/> asks for them).</summary>
     public int Epochs { get; init; } = 30;
 
     /// <summary>
-    /// The fewest optimizer steps a fit takes (0, the default: <see cref="Epochs"/> decides alone). A small labelled set
-    /// is one batch per epoch (550 images), so 30 epochs are 30 steps; a label-efficiency study sets, say, 500 here so
-    /// such a head converges too, while the main job's 55,000 images (54 batches x 30 epochs) are not affected.
+    /// The fewest optimizer steps a fit takes (500 by default; 0: <see cref="Epochs"/> decides alone). A small labelled
+    /// set is one batch per epoch (550 images in batches of 1,024), so 30 epochs would be 30 steps, far from converged;
+    /// with 500 such a head converges too, while the main job's 55,000 images (54 batches x 30 epochs = 1,620 steps)
+    /// are not affected.
     /// </summary>
-    public int MinSteps { get; init; }
+    public int MinSteps { get; init; } = 500;
 
     /// <summary>The epochs a fit on <paramref name="samples"/> samples runs: <see cref="Epochs"/>, or more to reach <see cref="MinSteps"/>.</summary>
     public int EpochsFor(long samples)
@@ -50,6 +56,17 @@ public sealed record ProbeSettings
     /// </summary>
     public bool RefitOnValidation { get; init; } = true;
 
+    /// <summary>
+    /// The (learning rate, weight decay) pairs the probe trains, learning rates outer, in the order given. A pair whose
+    /// product reaches 1 is left out: AdamW multiplies the weights by 1 - lr x wd every step, which would zero them or
+    /// flip their sign each step instead of regularising (say a declared rate of 0.1, so 0.4 in the grid, with decay 10).
+    /// </summary>
+    public IEnumerable<(double LearningRate, double WeightDecay)> Grid() =>
+        from lr in LearningRates
+        from wd in WeightDecays
+        where lr * wd < 1
+        select (lr, wd);
+
     /// <summary>Checks every value and throws <see cref="ArgumentOutOfRangeException"/> naming it.</summary>
     public void Validate()
     {
@@ -61,6 +78,12 @@ public sealed record ProbeSettings
         if (WeightDecays is null || WeightDecays.Count == 0 || WeightDecays.Any(wd => !(wd >= 0) || double.IsInfinity(wd)))
         {
             throw new ArgumentOutOfRangeException(nameof(WeightDecays), "ProbeSettings.WeightDecays needs at least one finite weight decay >= 0.");
+        }
+
+        if (!Grid().Any())
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightDecays),
+                "ProbeSettings needs a learning rate and a weight decay whose product is below 1 (AdamW shrinks the weights by lr x wd each step).");
         }
 
         if (Epochs < 1)

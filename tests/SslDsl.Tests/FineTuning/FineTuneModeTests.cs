@@ -37,12 +37,14 @@ public class FineTuneModeTests
         using var tuner = new FineTuner<ImageBatch>(encoder, 8, Settings(FineTuneMode.LinearProbe), Quiet);
         var result = tuner.Fit(data, data);
         Assert.DoesNotContain(true, Changed(encoder, before));
-        // The probe's grid: learning rates {lr, 4 lr} x weight decays {1e-4, 1e-1}, each scored on the held-out split.
-        Assert.Equal(new[] { (0.01, 1e-4), (0.01, 1e-1), (0.04, 1e-4), (0.04, 1e-1) },
+        // The probe's grid: learning rates {lr, 4 lr} x weight decays {1e-4, 0.1, 1, 10}, each scored on the held-out split.
+        Assert.Equal(new[] { (0.01, 1e-4), (0.01, 0.1), (0.01, 1.0), (0.01, 10.0), (0.04, 1e-4), (0.04, 0.1), (0.04, 1.0), (0.04, 10.0) },
             result.Probe!.Candidates.Select(c => (c.LearningRate, c.WeightDecay)));
         Assert.Equal(result.Probe.Candidates.Max(c => c.ValidationAccuracy), result.Probe.Chosen.ValidationAccuracy);
         Assert.Equal(result.Probe.ValidationAccuracy, result.Validation!.Accuracy);
-        Assert.Equal(2, result.EpochLosses.Count); // the final head's curve, one mean loss per epoch
+        // The final head's curve, one mean loss per epoch: 48 images are one batch of 1,024 cached features, so the
+        // declared 2 epochs become the 500 that ProbeSettings.MinSteps asks for.
+        Assert.Equal(500, result.EpochLosses.Count);
         Assert.InRange(result.Test!.Accuracy, 0, 1);
     }
 

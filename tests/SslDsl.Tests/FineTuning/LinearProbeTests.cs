@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using TorchSharp;
 using Xunit;
@@ -59,13 +60,61 @@ public class LinearProbeTests
     [InlineData(550, 1024, 30, 500, 500)]    // one batch per epoch: 500 epochs reach 500 steps
     [InlineData(5_500, 1024, 30, 500, 84)]   // 6 batches: ceil(500 / 6)
     [InlineData(55_000, 1024, 30, 500, 30)]  // 54 batches x 30 epochs = 1,620 steps already
-    [InlineData(550, 1024, 30, 0, 30)]       // the default: epochs decide alone
+    [InlineData(550, 1024, 30, 0, 30)]       // 0: epochs decide alone
     public void SmallSetsGetEnoughEpochsToReachMinSteps(long samples, int batch, int epochs, int minSteps, int expected)
     {
         var settings = new ProbeSettings { BatchSize = batch, Epochs = epochs, MinSteps = minSteps };
 
         Assert.Equal(expected, settings.EpochsFor(samples));
-        Assert.Equal(0, new ProbeSettings().MinSteps);
+    }
+
+    [Fact]
+    public void ByDefaultASmallLabelledSetGetsFiveHundredSteps()
+    {
+        // 550 labels are one batch of 1,024 per epoch: 500 epochs, not the 30 that Epochs alone would give.
+        Assert.Equal(500, new ProbeSettings().MinSteps);
+        Assert.Equal(500, new ProbeSettings().EpochsFor(550));
+        Assert.Equal(30, new ProbeSettings().EpochsFor(55_000));
+    }
+
+    [Fact]
+    public void TheDefaultProbeConvergesOnAFewHundredLabels()
+    {
+        // 180 + 60 labelled samples are one batch per epoch; the learning rates are FineTuner's for a declared 1e-3.
+        // Adam moves each weight by at most about lr per step: 30 steps (30 epochs, all the probe ran before MinSteps)
+        // move them by at most 0.12 and leave the random head's noise weights (up to 1/sqrt(16) = 0.25) in charge;
+        // 500 steps let the one separating axis win.
+        var settings = new ProbeSettings { LearningRates = new[] { 1e-3, 4e-3 }, Seed = 2 };
+
+        var converged = LinearProbe.Fit(Blobs(180, 11), Blobs(60, 12), Blobs(400, 13), classes: 2, settings);
+        var thirtySteps = LinearProbe.Fit(Blobs(180, 11), Blobs(60, 12), Blobs(400, 13), classes: 2, settings with { MinSteps = 0 });
+
+        Assert.Equal(500, converged.FinalEpochLosses.Count);
+        Assert.True(converged.Test!.Accuracy > 0.97, $"default probe: test accuracy {converged.Test.Accuracy}");
+        Assert.True(thirtySteps.Test!.Accuracy < 0.9, $"30 steps: test accuracy {thirtySteps.Test.Accuracy}");
+    }
+
+    [Fact]
+    public void TheGridLeavesOutPairsWhoseDecayWouldFlipTheWeights()
+    {
+        // Defaults {1e-4, 0.1, 1, 10}; with learning rates 0.05 and 0.2: 0.2 x 10 = 2 >= 1 is left out, 0.05 x 10 = 0.5 stays.
+        var settings = new ProbeSettings { LearningRates = new[] { 0.05, 0.2 } };
+
+        Assert.Equal(new[] { (0.05, 1e-4), (0.05, 0.1), (0.05, 1.0), (0.05, 10.0), (0.2, 1e-4), (0.2, 0.1), (0.2, 1.0) }, settings.Grid());
+
+        var result = LinearProbe.Fit(Blobs(60, 4), Blobs(40, 5), null, classes: 2, settings with { MinSteps = 20 });
+        Assert.Equal(settings.Grid(), result.Candidates.Select(c => (c.LearningRate, c.WeightDecay)));
+    }
+
+    [Fact]
+    public void AGridWithNoUsablePairIsRejected()
+    {
+        var settings = new ProbeSettings { LearningRates = new[] { 0.5 }, WeightDecays = new[] { 2.0, 4.0 } };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(settings.Validate);
+
+        Assert.Equal(nameof(ProbeSettings.WeightDecays), error.ParamName);
+        Assert.Contains("below 1", error.Message);
     }
 
     [Fact]

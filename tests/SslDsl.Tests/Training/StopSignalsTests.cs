@@ -87,7 +87,7 @@ public class StopSignalsTests
         Assert.Equal(2, result.EpochLosses.Count);
 
         var (x, y) = Features(12);
-        var probe = LinearProbe.Fit((x, y), (x, y), null, classes: 2, new ProbeSettings { Epochs = 2 }, cancellationToken: own.Token);
+        var probe = LinearProbe.Fit((x, y), (x, y), null, classes: 2, new ProbeSettings { Epochs = 2, MinSteps = 0 }, cancellationToken: own.Token);
         Assert.Equal(2, probe.FinalEpochLosses.Count);
 
         own.Cancel();
