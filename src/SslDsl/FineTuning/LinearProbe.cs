@@ -16,7 +16,7 @@ namespace SslDsl;
 /// frozen, cached, standardized features, with its learning rate and weight decay chosen on a
 /// validation split and the test split scored once at the end (<see cref="ProbeSettings"/>).
 /// Features are computed once by the caller (for example <see cref="FineTuner{TBatch}.Features"/>),
-/// so the probe itself takes seconds.
+/// and the grid's heads train side by side on the same batches, so the probe itself takes seconds.
 /// </summary>
 public static class LinearProbe
 {
@@ -57,27 +57,47 @@ public static class LinearProbe
         }
 
         var clock = Stopwatch.StartNew();
+        var grid = settings.Grid().ToArray();
         var candidates = new List<ProbeCandidate>();
-        foreach (var (lr, wd) in settings.Grid())
+        using (var trainScale = new Standardizer(train.Features))
+        using (var x = trainScale.Apply(train.Features))
+        using (var validationX = trainScale.Apply(validation.Features))
         {
-            var fitClock = Stopwatch.StartNew();
-            using var head = Train(train, lr, wd, classes, settings, train, curve: null, cancellationToken);
-            double accuracy = Evaluate(head, validation, train).Accuracy;
-            candidates.Add(new ProbeCandidate(lr, wd, accuracy));
-            log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[probe] lr {lr:G3} weight decay {wd:G3}: validation accuracy {accuracy:F4} ({fitClock.Elapsed.TotalSeconds:F1} s)"));
+            // Every grid point sees the same shuffles (one generator seed), so all heads train in lockstep on each
+            // gathered batch: the features are read once per step for the whole grid, not once per head.
+            var heads = Train(x, train.Labels, grid, classes, settings, curve: null, log, $"[probe] {grid.Length} heads", cancellationToken);
+            try
+            {
+                for (int i = 0; i < grid.Length; i++)
+                {
+                    double accuracy = Evaluate(heads[i], validationX, validation.Labels).Accuracy;
+                    candidates.Add(new ProbeCandidate(grid[i].LearningRate, grid[i].WeightDecay, accuracy));
+                    log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"[probe] lr {grid[i].LearningRate:G3} weight decay {grid[i].WeightDecay:G3}: validation accuracy {accuracy:F4}"));
+                }
+            }
+            finally
+            {
+                foreach (var head in heads)
+                {
+                    head.Dispose();
+                }
+            }
         }
 
         var chosen = candidates.Aggregate((best, c) => c.ValidationAccuracy > best.ValidationAccuracy ? c : best);
         using var all = torch.NewDisposeScope();
-        var both = settings.RefitOnValidation
+        (Tensor Features, Tensor Labels) both = settings.RefitOnValidation
             ? (torch.cat(new List<Tensor> { train.Features, validation.Features }, 0), torch.cat(new List<Tensor> { train.Labels, validation.Labels }, 0))
             : train;
         var curve = new List<(double Loss, double LearningRate)>();
-        using var final = Train(both, chosen.LearningRate, chosen.WeightDecay, classes, settings, both, curve, cancellationToken);
-        var trainResult = Evaluate(final, both, both);
-        var testResult = test is { } ts ? Evaluate(final, ts, both) : null;
-        keepFinal?.Invoke(final.Linear, final.Mean, final.Std);
+        using var scale = new Standardizer(both.Features);
+        var bothX = scale.Apply(both.Features);
+        using var final = Train(bothX, both.Labels, new[] { (chosen.LearningRate, chosen.WeightDecay) }, classes, settings, curve,
+            log, "[probe] final head", cancellationToken)[0];
+        var trainResult = Evaluate(final, bothX, both.Labels);
+        var testResult = test is { } ts ? Evaluate(final, scale.Apply(ts.Features), ts.Labels) : null;
+        keepFinal?.Invoke(final, scale.Mean, scale.Std);
         string testText = testResult is null ? "" : FormattableString.Invariant($", test accuracy {testResult.Accuracy:F4}");
         log?.WriteLine(FormattableString.Invariant(
             $"[probe] chose lr {chosen.LearningRate:G3} weight decay {chosen.WeightDecay:G3} on validation; {(settings.RefitOnValidation ? "train+validation" : "train")} accuracy {trainResult.Accuracy:F4}{testText} ({clock.Elapsed.TotalSeconds:F1} s)"));
@@ -89,65 +109,125 @@ public static class LinearProbe
     }
 
     /// <summary>
-    /// Trains a head on <paramref name="data"/> (standardized with the statistics of <paramref name="reference"/>);
-    /// adds each epoch's mean loss and last learning rate to <paramref name="curve"/> when given.
+    /// Trains one head per (learning rate, weight decay) point on the standardized features <paramref name="x"/>, all
+    /// from the same initial weights and on the same shuffled batches, each with its own AdamW and cosine schedule, so
+    /// each ends exactly as if it had been trained alone; adds each epoch's mean loss and last learning rate of the first
+    /// head to <paramref name="curve"/> when given. Each batch is gathered from <paramref name="x"/> by index (4 MiB for
+    /// 1,024 rows of 1,024 features, reused by every head) rather than copying all of it in a new order every epoch,
+    /// and one matrix product of the stacked weights gives every head's logits.
     /// </summary>
-    private static Head Train((Tensor Features, Tensor Labels) data, double lr, double wd, int classes, ProbeSettings s, (Tensor Features, Tensor Labels) reference,
-        List<(double Loss, double LearningRate)>? curve, CancellationToken cancellationToken)
+    private static Linear[] Train(Tensor x, Tensor labels, IReadOnlyList<(double LearningRate, double WeightDecay)> points, int classes, ProbeSettings s,
+        List<(double Loss, double LearningRate)>? curve, TextWriter? log, string phase, CancellationToken cancellationToken)
     {
-        var head = new Head(reference.Features, classes, s.Seed);
-        long n = data.Features.shape[0];
+        var progress = log is null ? null : new ConsoleProgress(log, ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected);
+        long n = x.shape[0];
         long batches = (n + s.BatchSize - 1) / s.BatchSize;
         int epochs = s.EpochsFor(n);
         long total = batches * epochs;
-        long step = 0;
-        using var optimizer = torch.optim.AdamW(head.Linear.parameters(), lr, weight_decay: wd);
-        using var generator = new Generator(unchecked((ulong)(s.Seed + 7919)), data.Features.device);
-        using var x = head.Standardize(data.Features);
-        for (int epoch = 0; epoch < epochs; epoch++)
+        var heads = new Linear[points.Count];
+        var optimizers = new optim.Optimizer[points.Count];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var epochScope = torch.NewDisposeScope();
-            // One shuffled copy per epoch; the batches are then contiguous slices of it.
-            var order = torch.randperm(n, generator: generator, device: data.Features.device);
-            var shuffled = x.index_select(0, order);
-            var labels = data.Labels.index_select(0, order);
-            double lossSum = 0, rate = lr;
-            for (long b = 0; b < batches; b++)
+            for (int h = 0; h < heads.Length; h++)
             {
-                using var scope = torch.NewDisposeScope();
-                long start = b * s.BatchSize, size = Math.Min(s.BatchSize, n - start);
-                rate = lr * 0.5 * (1 + Math.Cos(Math.PI * step / total));
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate = rate;
-                }
-
-                step++;
-                optimizer.zero_grad();
-                var loss = nn.functional.cross_entropy(head.Linear.forward(shuffled.narrow(0, start, size)), labels.narrow(0, start, size));
-                loss.backward();
-                optimizer.step();
-                if (curve is not null)
-                {
-                    lossSum += loss.item<float>() * size;
-                }
+                heads[h] = NewHead(x.shape[1], classes, s.Seed, x.device);
+                optimizers[h] = torch.optim.AdamW(heads[h].parameters(), points[h].LearningRate, weight_decay: points[h].WeightDecay);
             }
 
-            curve?.Add((lossSum / n, rate));
-        }
+            var weights = heads.Select(head => (Tensor)head.weight!).ToList();
+            var biases = heads.Select(head => (Tensor)head.bias!).ToList();
+            using var generator = new Generator(unchecked((ulong)(s.Seed + 7919)), x.device);
+            progress?.Begin(phase, epochs);
+            long step = 0;
+            for (int epoch = 0; epoch < epochs; epoch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var epochScope = torch.NewDisposeScope();
+                var order = torch.randperm(n, generator: generator, device: x.device);
+                double lossSum = 0, firstRate = 0;
+                for (long b = 0; b < batches; b++)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    long start = b * s.BatchSize, size = Math.Min(s.BatchSize, n - start);
+                    var rows = order.narrow(0, start, size);
+                    var batch = x.index_select(0, rows);
+                    var batchLabels = labels.index_select(0, rows);
+                    double cosine = 0.5 * (1 + Math.Cos(Math.PI * step / total));
+                    firstRate = points[0].LearningRate * cosine;
+                    step++;
+                    // One matrix product for all heads (their weights stacked), then each head's own loss; the summed
+                    // loss gives each head the gradient of its own loss alone.
+                    var logits = nn.functional.linear(batch, torch.cat(weights, 0), torch.cat(biases, 0));
+                    Tensor? summed = null;
+                    for (int h = 0; h < heads.Length; h++)
+                    {
+                        foreach (var group in optimizers[h].ParamGroups)
+                        {
+                            group.LearningRate = points[h].LearningRate * cosine;
+                        }
 
-        return head;
+                        optimizers[h].zero_grad();
+                        var loss = nn.functional.cross_entropy(logits.narrow(1, h * classes, classes), batchLabels);
+                        summed = summed is null ? loss : summed + loss;
+                        if (curve is not null && h == 0)
+                        {
+                            lossSum += loss.item<float>() * size;
+                        }
+                    }
+
+                    summed!.backward();
+                    foreach (var optimizer in optimizers)
+                    {
+                        optimizer.step();
+                    }
+                }
+
+                curve?.Add((lossSum / n, firstRate));
+                progress?.Report(epoch + 1, curve is null ? double.NaN : lossSum / n, (epoch + 1) * n, "rows");
+            }
+
+            progress?.End(FormattableString.Invariant($"{epochs} epochs of {n} rows"));
+            return heads;
+        }
+        catch
+        {
+            foreach (var head in heads)
+            {
+                head?.Dispose();
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (var optimizer in optimizers)
+            {
+                optimizer?.Dispose();
+            }
+        }
     }
 
-    private static EvaluationResult Evaluate(Head head, (Tensor Features, Tensor Labels) data, (Tensor Features, Tensor Labels) reference)
+    /// <summary>A head initialized from <paramref name="seed"/>, leaving the global generator as it was.</summary>
+    private static Linear NewHead(long features, int classes, long seed, Device device)
+    {
+        using (var saved = torch.random.get_rng_state())
+        {
+            torch.manual_seed(seed);
+            var head = nn.Linear(features, classes);
+            torch.random.set_rng_state(saved);
+            head.to(device);
+            return head;
+        }
+    }
+
+    private static EvaluationResult Evaluate(Linear head, Tensor x, Tensor labels)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var logits = head.Linear.forward(head.Standardize(data.Features));
-        long correct = logits.argmax(1).eq(data.Labels).sum().item<long>();
-        double loss = nn.functional.cross_entropy(logits, data.Labels).item<float>();
-        long count = data.Labels.shape[0];
+        var logits = head.forward(x);
+        long correct = logits.argmax(1).eq(labels).sum().item<long>();
+        double loss = nn.functional.cross_entropy(logits, labels).item<float>();
+        long count = labels.shape[0];
         return new EvaluationResult(correct / (double)count, loss, count);
     }
 
@@ -165,39 +245,25 @@ public static class LinearProbe
         }
     }
 
-    /// <summary>A linear layer over features standardized with fixed statistics.</summary>
-    private sealed class Head : IDisposable
+    /// <summary>The per-feature mean and standard deviation of a reference split, which every split is standardized with.</summary>
+    private sealed class Standardizer : IDisposable
     {
-        private readonly Tensor _mean;
-        private readonly Tensor _std;
-
-        public Head(Tensor reference, int classes, long seed)
+        public Standardizer(Tensor reference)
         {
-            _mean = reference.mean(new long[] { 0 }, keepdim: true).DetachFromDisposeScope();
-            _std = reference.std(0, keepdim: true).add_(1e-6).DetachFromDisposeScope();
-            using (var saved = torch.random.get_rng_state())
-            {
-                torch.manual_seed(seed);
-                Linear = nn.Linear(reference.shape[1], classes);
-                torch.random.set_rng_state(saved);
-            }
-
-            Linear.to(reference.device);
+            Mean = reference.mean(new long[] { 0 }, keepdim: true).DetachFromDisposeScope();
+            Std = reference.std(0, keepdim: true).add_(1e-6).DetachFromDisposeScope();
         }
 
-        public Linear Linear { get; }
+        public Tensor Mean { get; }
 
-        public Tensor Mean => _mean;
+        public Tensor Std { get; }
 
-        public Tensor Std => _std;
-
-        public Tensor Standardize(Tensor features) => (features - _mean) / _std;
+        public Tensor Apply(Tensor features) => (features - Mean) / Std;
 
         public void Dispose()
         {
-            Linear.Dispose();
-            _mean.Dispose();
-            _std.Dispose();
+            Mean.Dispose();
+            Std.Dispose();
         }
     }
 }

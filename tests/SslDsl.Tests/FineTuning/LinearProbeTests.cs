@@ -127,4 +127,43 @@ public class LinearProbeTests
 
         Assert.Equal(3, result.FinalEpochLosses.Count);
     }
+
+    [Fact]
+    public void EachGridPointTrainsAsIfItWereAlone()
+    {
+        // The grid's heads train in lockstep on shared batches; a head must not see another's updates. Few steps at small
+        // rates on overlapping blobs keep the validation accuracies apart (far from 1.0), so any cross-talk would show.
+        var train = Blobs(400, 21);
+        var validation = Blobs(1_000, 22);
+        var features = train.Features.clone();
+        features[.., 0] = features[.., 0] * 0.3;
+        var settings = new ProbeSettings { LearningRates = new[] { 2e-4, 1e-3, 5e-3 }, WeightDecays = new[] { 0.0, 50.0 }, Epochs = 1, MinSteps = 4, BatchSize = 128, Seed = 5 };
+
+        var grid = LinearProbe.Fit((features, train.Labels), validation, null, classes: 2, settings);
+
+        Assert.Equal(6, grid.Candidates.Count);
+        Assert.True(grid.Candidates.Select(c => c.ValidationAccuracy).Distinct().Count() >= 4,
+            "the grid points should reach different accuracies: " + string.Join(", ", grid.Candidates.Select(c => c.ValidationAccuracy)));
+        foreach (var candidate in grid.Candidates)
+        {
+            var alone = LinearProbe.Fit((features, train.Labels), validation, null, classes: 2,
+                settings with { LearningRates = new[] { candidate.LearningRate }, WeightDecays = new[] { candidate.WeightDecay } });
+            Assert.Equal(alone.Candidates.Single().ValidationAccuracy, candidate.ValidationAccuracy);
+        }
+    }
+
+    [Fact]
+    public void AProbePhaseShowsItsProgressInTheLog()
+    {
+        var settings = new ProbeSettings { LearningRates = new[] { 0.05 }, WeightDecays = new[] { 0.0, 0.1 }, Epochs = 8, MinSteps = 0, BatchSize = 16, Seed = 1 };
+        using var log = new System.IO.StringWriter();
+
+        LinearProbe.Fit(Blobs(40, 6), Blobs(20, 7), null, classes: 2, settings, log);
+
+        // Redirected output gets a line at each quarter and one at the end of each phase: the grid's 2 heads, then the final head.
+        string text = log.ToString();
+        Assert.Contains("[probe] 2 heads [######", text);
+        Assert.Contains("[probe] 2 heads 8 epochs of 40 rows", text);
+        Assert.Contains("[probe] final head 8 epochs of 60 rows", text);
+    }
 }
