@@ -119,7 +119,8 @@ public static class LinearProbe
     private static Linear[] Train(Tensor x, Tensor labels, IReadOnlyList<(double LearningRate, double WeightDecay)> points, int classes, ProbeSettings s,
         List<(double Loss, double LearningRate)>? curve, TextWriter? log, string phase, CancellationToken cancellationToken)
     {
-        var progress = log is null ? null : new ConsoleProgress(log, ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected);
+        // ConsoleProgress decides itself whether the console is interactive when it is given no writer of its own.
+        var progress = log is null ? null : new ConsoleProgress(ReferenceEquals(log, Console.Out) ? null : log);
         long n = x.shape[0];
         long batches = (n + s.BatchSize - 1) / s.BatchSize;
         int epochs = s.EpochsFor(n);
