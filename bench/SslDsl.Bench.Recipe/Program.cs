@@ -58,7 +58,7 @@ void TimeSteps(RecipeOptions options)
     using var images = FashionMnist.Load(FashionMnistSplit.Train, limit: 4096);
     foreach (string name in names)
     {
-        using var trainer = variants[name](new TrainingOptions { Seed = seed, Device = torch.CPU, ShowProgress = false });
+        using var trainer = variants[name](new TrainingOptions { Seed = seed, Device = torch.CPU, ShowProgress = false, Precision = options.Precision });
         var batches = images.Batches(trainer.Settings.BatchSize, shuffle: true, seed: seed, dropLast: true).ToArray();
         var times = new List<double>();
         for (int i = 0; i < timeSteps + 5; i++)
@@ -73,7 +73,7 @@ void TimeSteps(RecipeOptions options)
 
         times.Sort();
         double median = times[times.Count / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} ({trainer.Precision}): median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}"));
     }
 }
 
@@ -88,7 +88,7 @@ void Ablation(RecipeOptions options)
     foreach (string name in names)
     {
         var clock = Stopwatch.StartNew();
-        using var trainer = variants[name](new TrainingOptions { Epochs = Math.Max(1, epochs), Seed = seed, Device = torch.CPU, WritePlots = false });
+        using var trainer = variants[name](new TrainingOptions { Epochs = Math.Max(1, epochs), Seed = seed, Device = torch.CPU, WritePlots = false, Precision = options.Precision });
         var fit = epochs > 0 ? trainer.Fit(pretrain) : null;
         double pretrainSeconds = clock.Elapsed.TotalSeconds;
         using var trainFeatures = trainer.Embed(train);

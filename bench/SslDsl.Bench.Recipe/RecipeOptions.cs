@@ -1,3 +1,4 @@
+using SslDsl;
 using SslDslSamples;
 
 namespace SslDsl.Bench.Recipe;
@@ -11,6 +12,7 @@ internal sealed record RecipeOptions
     public long Seed { get; init; } = 42;
     public int ProbeEpochs { get; init; } = 30;
     public int TimeSteps { get; init; }
+    public TrainingPrecision? Precision { get; init; }
     public double[] ProbeLearningRates { get; init; } = [1e-3, 4e-3];
     public double[] ProbeWeightDecays { get; init; } = [1e-4, 1e-1];
 
@@ -32,6 +34,7 @@ internal sealed record RecipeOptions
             .Add(CliOptions.Positive("--probe-epochs", "epochs of each linear probe over cached features", d.ProbeEpochs), (o, v) => o with { ProbeEpochs = v })
             .Add(CliOptions.List("--probe-lrs", "the linear probe's learning rates to choose from on validation", d.ProbeLearningRates, CliOptions.PositiveNumber, "numbers > 0"), (o, v) => o with { ProbeLearningRates = v })
             .Add(CliOptions.List("--probe-wds", "the linear probe's weight decays to choose from on validation", d.ProbeWeightDecays, CliOptions.NonNegativeNumber, "numbers >= 0"), (o, v) => o with { ProbeWeightDecays = v })
-            .Add(CliOptions.NonNegative("--time-steps", "time N training steps (after 5 warm-up steps) on the first 4,096 training images and print the median; 0 runs the ablation", d.TimeSteps), (o, v) => o with { TimeSteps = v });
+            .Add(CliOptions.NonNegative("--time-steps", "time N training steps (after 5 warm-up steps) on the first 4,096 training images and print the median; 0 runs the ablation", d.TimeSteps), (o, v) => o with { TimeSteps = v })
+            .Add(CliOptions.Precision(), (o, v) => o with { Precision = v });
     }
 }

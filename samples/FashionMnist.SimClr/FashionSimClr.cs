@@ -21,7 +21,7 @@ namespace FashionSimClrSample;
 [NtXentLoss(Temperature = 0.2)]
 [Optimizer(OptimizerKind.AdamW, LearningRate = 2e-3, WeightDecay = 1e-4)]
 [LearningRateSchedule(ScheduleKind.WarmupCosine, WarmupEpochs = 1)]
-[Training(BatchSize = 256, Epochs = 3, Seed = 42)]
+[Training(BatchSize = 256, Epochs = 3, Seed = 42, Precision = TrainingPrecision.Auto)]
 [FineTune(Classes = 10, Mode = FineTuneMode.LinearProbe, Epochs = 30, LearningRate = 1e-3)]
 public partial class FashionSimClr
 {

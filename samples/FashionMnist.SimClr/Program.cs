@@ -52,6 +52,7 @@ static int Run(SampleOptions options, CancellationToken cancel)
         Overwrite = options.Run.Overwrite,
         Names = CliNames.Pretraining("--train-limit, --data"),
         CheckNumerics = options.CheckNumerics,
+        Precision = options.Precision,
     };
     using var trainer = new FashionSimClr.Trainer(trainingOptions);
     Console.WriteLine(trainer.DescribeSettings());
@@ -147,6 +148,7 @@ static int Run(SampleOptions options, CancellationToken cancel)
         options.ProbeEpochs,
         options.Seed,
         device = device.ToString(),
+        precision = trainer.Precision.ToString(), // what the declared Auto resolved to on this machine
         trainImages = train.Count,
         probeFitImages = fit.Count,
         validationImages = validation.Count,

@@ -16,6 +16,7 @@ internal sealed record SampleOptions
     public int? TrainLimit { get; init; }
     public bool Baseline { get; init; } = true;
     public bool CheckNumerics { get; init; }
+    public SslDsl.TrainingPrecision? Precision { get; init; }
     public RunControl Run { get; init; } = new();
 
     /// <summary>The command line: every property above as an option, with its default.</summary>
@@ -35,6 +36,7 @@ internal sealed record SampleOptions
             .Add(CliOptions.Text("--out", "output folder for metrics, checkpoints, plots, summary", d.Output, "DIR"), (o, v) => o with { Output = v })
             .Add(CliOptions.OptionalText("--data", "folder with the Fashion-MNIST IDX files (default /usr/share/datasets/fashion-mnist)", "DIR"), (o, v) => o with { Data = v })
             .Add(CliOptions.Device(), (o, v) => o with { Device = v })
+            .Add(CliOptions.Precision(), (o, v) => o with { Precision = v })
             .Add(CliOptions.OptionalPositive("--train-limit", "use only the first N training images (quick runs)"), (o, v) => o with { TrainLimit = v })
             .Add(CliOptions.Flag("--no-baseline", "skip the untrained-architecture and raw-pixel probes"), (o, v) => o with { Baseline = !v })
             .Add(CliOptions.Flag("--check-numerics", "name the module whose output or gradient first becomes NaN or infinite (slower; docs/numerics.md)"), (o, v) => o with { CheckNumerics = v })

@@ -13,6 +13,7 @@ public class SampleCompletionTests
     [Theory]
     [InlineData("--epochs 3 --dev", "--device")]
     [InlineData("--device ", "auto cpu cuda")]
+    [InlineData("--precision ", "auto float32 mixed-bf16")]
     [InlineData("--no-baseline --res", "--resume --resume-from")]
     public void BashCompletesOptionsAndValuesOfTheSimClrSample(string typed, string expected)
     {

@@ -41,6 +41,7 @@ public class SimClrSampleExitCodeTests : IDisposable
     [InlineData(new[] { "--overwrite", "--resume" }, Folder.None, 2, "Option --overwrite starts a new run; it cannot be combined with --resume")]
     [InlineData(new[] { "--device", "nonsense" }, Folder.None, 2, "Option --device: 'nonsense' is not a device; use auto, cpu, cuda or cuda:N")]
     [InlineData(new[] { "--device", "cuda:99" }, Folder.None, 2, "Option --device asks for cuda:99, but ")]
+    [InlineData(new[] { "--precision", "fp16" }, Folder.None, 2, "Option --precision takes float32, mixed-bf16 or auto; got 'fp16'.")]
     [InlineData(new[] { "--train-limit", "100" }, Folder.None, 2, "Cannot run with these settings: Dataset 'fashion-mnist-train' holds 100 samples, fewer than one batch of 256. Lower the batch size (--batch-size) or add data.")]
     [InlineData(new[] { "--train-limit", "8", "--batch-size", "1" }, Folder.None, 2, "batches of 1 are too small for its loss. NT-Xent needs at least 2 samples per batch")]
     [InlineData(new[] { "--data", "{file}" }, Folder.None, 3, "Data missing or unreadable: {file}: is a file; a folder was expected here (the folder that holds the Fashion-MNIST IDX files).")]

@@ -98,6 +98,24 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// --precision: float32, mixed-bf16 or auto (<see cref="TrainingPrecision"/>); without it the task's declared
+    /// precision holds (null).
+    /// </summary>
+    public static Option<TrainingPrecision?> Precision()
+    {
+        var option = Value<TrainingPrecision?>("--precision", "float32, mixed-bf16 (convolutions and linear layers in bfloat16) or auto (mixed-bf16 where the CPU computes bfloat16 natively); default: the task's declared precision", "float32|mixed-bf16|auto", r => Last(r) switch
+        {
+            "float32" => TrainingPrecision.Float32,
+            "mixed-bf16" => TrainingPrecision.MixedBFloat16,
+            "auto" => TrainingPrecision.Auto,
+            _ => Fail<TrainingPrecision?>(r, $"Option --precision takes float32, mixed-bf16 or auto; got '{Last(r)}'."),
+        });
+        option.CompletionSources.Clear(); // not the enum's member names, which System.CommandLine offers for an enum option
+        option.CompletionSources.Add("float32", "mixed-bf16", "auto");
+        return option;
+    }
+
     /// <summary>A comma-separated list (<c>1,2,3</c>) of values that <paramref name="parse"/> accepts (null: rejected, with <paramref name="what"/> in the message).</summary>
     public static Option<T[]> List<T>(string name, string description, T[] defaultValue, Func<string, T?> parse, string what)
         where T : struct =>

@@ -37,6 +37,24 @@ public enum FineTuneMode
     PartialUnfreeze,
 }
 
+/// <summary>The arithmetic a pretraining step runs its network in (see docs/precision.md).</summary>
+public enum TrainingPrecision
+{
+    /// <summary>float32 throughout: the default.</summary>
+    Float32,
+    /// <summary>
+    /// Mixed precision, as PyTorch's <c>torch.autocast(dtype=torch.bfloat16)</c>: inside the network's modules,
+    /// convolutions, linear layers and matrix products run in bfloat16; weights, gradients, optimizer state,
+    /// augmentations and losses stay float32.
+    /// </summary>
+    MixedBFloat16,
+    /// <summary>
+    /// <see cref="MixedBFloat16"/> where the device computes bfloat16 natively (a CPU with AVX512-BF16 or AMX-BF16
+    /// instructions) and one process trains; <see cref="Float32"/> elsewhere.
+    /// </summary>
+    Auto,
+}
+
 /// <summary>Built-in encoders.</summary>
 public enum BackboneKind
 {

@@ -67,7 +67,7 @@ public sealed class LearningRateScheduleAttribute : Attribute
     public double Gamma { get; set; } = 0.1;
 }
 
-/// <summary>Batch size, epochs, seed, gradient clipping and accumulation; run-time options may override some of them.</summary>
+/// <summary>Batch size, epochs, seed, gradient clipping, accumulation and precision; run-time options may override some of them.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainingAttribute : Attribute
 {
@@ -96,6 +96,11 @@ public sealed class TrainingAttribute : Attribute
     /// Default: 1. Allowed: &gt;= 1. Otherwise: SSL025.
     /// </summary>
     public int AccumulateSteps { get; set; } = 1;
+    /// <summary>
+    /// The arithmetic of the network's forward pass: Float32, MixedBFloat16 (convolutions and linear layers in bfloat16, as torch.autocast), or Auto (MixedBFloat16 where the CPU computes bfloat16 natively).
+    /// Default: Float32. Any value.
+    /// </summary>
+    public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
 }
 
 /// <summary>The downstream head trained on labels after pretraining.</summary>

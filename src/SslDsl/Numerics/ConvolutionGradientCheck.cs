@@ -9,10 +9,11 @@ namespace SslDsl;
 /// </summary>
 /// <param name="Case">The convolution checked.</param>
 /// <param name="Threads">libtorch's intra-op thread count during the trial.</param>
-/// <param name="InputGradientError">max |dx32 - dx64| / max |dx64| (NaN when dx32 is not finite).</param>
+/// <param name="InputGradientError">max |dx32 - dx64| / max |dx64| (NaN when dx32 is not finite; 0 when the trial did not ask for the input gradient).</param>
 /// <param name="WeightGradientError">max |dw32 - dw64| / max |dw64| (NaN when dw32 is not finite).</param>
 /// <param name="OutputError">The same measure for the forward output.</param>
-public sealed record ConvolutionTrial(ConvolutionCase Case, int Threads, double InputGradientError, double WeightGradientError, double OutputError)
+/// <param name="Precision">What the trial computed in: float32, or bfloat16 as mixed precision runs the layer.</param>
+public sealed record ConvolutionTrial(ConvolutionCase Case, int Threads, double InputGradientError, double WeightGradientError, double OutputError, ScalarType Precision = ScalarType.Float32)
 {
     /// <summary>Whether every value was finite and within <paramref name="tolerance"/> of float64.</summary>
     public bool Passes(double tolerance) =>
@@ -22,7 +23,8 @@ public sealed record ConvolutionTrial(ConvolutionCase Case, int Threads, double 
     public string Describe()
     {
         static string Err(double e) => double.IsNaN(e) ? "non-finite" : e.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{Case} with {Threads} thread(s): relative error of the output {Err(OutputError)}, input gradient {Err(InputGradientError)}, weight gradient {Err(WeightGradientError)}";
+        string precision = Precision == ScalarType.Float32 ? "" : $" in {Precision}";
+        return $"{Case}{precision} with {Threads} thread(s): relative error of the output {Err(OutputError)}, input gradient {Err(InputGradientError)}, weight gradient {Err(WeightGradientError)}";
     }
 }
 
@@ -37,9 +39,33 @@ public static class ConvolutionGradientCheck
     /// <summary>The relative error above which a float32 result counts as wrong (float32 rounding stays below 1e-5 here).</summary>
     public const double DefaultTolerance = 1e-3;
 
-    /// <summary>Runs one trial of <paramref name="c"/> on the CPU with data drawn from <paramref name="generator"/>.</summary>
-    public static ConvolutionTrial Run(ConvolutionCase c, Generator generator)
+    /// <summary>
+    /// The relative error above which a bfloat16 result counts as wrong: bfloat16 keeps 8 significant bits, so rounding
+    /// the operands alone moves a sum of many products by up to about 1e-2 of its largest value; the faults seen in
+    /// float32 were off by whole multiples.
+    /// </summary>
+    public const double BFloat16Tolerance = 5e-2;
+
+    /// <summary>The tolerance for results computed in <paramref name="precision"/>: <see cref="DefaultTolerance"/> for float32, <see cref="BFloat16Tolerance"/> for bfloat16.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is neither float32 nor bfloat16.</exception>
+    public static double ToleranceOf(ScalarType precision) => precision switch
     {
+        ScalarType.Float32 => DefaultTolerance,
+        ScalarType.BFloat16 => BFloat16Tolerance,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Convolutions are checked in float32 or bfloat16."),
+    };
+
+    /// <summary>
+    /// Runs one trial of <paramref name="c"/> on the CPU with data drawn from <paramref name="generator"/>, computed in
+    /// <paramref name="precision"/>: float32, or bfloat16 (operands rounded to bfloat16 and results compared in float64,
+    /// as mixed precision runs the layer). With <paramref name="inputGradient"/> false only the weight gradient is
+    /// computed, as autograd does for a layer whose input needs no gradient (a network's first layer), so libtorch
+    /// takes the same kernels training takes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is neither float32 nor bfloat16.</exception>
+    public static ConvolutionTrial Run(ConvolutionCase c, Generator generator, ScalarType precision = ScalarType.Float32, bool inputGradient = true)
+    {
+        _ = ToleranceOf(precision);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(generator);
         using var scope = NewDisposeScope();
@@ -54,38 +80,45 @@ public static class ConvolutionGradientCheck
         var w64 = randn(c.WeightShape, dtype: ScalarType.Float64, generator: generator) / Math.Sqrt(fanIn);
         var b64 = randn(c.OutChannels, dtype: ScalarType.Float64, generator: generator);
 
-        var (y32, dx32, dw32, grad) = Forward(c, x64.to(ScalarType.Float32), w64.to(ScalarType.Float32), b64.to(ScalarType.Float32), null, generator);
-        var (y64, dx64, dw64, _) = Forward(c, x64, w64, b64, grad.to(ScalarType.Float64), generator);
-        return new ConvolutionTrial(c, TorchSharp.torch.get_num_threads(), RelativeError(dx32, dx64), RelativeError(dw32, dw64), RelativeError(y32, y64));
+        var (y32, dx32, dw32, grad) = Forward(c, x64.to(precision), w64.to(precision), b64.to(precision), null, generator, inputGradient);
+        // The reference sees the rounded operands, so the comparison measures the kernel, not the rounding of the inputs.
+        var (y64, dx64, dw64, _) = Forward(c, x64.to(precision).to(ScalarType.Float64), w64.to(precision).to(ScalarType.Float64), b64.to(precision).to(ScalarType.Float64), grad.to(ScalarType.Float64), generator, inputGradient);
+        double inputError = dx32 is not null && dx64 is not null ? RelativeError(dx32, dx64) : 0.0;
+        return new ConvolutionTrial(c, TorchSharp.torch.get_num_threads(), inputError, RelativeError(dw32, dw64), RelativeError(y32, y64), precision);
     }
 
     /// <summary>
     /// Runs <see cref="Run"/> <paramref name="trials"/> times and returns the first failing trial, or the
     /// last trial when all pass.
     /// </summary>
-    public static ConvolutionTrial RunMany(ConvolutionCase c, int trials, Generator generator, double tolerance = DefaultTolerance)
+    public static ConvolutionTrial RunMany(ConvolutionCase c, int trials, Generator generator, double tolerance = DefaultTolerance, ScalarType precision = ScalarType.Float32, bool inputGradient = true)
     {
         if (trials < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(trials), trials, "At least one trial is needed.");
         }
 
-        ConvolutionTrial last = Run(c, generator);
+        ConvolutionTrial last = Run(c, generator, precision, inputGradient);
         for (int t = 1; t < trials && last.Passes(tolerance); t++)
         {
-            last = Run(c, generator);
+            last = Run(c, generator, precision, inputGradient);
         }
 
         return last;
     }
 
-    private static (Tensor Output, Tensor InputGrad, Tensor WeightGrad, Tensor OutputGrad) Forward(
-        ConvolutionCase c, Tensor x, Tensor w, Tensor b, Tensor? outputGrad, Generator generator)
+    private static (Tensor Output, Tensor? InputGrad, Tensor WeightGrad, Tensor OutputGrad) Forward(
+        ConvolutionCase c, Tensor x, Tensor w, Tensor b, Tensor? outputGrad, Generator generator, bool inputGradient)
     {
-        x = x.detach().requires_grad_(true);
+        x = x.detach().requires_grad_(inputGradient);
         w = w.detach().requires_grad_(true);
         var y = Apply(c, x, w, b);
         var g = outputGrad ?? randn(y.shape, dtype: y.dtype, generator: generator);
+        if (!inputGradient)
+        {
+            return (y.detach(), null, autograd.grad(new[] { y }, new[] { w }, new[] { g })[0], g);
+        }
+
         var grads = autograd.grad(new[] { y }, new[] { x, w }, new[] { g });
         return (y.detach(), grads[0], grads[1], g);
     }

@@ -102,10 +102,24 @@ public static class ConvolutionGuard
                 {
                     // Forward-only calls (embedding, evaluation, export) are checked too: the faults seen include
                     // wrong forward outputs (Conv1d 28->8, kernel 5, on an AMD EPYC), not only wrong gradients.
-                    if (input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() == conv.kernel_size.Length + 2 &&
+                    // Under mixed precision (TrainingPrecision.MixedBFloat16) the layer runs on bfloat16 kernels, whether its
+                    // input is float32 (the first layer) or bfloat16 (the layers after it): those are the kernels to check, with
+                    // the input gradient only where autograd will ask for it (oneDNN's bfloat16 input gradient is wrong for 1 or 3
+                    // input channels on an AMD EPYC, a gradient a network's first layer never computes).
+                    bool lowered = input.device_type == DeviceType.CPU && Autocast.IsEnabled(DeviceType.CPU) && Autocast.LowerType(DeviceType.CPU) == ScalarType.BFloat16;
+                    if (input.device_type == DeviceType.CPU && (input.dtype == ScalarType.Float32 || (lowered && input.dtype == ScalarType.BFloat16)) &&
+                        input.dim() == conv.kernel_size.Length + 2 &&
                         ConvolutionCase.Of(conv, input.shape[0], input.shape.Skip(2).ToArray()) is { } c)
                     {
-                        Ensure(c, log);
+                        using var fullPrecision = Autocast.Suspend(DeviceType.CPU);
+                        if (lowered)
+                        {
+                            Ensure(c, log, ScalarType.BFloat16, inputGradient: input.requires_grad);
+                        }
+                        else
+                        {
+                            Ensure(c, log);
+                        }
                     }
 
                     return input;
@@ -118,26 +132,33 @@ public static class ConvolutionGuard
     }
 
     /// <summary>
-    /// Checks <paramref name="c"/> (its batch cut to the cost bound) unless this process already did;
-    /// switches oneDNN off when float32 disagrees with float64, and throws when the native path disagrees too.
+    /// Checks <paramref name="c"/> (its batch cut to the cost bound) computed in <paramref name="precision"/> (float32, or
+    /// bfloat16 as mixed precision runs it) unless this process already did; switches oneDNN off when the result
+    /// disagrees with float64, and throws when the native path disagrees too.
     /// </summary>
     /// <exception cref="ConvolutionBackendException">Both back ends give wrong results for the case.</exception>
-    public static void Ensure(ConvolutionCase c, TextWriter? log)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is neither float32 nor bfloat16.</exception>
+    /// <param name="c">The case.</param>
+    /// <param name="log">Where the warning goes when oneDNN is switched off (null: standard error).</param>
+    /// <param name="precision">Float32, or bfloat16 as mixed precision computes the layer.</param>
+    /// <param name="inputGradient">Whether training computes the input gradient (false for a layer whose input needs none).</param>
+    public static void Ensure(ConvolutionCase c, TextWriter? log, ScalarType precision = ScalarType.Float32, bool inputGradient = true)
     {
         ArgumentNullException.ThrowIfNull(c);
         var checkCase = Bounded(c);
+        string key = KeyOf(checkCase, precision, inputGradient);
         lock (Gate)
         {
-            if (Verified.Contains(checkCase.Key))
+            if (Verified.Contains(key))
             {
                 return;
             }
 
-            var failure = Check(checkCase);
+            var failure = Check(checkCase, precision, inputGradient);
             if (failure is not null && !Rerouted && LibTorchContext.IsAvailable && LibTorchContext.OneDnnEnabled)
             {
                 ForceNative(log, failure);
-                failure = Check(checkCase);
+                failure = Check(checkCase, precision, inputGradient);
             }
 
             if (failure is not null)
@@ -149,24 +170,32 @@ public static class ConvolutionGuard
                     "docs/numerics.md shows how to reproduce and report it (SSLDSL_CONVOLUTIONS=trust skips this check at your own risk).");
             }
 
-            Verified.Add(checkCase.Key);
+            Verified.Add(key);
         }
     }
 
-    /// <summary>Whether this process has checked <paramref name="c"/> (its batch cut as <see cref="Bounded"/> cuts it) on the back end in force and found it right.</summary>
-    public static bool IsVerified(ConvolutionCase c)
+    private static string KeyOf(ConvolutionCase c, ScalarType precision, bool inputGradient) => (precision switch
+    {
+        ScalarType.Float32 => c.Key,
+        ScalarType.BFloat16 => c.Key + " in bfloat16",
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Convolutions are checked in float32 or bfloat16."),
+    }) + (inputGradient ? "" : " without input gradient");
+
+    /// <summary>Whether this process has checked <paramref name="c"/> (its batch cut as <see cref="Bounded"/> cuts it) in <paramref name="precision"/> on the back end in force and found it right.</summary>
+    public static bool IsVerified(ConvolutionCase c, ScalarType precision = ScalarType.Float32, bool inputGradient = true)
     {
         ArgumentNullException.ThrowIfNull(c);
         lock (Gate)
         {
-            return Verified.Contains(Bounded(c).Key);
+            return Verified.Contains(KeyOf(Bounded(c), precision, inputGradient));
         }
     }
 
-    /// <summary>The first failing trial of <paramref name="c"/> (1 thread, then the current thread count), or null.</summary>
-    public static ConvolutionTrial? Check(ConvolutionCase c)
+    /// <summary>The first failing trial of <paramref name="c"/> computed in <paramref name="precision"/> (1 thread, then the current thread count), or null.</summary>
+    public static ConvolutionTrial? Check(ConvolutionCase c, ScalarType precision = ScalarType.Float32, bool inputGradient = true)
     {
         ArgumentNullException.ThrowIfNull(c);
+        double tolerance = ConvolutionGradientCheck.ToleranceOf(precision);
         using var generator = new Generator(0x5eed);
         int threads = torch.get_num_threads();
         if (threads != 1)
@@ -174,8 +203,8 @@ public static class ConvolutionGuard
             torch.set_num_threads(1);
             try
             {
-                var single = ConvolutionGradientCheck.RunMany(c, TrialsAtOneThread, generator);
-                if (!single.Passes(ConvolutionGradientCheck.DefaultTolerance))
+                var single = ConvolutionGradientCheck.RunMany(c, TrialsAtOneThread, generator, tolerance, precision, inputGradient);
+                if (!single.Passes(tolerance))
                 {
                     return single;
                 }
@@ -186,8 +215,8 @@ public static class ConvolutionGuard
             }
         }
 
-        var current = ConvolutionGradientCheck.RunMany(c, threads != 1 ? TrialsAtCurrentThreads : TrialsAtCurrentThreads + TrialsAtOneThread, generator);
-        return current.Passes(ConvolutionGradientCheck.DefaultTolerance) ? null : current;
+        var current = ConvolutionGradientCheck.RunMany(c, threads != 1 ? TrialsAtCurrentThreads : TrialsAtCurrentThreads + TrialsAtOneThread, generator, tolerance, precision, inputGradient);
+        return current.Passes(tolerance) ? null : current;
     }
 
     /// <summary><paramref name="c"/> with its batch cut so one forward costs at most <see cref="MaxMultiplyAdds"/> (at least 2 samples).</summary>

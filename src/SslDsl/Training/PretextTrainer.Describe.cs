@@ -10,7 +10,7 @@ public abstract partial class PretextTrainer<TBatch>
     /// The settings in force for this trainer, the run-time options applied to the declared
     /// defaults (the generated <c>T.Describe()</c> shows the declaration alone): epochs, batch size,
     /// seed, learning rate and gradient clip, each overridden value followed by the declared one (and the
-    /// gradient accumulation when there is one),
+    /// gradient accumulation when there is one, and the precision when it is not float32),
     /// then the device, the output folder and whether the run resumes.
     /// </summary>
     public string DescribeSettings()
@@ -30,6 +30,12 @@ public abstract partial class PretextTrainer<TBatch>
         if (Settings.AccumulateSteps != 1)
         {
             text.Append(c, $", AccumulateSteps = {Settings.AccumulateSteps} (an update every {Settings.AccumulateSteps} batches, effectively of {Settings.AccumulateSteps * Settings.BatchSize} samples)");
+        }
+
+        // Like the accumulation, the precision is named only when a run does not train in float32 or its task declares another.
+        if (Precision != TrainingPrecision.Float32 || _declared.Precision != TrainingPrecision.Float32)
+        {
+            text.Append(", ").Append(Value("Precision", Precision, _declared.Precision));
         }
 
         text.Append('\n');

@@ -33,7 +33,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
 
     /// <summary>Resolves the declared settings against the run-time options and seeds torch.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
-    /// <exception cref="ArgumentException">The device is not available in this process (CUDA without a GPU), or the batch size is not a multiple of the number of processes.</exception>
+    /// <exception cref="ArgumentException">The device is not available in this process (CUDA without a GPU), the batch size is not a multiple of the number of processes, or mixed precision was declared for several processes.</exception>
     /// <exception cref="DistributedException">The process was started as one of several ranks and cannot join them (see <see cref="SslDsl.Collectives.World"/>).</exception>
     protected PretextTrainer(TrainingSettings declared, TrainingOptions? options)
     {
@@ -47,10 +47,12 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
             BatchSize = Options.BatchSize ?? declared.BatchSize,
             Seed = Options.Seed ?? declared.Seed,
             Optimizer = Options.LearningRate is double lr ? declared.Optimizer with { LearningRate = lr } : declared.Optimizer,
+            Precision = Options.Precision ?? declared.Precision,
         };
         ValidateSettings(Settings);
         _collectives = ResolveCollectives(Options, Settings, out var device);
         Device = device;
+        Precision = MixedPrecision.Resolve(Settings.Precision, device, _collectives.WorldSize);
         torch.manual_seed(Settings.Seed);
     }
 
@@ -186,6 +188,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         try
         {
             // Several ranks: the batch-global losses and batch norm span every rank's samples.
+            using var lowered = LowerPrecision();
             loss = ComputeGlobalLoss(batch);
         }
         catch (BatchTooSmallException e)
@@ -614,6 +617,7 @@ public abstract partial class PretextTrainer<TBatch> : ITrainingContext, IDispos
         if (disposing)
         {
             StopWatchingNumerics();
+            _mixedPrecision?.Dispose();
             _optimizer?.Dispose();
             Network.Dispose();
         }

@@ -32,6 +32,7 @@ public sealed record ScheduleSettings(ScheduleKind Kind, double WarmupEpochs, do
 /// <param name="Optimizer">The optimizer.</param>
 /// <param name="Schedule">The learning-rate schedule.</param>
 /// <param name="AccumulateSteps">Batches whose gradients are summed into one optimizer update (1: an update after every batch).</param>
+/// <param name="Precision">The arithmetic of the network's forward pass (float32 unless declared).</param>
 public sealed record TrainingSettings(
     string TaskName,
     int BatchSize,
@@ -40,7 +41,8 @@ public sealed record TrainingSettings(
     double GradientClip,
     OptimizerSettings Optimizer,
     ScheduleSettings Schedule,
-    int AccumulateSteps = 1);
+    int AccumulateSteps = 1,
+    TrainingPrecision Precision = TrainingPrecision.Float32);
 
 /// <summary>The fine-tuning a task declares (from <see cref="FineTuneAttribute"/>).</summary>
 /// <param name="Classes">Number of classes.</param>

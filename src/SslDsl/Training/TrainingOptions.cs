@@ -23,6 +23,13 @@ public sealed class TrainingOptions
     /// <summary>Base learning rate (overrides <see cref="OptimizerAttribute.LearningRate"/>); must be &gt; 0.</summary>
     public double? LearningRate { get; init; }
 
+    /// <summary>
+    /// The arithmetic of the network's forward pass (overrides <see cref="TrainingAttribute.Precision"/>):
+    /// <see cref="TrainingPrecision.MixedBFloat16"/> runs convolutions and linear layers in bfloat16 (libtorch's
+    /// autocast), <see cref="TrainingPrecision.Auto"/> does so where the CPU computes bfloat16 natively.
+    /// </summary>
+    public TrainingPrecision? Precision { get; init; }
+
     /// <summary>The device; null picks CUDA when available, else the CPU.</summary>
     public Device? Device { get; init; }
 
@@ -197,6 +204,11 @@ public sealed class TrainingOptions
         if (!Enum.IsDefined(OnNonFiniteLoss))
         {
             throw new ArgumentOutOfRangeException(nameof(OnNonFiniteLoss), OnNonFiniteLoss, $"TrainingOptions.OnNonFiniteLoss is {(int)OnNonFiniteLoss}; use NonFiniteLossPolicy.Stop or NonFiniteLossPolicy.SkipBatch.");
+        }
+
+        if (Precision is { } precision && !Enum.IsDefined(precision))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Precision), precision, $"TrainingOptions.Precision is {(int)precision}; use TrainingPrecision.Float32, MixedBFloat16 or Auto (or null to keep the declared value).");
         }
 
         if (Convolutions is { } policy && !Enum.IsDefined(policy))

@@ -39,10 +39,16 @@ public class CatalogEnumTests
             .WithArguments("Backbone", "Kind", "(BackboneKind)9", "a named BackboneKind member", "use " + Members<BackboneKind>()));
 
     [Fact]
+    public Task UndefinedTrainingPrecisionListsTheRuntimeMembers() => AnalyzerTest.VerifyAsync(
+        Sources.SimClrWith("[Training({|#0:Precision = (TrainingPrecision)9|})]"),
+        new DiagnosticResult(DiagnosticDescriptors.TrainingValueOutOfRange).WithLocation(0)
+            .WithArguments("Training", "Precision", "(TrainingPrecision)9", "a named TrainingPrecision member", "use " + Members<TrainingPrecision>()));
+
+    [Fact]
     public void EveryEnumParameterNamesARuntimeEnumAndOneOfItsMembers()
     {
         var parameters = AttributeCatalog.All.Values.SelectMany(a => a.Params).OfType<EnumParam>().ToArray();
-        Assert.Equal(6, parameters.Length);
+        Assert.Equal(7, parameters.Length);
         foreach (var p in parameters)
         {
             var type = typeof(OptimizerKind).Assembly.GetType("SslDsl." + p.EnumType);

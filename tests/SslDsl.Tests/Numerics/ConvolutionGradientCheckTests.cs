@@ -19,6 +19,35 @@ public class ConvolutionGradientCheckTests
     /// with padding 1, dL/dx[n,c,i,j] = sum over o, a, b of g[n,o,i+1-a,j+1-b] w[o,c,a,b] and
     /// dL/dw[o,c,a,b] = sum over n, i, j of g[n,o,i,j] x[n,c,i+a-1,j+b-1] (terms outside the image are 0).
     /// </summary>
+    /// <summary>
+    /// A bfloat16 trial (mixed precision's kernels) is compared with float64 on the same rounded operands, so what remains
+    /// is the kernel's own rounding: its output is stored with 8 significant bits, about 2e-3 of the largest value, above
+    /// the float32 tolerance and far below the bfloat16 one.
+    /// </summary>
+    [Fact]
+    public void ABFloat16TrialMeasuresTheKernelAgainstTheRoundedOperands()
+    {
+        using var g = new Generator(3);
+        var trial = ConvolutionGradientCheck.Run(ConvolutionCase.Conv2d(32, 32, 3, batch: 2, size: 8, padding: 1), g, ScalarType.BFloat16);
+        Assert.Equal(ScalarType.BFloat16, trial.Precision);
+        Assert.InRange(trial.OutputError, 1e-4, 1e-2);
+        Assert.InRange(trial.WeightGradientError, 1e-5, 1e-2);
+        Assert.InRange(trial.InputGradientError, 1e-5, 1e-2);
+        Assert.False(trial.Passes(ConvolutionGradientCheck.DefaultTolerance));
+        Assert.True(trial.Passes(ConvolutionGradientCheck.ToleranceOf(ScalarType.BFloat16)));
+        Assert.Contains("in BFloat16 with", trial.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrialWithoutTheInputGradientComputesAndComparesOnlyTheWeightGradient()
+    {
+        using var g = new Generator(4);
+        var trial = ConvolutionGradientCheck.Run(ConvolutionCase.Conv2d(2, 4, 3, batch: 2, size: 6, padding: 1), g, inputGradient: false);
+        Assert.Equal(0.0, trial.InputGradientError);
+        Assert.InRange(trial.WeightGradientError, 0.0, 1e-5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConvolutionGradientCheck.Run(ConvolutionCase.Conv2d(2, 4, 3, batch: 2, size: 6), g, ScalarType.Float16));
+    }
+
     [Fact]
     public void Float64GradientsEqualTheConvolutionFormula()
     {

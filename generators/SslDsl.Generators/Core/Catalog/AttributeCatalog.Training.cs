@@ -80,6 +80,7 @@ internal static partial class AttributeCatalog
             Seed = Long(nameof(Seed), 42);
             GradientClip = Double(nameof(GradientClip), 0.0, Constraint.NonNegative, DiagnosticIds.Training);
             AccumulateSteps = Int(nameof(AccumulateSteps), 1, Constraint.Positive, DiagnosticIds.Training);
+            Precision = Enum(nameof(Precision), "TrainingPrecision", "Float32");
         }
 
         /// <summary>Samples per step.</summary>
@@ -96,6 +97,9 @@ internal static partial class AttributeCatalog
 
         /// <summary>Batches whose gradients are summed into one update.</summary>
         public IntParam AccumulateSteps { get; }
+
+        /// <summary>Float32, MixedBFloat16 or Auto.</summary>
+        public EnumParam Precision { get; }
     }
 
     /// <summary>[FineTune].</summary>

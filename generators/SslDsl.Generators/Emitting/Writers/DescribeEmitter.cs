@@ -95,8 +95,19 @@ internal static class DescribeEmitter
 
         lines.Add($"  Optimizer: {Call(t.Optimizer)}");
         lines.Add($"  Schedule: {Call(t.Schedule)}");
-        // Like the settings, the training line names AccumulateSteps only when the task accumulates.
-        lines.Add($"  Training: {(t.Training.Get(Training.AccumulateSteps) == 1 ? Arguments(t.Training, Training.AccumulateSteps) : Arguments(t.Training))}");
+        // Like the settings, the training line names AccumulateSteps only when the task accumulates, and Precision only when it is not Float32.
+        var defaults = new List<ParamSpec>();
+        if (t.Training.Get(Training.AccumulateSteps) == 1)
+        {
+            defaults.Add(Training.AccumulateSteps);
+        }
+
+        if (t.Training.Get(Training.Precision) == Training.Precision.Default)
+        {
+            defaults.Add(Training.Precision);
+        }
+
+        lines.Add($"  Training: {Arguments(t.Training, defaults.ToArray())}");
         lines.Add(t.FineTune is null ? "  Fine-tune: not declared" : $"  Fine-tune: {Arguments(t.FineTune)}");
         return lines;
     }

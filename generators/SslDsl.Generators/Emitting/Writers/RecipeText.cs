@@ -81,7 +81,13 @@ internal static class RecipeText
         var tr = t.Training;
         string clip = tr.Get(Training.GradientClip) > 0 ? $", gradients clipped to norm {G(tr.Get(Training.GradientClip))}" : "";
         string accumulated = tr.Get(Training.AccumulateSteps) > 1 ? $" ({tr.Get(Training.AccumulateSteps)} per update)" : "";
-        return $"{kind}, {string.Join(", ", settings)}; {Count(tr.Get(Training.Epochs), "epoch")} of batches of {tr.Get(Training.BatchSize)}{accumulated}, seed {tr.Get(Training.Seed)}{clip}";
+        string precision = tr.Get(Training.Precision) switch
+        {
+            "MixedBFloat16" => ", mixed bfloat16 precision",
+            "Auto" => ", mixed bfloat16 precision where the CPU computes bfloat16 natively",
+            _ => "",
+        };
+        return $"{kind}, {string.Join(", ", settings)}; {Count(tr.Get(Training.Epochs), "epoch")} of batches of {tr.Get(Training.BatchSize)}{accumulated}, seed {tr.Get(Training.Seed)}{clip}{precision}";
     }
 
     /// <summary>"a linear probe (frozen encoder) for 10 classes: 30 epochs, learning rate 0.001, batches of 256".</summary>

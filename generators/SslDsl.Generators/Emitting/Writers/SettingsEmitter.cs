@@ -29,12 +29,18 @@ internal static class SettingsEmitter
         w.Line($"    Seed: {tr.Literal(Training.Seed)},");
         w.Line($"    GradientClip: {tr.Literal(Training.GradientClip)},");
         w.Line($"    Optimizer: new OptimizerSettings({o.Literal(Optimizer.Kind)}, LearningRate: {o.Literal(Optimizer.LearningRate)}, WeightDecay: {o.Literal(Optimizer.WeightDecay)}, Momentum: {o.Literal(Optimizer.Momentum)}),");
-        // AccumulateSteps is written only when the task accumulates (1 is the record's default).
+        // AccumulateSteps and Precision are written only when the task declares other values than the record's defaults (1, Float32).
         bool accumulates = tr.Get(Training.AccumulateSteps) != 1;
-        w.Line($"    Schedule: new ScheduleSettings({s.Literal(LearningRateSchedule.Kind)}, WarmupEpochs: {s.Literal(LearningRateSchedule.WarmupEpochs)}, MinLearningRate: {s.Literal(LearningRateSchedule.MinLearningRate)}, StepEpochs: {s.Literal(LearningRateSchedule.StepEpochs)}, Gamma: {s.Literal(LearningRateSchedule.Gamma)}){(accumulates ? "," : ");")}");
+        bool lowered = tr.Get(Training.Precision) != Training.Precision.Default;
+        w.Line($"    Schedule: new ScheduleSettings({s.Literal(LearningRateSchedule.Kind)}, WarmupEpochs: {s.Literal(LearningRateSchedule.WarmupEpochs)}, MinLearningRate: {s.Literal(LearningRateSchedule.MinLearningRate)}, StepEpochs: {s.Literal(LearningRateSchedule.StepEpochs)}, Gamma: {s.Literal(LearningRateSchedule.Gamma)}){(accumulates || lowered ? "," : ");")}");
         if (accumulates)
         {
-            w.Line($"    AccumulateSteps: {tr.Literal(Training.AccumulateSteps)});");
+            w.Line($"    AccumulateSteps: {tr.Literal(Training.AccumulateSteps)}{(lowered ? "," : ");")}");
+        }
+
+        if (lowered)
+        {
+            w.Line($"    Precision: {tr.Literal(Training.Precision)});");
         }
         w.Line();
 
