@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +21,6 @@ public static unsafe class Autocast
     private const string IncrementNestingSymbol = "_ZN2at8autocast17increment_nestingEv";
     private const string DecrementNestingSymbol = "_ZN2at8autocast17decrement_nestingEv";
     private const string ClearCacheSymbol = "_ZN2at8autocast11clear_cacheEv";
-    private static readonly string[] LibraryNames = { "libtorch_cpu.so", "libtorch_cpu.dylib", "torch_cpu.dll" };
     private static readonly object Gate = new();
     private static Entry? _entry;
     private static bool _resolved;
@@ -86,22 +84,9 @@ public static unsafe class Autocast
                 return _entry;
             }
 
-            // Any torch call loads libtorch (and with it libtorch_cpu) through TorchSharp's own loader.
-            _ = torch.get_num_threads();
-            foreach (string name in LibraryNames)
+            if (LibTorchExports.Find(SetEnabledSymbol, IsEnabledSymbol, SetDtypeSymbol, GetDtypeSymbol, IncrementNestingSymbol, DecrementNestingSymbol, ClearCacheSymbol) is { } e)
             {
-                if (NativeLibrary.TryLoad(name, out var handle) &&
-                    NativeLibrary.TryGetExport(handle, SetEnabledSymbol, out var setEnabled) &&
-                    NativeLibrary.TryGetExport(handle, IsEnabledSymbol, out var isEnabled) &&
-                    NativeLibrary.TryGetExport(handle, SetDtypeSymbol, out var setDtype) &&
-                    NativeLibrary.TryGetExport(handle, GetDtypeSymbol, out var getDtype) &&
-                    NativeLibrary.TryGetExport(handle, IncrementNestingSymbol, out var increment) &&
-                    NativeLibrary.TryGetExport(handle, DecrementNestingSymbol, out var decrement) &&
-                    NativeLibrary.TryGetExport(handle, ClearCacheSymbol, out var clearCache))
-                {
-                    _entry = new Entry(setEnabled, isEnabled, setDtype, getDtype, increment, decrement, clearCache);
-                    break;
-                }
+                _entry = new Entry(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
             }
 
             _resolved = true;

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace SslDsl;
@@ -18,7 +17,6 @@ public static unsafe class LibTorchContext
     private const string SetNnpackSymbol = "_ZN2at7Context20setUserEnabledNNPACKEb";
     private const string GetNnpackSymbol = "_ZNK2at7Context17userEnabledNNPACKEv";
     private const string NnpackAvailableSymbol = "_ZN2at6native17_nnpack_availableEv";
-    private static readonly string[] LibraryNames = { "libtorch_cpu.so", "libtorch_cpu.dylib", "torch_cpu.dll" };
     private static readonly object Gate = new();
     private static Entry? _entry;
     private static bool? _nnpackInitialises;
@@ -110,26 +108,14 @@ public static unsafe class LibTorchContext
                 return _entry;
             }
 
-            // Any torch call loads libtorch (and with it libtorch_cpu) through TorchSharp's own loader;
-            // the names below then resolve to the library already in the process.
-            _ = torch.get_num_threads();
-            foreach (string name in LibraryNames)
+            if (LibTorchExports.Find(GlobalContextSymbol, GetMkldnnSymbol, SetMkldnnSymbol, GetNnpackSymbol, SetNnpackSymbol, NnpackAvailableSymbol) is not { } e)
             {
-                if (NativeLibrary.TryLoad(name, out var handle) &&
-                    NativeLibrary.TryGetExport(handle, GlobalContextSymbol, out var globalContext) &&
-                    NativeLibrary.TryGetExport(handle, GetMkldnnSymbol, out var getMkldnn) &&
-                    NativeLibrary.TryGetExport(handle, SetMkldnnSymbol, out var setMkldnn) &&
-                    NativeLibrary.TryGetExport(handle, GetNnpackSymbol, out var getNnpack) &&
-                    NativeLibrary.TryGetExport(handle, SetNnpackSymbol, out var setNnpack) &&
-                    NativeLibrary.TryGetExport(handle, NnpackAvailableSymbol, out var nnpackAvailable))
-                {
-                    var context = ((delegate* unmanaged<IntPtr>)globalContext)();
-                    _entry = new Entry(context, getMkldnn, setMkldnn, getNnpack, setNnpack, nnpackAvailable);
-                    return _entry;
-                }
+                return null;
             }
 
-            return null;
+            var context = ((delegate* unmanaged<IntPtr>)e[0])();
+            _entry = new Entry(context, e[1], e[2], e[3], e[4], e[5]);
+            return _entry;
         }
     }
 }
