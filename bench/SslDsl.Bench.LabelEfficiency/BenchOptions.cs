@@ -11,6 +11,7 @@ internal sealed record BenchOptions
     public string? Encoder { get; init; }
     public int PretrainEpochs { get; init; } = 3;
     public int? PretrainLimit { get; init; }
+    public SslDsl.TrainingPrecision? Precision { get; init; }
     public long[] Seeds { get; init; } = { 1, 2, 3 };
     public double[] Fractions { get; init; } = { 0.01, 0.1, 1.0 };
     public int TargetSteps { get; init; } = 2150;
@@ -41,6 +42,7 @@ internal sealed record BenchOptions
             .Add(CliOptions.ExistingFile("--encoder", "pretrained encoder file (trainer.ExportEncoder); without it the program pretrains itself"), (o, v) => o with { Encoder = v })
             .Add(CliOptions.Positive("--pretrain-epochs", "SimCLR epochs on all 60,000 training images when no --encoder is given", d.PretrainEpochs), (o, v) => o with { PretrainEpochs = v })
             .Add(CliOptions.OptionalPositive("--pretrain-limit", "pretrain on the first N training images only (quick checks)"), (o, v) => o with { PretrainLimit = v })
+            .Add(CliOptions.Precision(), (o, v) => o with { Precision = v })
             .Add(CliOptions.List("--seeds", "seeds of the label subsets and head/encoder initialisation", d.Seeds,
                 s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null, "integers"), (o, v) => o with { Seeds = v })
             .Add(CliOptions.List("--fractions", "fractions of the 60,000 training labels, each in (0, 1]", d.Fractions,

@@ -35,7 +35,7 @@ static int Run(BenchOptions options)
         // No encoder given: pretrain the sample's declaration on every training image (labels unused).
         encoderPath = Path.Combine(options.Output, "fashion-simclr-encoder.bin");
         var pretrainClock = Stopwatch.StartNew();
-        using var trainer = new FashionSimClr.Trainer(new TrainingOptions { Epochs = options.PretrainEpochs, Device = cpu, WritePlots = false });
+        using var trainer = new FashionSimClr.Trainer(new TrainingOptions { Epochs = options.PretrainEpochs, Device = cpu, WritePlots = false, Precision = options.Precision });
         using var limited = options.PretrainLimit is int limit && limit < train.Count
             ? train.Subset(Enumerable.Range(0, limit).Select(i => (long)i).ToArray(), "pretrain")
             : null;
