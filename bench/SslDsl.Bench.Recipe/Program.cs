@@ -73,7 +73,7 @@ void TimeSteps(RecipeOptions options)
 
         times.Sort();
         double median = times[times.Count / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} ({trainer.Precision}): median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median step {median:F4} s, mean {times.Average():F4} s, steps/s {1 / median:F3}, precision {trainer.Precision}"));
     }
 }
 

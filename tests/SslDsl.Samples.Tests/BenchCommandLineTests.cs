@@ -45,7 +45,12 @@ public class BenchCommandLineTests
         var result = SampleProcess.Run("SslDsl.Bench.Recipe", new[] { "two-convs", "--time-steps", "1" }, timeoutSeconds: 300);
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Matches(@"two-convs: median step [0-9.]+ s,", result.Output);
+        Assert.Matches(@"two-convs: median step [0-9.]+ s,.*, precision Float32", result.Output);
+
+        // --precision reaches the trainer (two-convs declares float32).
+        var lowered = SampleProcess.Run("SslDsl.Bench.Recipe", new[] { "two-convs", "--time-steps", "1", "--precision", "mixed-bf16" }, timeoutSeconds: 300);
+        Assert.True(lowered.ExitCode == 0, lowered.Output);
+        Assert.Matches(@"two-convs: median step [0-9.]+ s,.*, precision MixedBFloat16", lowered.Output);
     }
 
     [Fact]
