@@ -23,7 +23,7 @@ public static unsafe class Autocast
     private const string ClearCacheSymbol = "_ZN2at8autocast11clear_cacheEv";
     private static readonly object Gate = new();
     private static Entry? _entry;
-    private static bool _resolved;
+    private static volatile bool _resolved; // written after _entry: the convolution guard asks on every layer call, without the lock
 
     private sealed record Entry(IntPtr SetEnabled, IntPtr IsEnabled, IntPtr SetDtype, IntPtr GetDtype, IntPtr Increment, IntPtr Decrement, IntPtr ClearCache);
 
@@ -77,6 +77,11 @@ public static unsafe class Autocast
 
     private static Entry? Resolve()
     {
+        if (_resolved)
+        {
+            return _entry;
+        }
+
         lock (Gate)
         {
             if (_resolved)

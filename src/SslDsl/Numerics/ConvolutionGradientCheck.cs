@@ -80,9 +80,10 @@ public static class ConvolutionGradientCheck
         var w64 = randn(c.WeightShape, dtype: ScalarType.Float64, generator: generator) / Math.Sqrt(fanIn);
         var b64 = randn(c.OutChannels, dtype: ScalarType.Float64, generator: generator);
 
-        var (y32, dx32, dw32, grad) = Forward(c, x64.to(precision), w64.to(precision), b64.to(precision), null, generator, inputGradient);
+        Tensor x = x64.to(precision), w = w64.to(precision), b = b64.to(precision);
+        var (y32, dx32, dw32, grad) = Forward(c, x, w, b, null, generator, inputGradient);
         // The reference sees the rounded operands, so the comparison measures the kernel, not the rounding of the inputs.
-        var (y64, dx64, dw64, _) = Forward(c, x64.to(precision).to(ScalarType.Float64), w64.to(precision).to(ScalarType.Float64), b64.to(precision).to(ScalarType.Float64), grad.to(ScalarType.Float64), generator, inputGradient);
+        var (y64, dx64, dw64, _) = Forward(c, x.to(ScalarType.Float64), w.to(ScalarType.Float64), b.to(ScalarType.Float64), grad.to(ScalarType.Float64), generator, inputGradient);
         double inputError = dx32 is not null && dx64 is not null ? RelativeError(dx32, dx64) : 0.0;
         return new ConvolutionTrial(c, TorchSharp.torch.get_num_threads(), inputError, RelativeError(dw32, dw64), RelativeError(y32, y64), precision);
     }
@@ -114,13 +115,8 @@ public static class ConvolutionGradientCheck
         w = w.detach().requires_grad_(true);
         var y = Apply(c, x, w, b);
         var g = outputGrad ?? randn(y.shape, dtype: y.dtype, generator: generator);
-        if (!inputGradient)
-        {
-            return (y.detach(), null, autograd.grad(new[] { y }, new[] { w }, new[] { g })[0], g);
-        }
-
-        var grads = autograd.grad(new[] { y }, new[] { x, w }, new[] { g });
-        return (y.detach(), grads[0], grads[1], g);
+        var grads = autograd.grad(new[] { y }, inputGradient ? new[] { x, w } : new[] { w }, new[] { g });
+        return (y.detach(), inputGradient ? grads[0] : null, grads[^1], g);
     }
 
     private static Tensor Apply(ConvolutionCase c, Tensor x, Tensor w, Tensor b)

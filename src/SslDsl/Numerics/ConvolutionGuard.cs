@@ -247,28 +247,8 @@ public static class ConvolutionGuard
         }
     }
 
-    private static string CpuName()
-    {
-        try
-        {
-            if (File.Exists("/proc/cpuinfo"))
-            {
-                string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-                if (line is not null && line.IndexOf(':') is int i and >= 0)
-                {
-                    return line[(i + 1)..].Trim();
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
-        return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
-    }
+    private static string CpuName() =>
+        CpuInfo.Field("model name") ?? System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
 
     private sealed class Hooks : IDisposable
     {

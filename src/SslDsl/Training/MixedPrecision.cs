@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -96,7 +95,7 @@ internal sealed class MixedPrecision : IDisposable
             case TrainingPrecision.Float32:
                 return TrainingPrecision.Float32;
             case TrainingPrecision.Auto:
-                bool native = device.type == DeviceType.CPU && HasNativeBFloat16(cpuFlags ?? ReadCpuFlags());
+                bool native = device.type == DeviceType.CPU && HasNativeBFloat16(cpuFlags ?? CpuInfo.Field("flags") ?? "");
                 return native && ranks == 1 && Autocast.IsAvailable ? TrainingPrecision.MixedBFloat16 : TrainingPrecision.Float32;
             case TrainingPrecision.MixedBFloat16:
                 if (ranks > 1)
@@ -122,24 +121,6 @@ internal sealed class MixedPrecision : IDisposable
     {
         ArgumentNullException.ThrowIfNull(flags);
         return flags.Split(' ', '\t', '\n').Any(f => f is "avx512_bf16" or "amx_bf16");
-    }
-
-    private static string ReadCpuFlags()
-    {
-        try
-        {
-            return File.Exists("/proc/cpuinfo")
-                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) ?? ""
-                : "";
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 
     /// <summary>
